@@ -1,0 +1,20 @@
+//! The pure core: the dataset model, its parser and validator, derived figures, filters and
+//! reconciliation. Nothing here touches the browser, so all of it is tested natively.
+
+pub mod builtin;
+pub mod error;
+pub mod figures;
+pub mod filter;
+pub mod lang;
+pub mod model;
+pub mod parse;
+pub mod reconcile;
+pub mod suggest;
+
+pub use error::{DatasetError, Problem};
+pub use figures::{Ratio, Totals};
+pub use filter::{Filter, batch_key};
+pub use lang::Lang;
+pub use model::{Dataset, Level, Major, Record, ReportedTotals, SummaryItem};
+pub use parse::parse_dataset;
+pub use reconcile::{Reconciliation, reconcile};

@@ -1,0 +1,147 @@
+//! Figures derived from records: pass rates, totals and the distinct values in a set.
+//! They are never stored in a file; the app always computes them.
+
+use std::collections::HashSet;
+
+use super::filter::batch_key;
+use super::model::Record;
+
+/// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ratio {
+    pub part: u64,
+    pub whole: u64,
+}
+
+impl Ratio {
+    /// `None` where the rate is undefined: nobody in the whole.
+    pub fn new(part: u64, whole: u64) -> Option<Ratio> {
+        (whole > 0).then_some(Ratio { part, whole })
+    }
+
+    pub fn percent(self) -> f64 {
+        self.part as f64 * 100.0 / self.whole as f64
+    }
+
+    /// The percentage in hundredths of a percent, rounded half up: 2297/3482 → 6597.
+    pub fn hundredths_of_percent(self) -> u64 {
+        let scaled = u128::from(self.part) * 10_000 * 2 + u128::from(self.whole);
+        (scaled / (u128::from(self.whole) * 2)) as u64
+    }
+
+    /// As the report prints it: `65.97%`.
+    pub fn format_percent(self) -> String {
+        let hundredths = self.hundredths_of_percent();
+        format!("{}.{:02}%", hundredths / 100, hundredths % 100)
+    }
+}
+
+/// `65.97%`, or `--` where the rate is undefined, as the report writes it.
+pub fn format_rate(rate: Option<Ratio>) -> String {
+    rate.map_or_else(|| "--".to_string(), Ratio::format_percent)
+}
+
+impl Record {
+    /// certified / registered; undefined when nobody registered or results are not published.
+    pub fn pass_rate(&self) -> Option<Ratio> {
+        Ratio::new(self.certified?, self.registered)
+    }
+
+    /// Registered, but no results published yet.
+    pub fn is_pending(&self) -> bool {
+        self.certified.is_none()
+    }
+}
+
+/// The totals of a set of records.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub records: usize,
+    /// Distinct (batch, certificate): one pilot may run at several levels.
+    pub pilots: usize,
+    /// Distinct major codes.
+    pub majors: usize,
+    pub approved_trainees: u64,
+    pub social_training_person_days: u64,
+    pub registered: u64,
+    pub certified: u64,
+    /// Registered in records whose results are published.
+    pub registered_published: u64,
+    /// Records whose results are not yet published, and the examinees in them.
+    pub pending_records: usize,
+    pub pending_registered: u64,
+}
+
+impl Totals {
+    pub fn of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Totals {
+        let mut totals = Totals::default();
+        let mut pilots = HashSet::new();
+        let mut majors = HashSet::new();
+        for record in records {
+            totals.records += 1;
+            pilots.insert((batch_key(&record.batch), record.certificate.trim()));
+            majors.extend(record.majors.iter().map(|major| major.code.as_str()));
+            totals.approved_trainees = totals
+                .approved_trainees
+                .saturating_add(record.approved_trainees.unwrap_or(0));
+            totals.social_training_person_days = totals
+                .social_training_person_days
+                .saturating_add(record.social_training_person_days.unwrap_or(0));
+            totals.registered = totals.registered.saturating_add(record.registered);
+            match record.certified {
+                Some(certified) => {
+                    totals.certified = totals.certified.saturating_add(certified);
+                    totals.registered_published =
+                        totals.registered_published.saturating_add(record.registered);
+                }
+                None => {
+                    totals.pending_records += 1;
+                    totals.pending_registered =
+                        totals.pending_registered.saturating_add(record.registered);
+                }
+            }
+        }
+        totals.pilots = pilots.len();
+        totals.majors = majors.len();
+        totals
+    }
+
+    /// Σ certified / Σ registered over the records whose results are published.
+    pub fn pass_rate_published(&self) -> Option<Ratio> {
+        Ratio::new(self.certified, self.registered_published)
+    }
+
+    /// Σ certified / Σ registered over all records, pending ones counting as not certified:
+    /// the report's own method.
+    pub fn pass_rate_all_registered(&self) -> Option<Ratio> {
+        Ratio::new(self.certified, self.registered)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_half_up_to_two_decimals() {
+        assert_eq!(Ratio::new(2297, 3482).unwrap().format_percent(), "65.97%");
+        assert_eq!(Ratio::new(2297, 3183).unwrap().format_percent(), "72.16%");
+        assert_eq!(Ratio::new(1, 8).unwrap().format_percent(), "12.50%");
+        // 1/160 = 0.625%: exactly half a hundredth, rounded up.
+        assert_eq!(Ratio::new(1, 1600).unwrap().format_percent(), "0.06%");
+        assert_eq!(Ratio::new(7, 7).unwrap().format_percent(), "100.00%");
+        assert_eq!(Ratio::new(0, 5).unwrap().format_percent(), "0.00%");
+    }
+
+    #[test]
+    fn a_rate_over_nobody_is_undefined() {
+        assert_eq!(Ratio::new(0, 0), None);
+        assert_eq!(format_rate(None), "--");
+    }
+
+    #[test]
+    fn huge_counts_do_not_overflow() {
+        let ratio = Ratio::new(u64::MAX, u64::MAX).unwrap();
+        assert_eq!(ratio.format_percent(), "100.00%");
+    }
+}

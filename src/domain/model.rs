@@ -1,0 +1,152 @@
+//! The validated dataset model (format v1, see docs/dataset-format.md) and its JSON form.
+
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
+/// The value of the top-level `format` key that marks a dataset file.
+pub const FORMAT_TAG: &str = "1x-pilot-dataset";
+/// The only format version this app reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A whole dataset: what one file holds, after validation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub title: String,
+    pub institution: Option<String>,
+    /// The date results are counted to, `YYYY-MM-DD`, already checked to be a real date.
+    pub as_of: Option<String>,
+    pub summary: Vec<SummaryItem>,
+    pub reported_totals: Option<ReportedTotals>,
+    pub records: Vec<Record>,
+}
+
+/// Writes the file form: `format` and `version` first, optional keys only when present.
+impl Serialize for Dataset {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut file = serializer.serialize_struct("Dataset", 8)?;
+        file.serialize_field("format", FORMAT_TAG)?;
+        file.serialize_field("version", &FORMAT_VERSION)?;
+        file.serialize_field("title", &self.title)?;
+        if let Some(institution) = &self.institution {
+            file.serialize_field("institution", institution)?;
+        }
+        if let Some(as_of) = &self.as_of {
+            file.serialize_field("as_of", as_of)?;
+        }
+        if !self.summary.is_empty() {
+            file.serialize_field("summary", &self.summary)?;
+        }
+        if let Some(totals) = &self.reported_totals {
+            file.serialize_field("reported_totals", totals)?;
+        }
+        file.serialize_field("records", &self.records)?;
+        file.end()
+    }
+}
+
+impl Dataset {
+    /// The dataset as a pretty-printed format v1 JSON file.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a dataset always serialises")
+    }
+}
+
+/// A report-level figure that is not per certificate (teachers trained, sites, money).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryItem {
+    pub label: String,
+    #[serde(serialize_with = "write_number")]
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// Whole numbers are written without a fraction (`111`, not `111.0`), as people write them.
+fn write_number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// The totals exactly as the source report printed them, kept for reconciliation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ReportedTotals {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilots: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_levels: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub majors: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_trainees: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub social_training_person_days: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certified: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pass_rate_percent: Option<f64>,
+}
+
+/// One certificate pilot at one level in one batch.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Record {
+    pub batch: String,
+    pub certificate: String,
+    pub level: Level,
+    pub majors: Vec<Major>,
+    pub approved_trainees: Option<u64>,
+    pub social_training_person_days: Option<u64>,
+    pub registered: u64,
+    /// `None` means the results are not yet published (the report's `--`).
+    pub certified: Option<u64>,
+    pub reported_pass_rate_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A major a pilot covers: the national major code and its name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Major {
+    pub code: String,
+    pub name: String,
+}
+
+/// The certificate level. Nothing but these three is accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Level {
+    #[serde(rename = "初级")]
+    Elementary,
+    #[serde(rename = "中级")]
+    Intermediate,
+    #[serde(rename = "高级")]
+    Advanced,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Elementary, Level::Intermediate, Level::Advanced];
+
+    /// The level as the file writes it (and as the Chinese interface shows it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Elementary => "初级",
+            Level::Intermediate => "中级",
+            Level::Advanced => "高级",
+        }
+    }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            Level::Elementary => "Elementary",
+            Level::Intermediate => "Intermediate",
+            Level::Advanced => "Advanced",
+        }
+    }
+
+    pub fn from_file(text: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.as_str() == text)
+    }
+}
