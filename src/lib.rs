@@ -1,1 +1,12 @@
+//! 1+X pilot board: a client-side dashboard for "1+X" certificate pilot results.
+//!
+//! `domain` is plain Rust (no web APIs) and holds every rule about the data; `state` keeps the
+//! app's reactive state; `components` are the views. See ARCHITECTURE.md for the map.
+
+pub mod app;
+pub mod components;
 pub mod domain;
+pub mod file_reader;
+pub mod state;
+
+pub use app::App;

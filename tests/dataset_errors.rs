@@ -37,7 +37,10 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn an_empty_file_says_so() {
-    assert_eq!(messages("  \n", Lang::Zh), vec!["文件是空的，没有任何内容。"]);
+    assert_eq!(
+        messages("  \n", Lang::Zh),
+        vec!["文件是空的，没有任何内容。"]
+    );
 }
 
 #[test]
@@ -85,12 +88,17 @@ fn other_json_is_not_a_dataset() {
         vec!["这不是“1+X”试点数据集文件：format 应为“1x-pilot-dataset”，实际是一个数组。"]
     );
     let other = r#"{"format": "geojson", "title": 5, "records": 7}"#;
-    assert_eq!(errors(other).len(), 1, "another format gets one error, not noise");
+    assert_eq!(
+        errors(other).len(),
+        1,
+        "another format gets one error, not noise"
+    );
 }
 
 #[test]
 fn a_newer_version_is_refused_and_nothing_is_guessed() {
-    let text = r#"{"format": "1x-pilot-dataset", "version": 2, "title": "", "records": 1, "new": 1}"#;
+    let text =
+        r#"{"format": "1x-pilot-dataset", "version": 2, "title": "", "records": 1, "new": 1}"#;
     let errors = errors(text);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].problem, Problem::NewerVersion { found: 2 });
@@ -147,13 +155,20 @@ fn numbers_beyond_the_integer_range_are_refused() {
     let record = GOOD_RECORD.replace("\"registered\": 50", "\"registered\": 18446744073709551616");
     let zh = messages(&file_with_records(&record), Lang::Zh);
     assert_eq!(zh.len(), 1);
-    assert!(zh[0].contains("registered") && zh[0].contains("1.8446744073709552e+19"), "{}", zh[0]);
+    assert!(
+        zh[0].contains("registered") && zh[0].contains("1.8446744073709552e+19"),
+        "{}",
+        zh[0]
+    );
 }
 
 #[test]
 fn duplicate_rows_are_found_across_batch_spellings() {
     let other = GOOD_RECORD.replace("2021年第一批", "2021 年第一批次");
-    let zh = messages(&file_with_records(&format!("{GOOD_RECORD}, {other}")), Lang::Zh);
+    let zh = messages(
+        &file_with_records(&format!("{GOOD_RECORD}, {other}")),
+        Lang::Zh,
+    );
     assert_eq!(
         zh,
         vec![
@@ -166,5 +181,8 @@ fn duplicate_rows_are_found_across_batch_spellings() {
 fn markup_in_text_is_kept_as_plain_data() {
     let record = GOOD_RECORD.replace("物流管理职业技能等级证书", "<img src=x onerror=alert(1)>");
     let dataset = parse_dataset(&file_with_records(&record)).unwrap();
-    assert_eq!(dataset.records[0].certificate, "<img src=x onerror=alert(1)>");
+    assert_eq!(
+        dataset.records[0].certificate,
+        "<img src=x onerror=alert(1)>"
+    );
 }

@@ -65,7 +65,9 @@ fn rows_of_table_1_keep_their_figures() {
             .records
             .iter()
             .find(|r| {
-                r.certificate == certificate && r.level == level && batch_key(&r.batch) == batch_key(batch)
+                r.certificate == certificate
+                    && r.level == level
+                    && batch_key(&r.batch) == batch_key(batch)
             })
             .unwrap_or_else(|| panic!("{certificate} {batch}"))
     };
@@ -73,14 +75,36 @@ fn rows_of_table_1_keep_their_figures() {
     assert_eq!(smart.social_training_person_days, Some(728));
     assert_eq!(smart.majors.len(), 4);
     assert_eq!(smart.approved_trainees, Some(20));
-    let web = find("Web前端开发职业技能等级证书", Level::Elementary, "2021年沿用批次");
-    assert_eq!((web.approved_trainees, web.registered, web.certified), (Some(2), 2, Some(2)));
-    let pending = find("数字创意建模职业技能等级证书", Level::Intermediate, "2021年第一批");
+    let web = find(
+        "Web前端开发职业技能等级证书",
+        Level::Elementary,
+        "2021年沿用批次",
+    );
+    assert_eq!(
+        (web.approved_trainees, web.registered, web.certified),
+        (Some(2), 2, Some(2))
+    );
+    let pending = find(
+        "数字创意建模职业技能等级证书",
+        Level::Intermediate,
+        "2021年第一批",
+    );
     assert_eq!((pending.registered, pending.certified), (200, None));
     assert_eq!(pending.majors[3].code, "610210");
-    let second = find("数控车铣加工职业技能等级证书", Level::Intermediate, "2021年第二批");
-    assert_eq!((second.approved_trainees, second.registered), (Some(156), 0));
-    let bim = find("建筑信息模型(BIM)职业技能等级证书", Level::Intermediate, "2021年沿用批次");
+    let second = find(
+        "数控车铣加工职业技能等级证书",
+        Level::Intermediate,
+        "2021年第二批",
+    );
+    assert_eq!(
+        (second.approved_trainees, second.registered),
+        (Some(156), 0)
+    );
+    let bim = find(
+        "建筑信息模型(BIM)职业技能等级证书",
+        Level::Intermediate,
+        "2021年沿用批次",
+    );
     assert_eq!((bim.registered, bim.certified), (166, Some(91)));
 }
 
@@ -128,9 +152,16 @@ fn reconciliation_finds_the_reports_own_inconsistencies() {
         ]
     );
     let count = |wanted: fn(&WarningKind) -> bool| {
-        reconciliation.warnings.iter().filter(|w| wanted(&w.kind)).count()
+        reconciliation
+            .warnings
+            .iter()
+            .filter(|w| wanted(&w.kind))
+            .count()
     };
-    assert_eq!(count(|k| matches!(k, WarningKind::ResultsPending { .. })), 2);
+    assert_eq!(
+        count(|k| matches!(k, WarningKind::ResultsPending { .. })),
+        2
+    );
     assert_eq!(count(|k| matches!(k, WarningKind::NobodyRegistered)), 5);
 }
 
@@ -155,7 +186,11 @@ fn filters_follow_the_format_semantics_on_the_report() {
         majors: ["630302".to_string(), "630801".to_string()].into(),
         ..Filter::default()
     };
-    assert_eq!(count(&accounting_or_commerce), 6, "4 accounting + 2 e-commerce records");
+    assert_eq!(
+        count(&accounting_or_commerce),
+        6,
+        "4 accounting + 2 e-commerce records"
+    );
     let and_level = Filter {
         levels: [Level::Elementary].into(),
         ..accounting_or_commerce.clone()
@@ -178,5 +213,8 @@ fn the_built_in_file_round_trips_through_the_writer() {
     // And the file on disk says the same as what the app writes.
     let on_disk: serde_json::Value = serde_json::from_str(REPORT_2021_JSON).unwrap();
     let rewritten: serde_json::Value = serde_json::from_str(&written).unwrap();
-    assert!(on_disk == rewritten, "data/report-2021.json differs from what the app writes");
+    assert!(
+        on_disk == rewritten,
+        "data/report-2021.json differs from what the app writes"
+    );
 }

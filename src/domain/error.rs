@@ -59,18 +59,38 @@ pub enum Problem {
     Empty,
     /// The bytes are not UTF-8 text.
     NotText,
+    /// The browser could not read the file at all.
+    Unreadable,
     /// The JSON text is broken; `detail` is serde_json's own words (without the position).
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     /// The file is JSON but not a dataset (another `format`, or not an object at all).
-    NotADataset { found: Found },
+    NotADataset {
+        found: Found,
+    },
     /// A dataset written by a newer version of the app.
-    NewerVersion { found: u64 },
-    Missing { expected: Expected },
-    Wrong { found: Found, expected: Expected },
-    UnknownKey { suggestion: Option<&'static str> },
-    CertifiedExceedsRegistered { certified: u64, registered: u64 },
+    NewerVersion {
+        found: u64,
+    },
+    Missing {
+        expected: Expected,
+    },
+    Wrong {
+        found: Found,
+        expected: Expected,
+    },
+    UnknownKey {
+        suggestion: Option<&'static str>,
+    },
+    CertifiedExceedsRegistered {
+        certified: u64,
+        registered: u64,
+    },
     /// The same batch / certificate / level as an earlier record.
-    Duplicate { first_position: usize },
+    Duplicate {
+        first_position: usize,
+    },
 }
 
 impl DatasetError {
@@ -153,6 +173,12 @@ impl Problem {
             (Problem::NotText, Lang::En) => {
                 "the file is not UTF-8 text (a binary file, or another encoding).".into()
             }
+            (Problem::Unreadable, Lang::Zh) => {
+                "无法读取这个文件（可能已被移动、删除，或没有读取权限）。".into()
+            }
+            (Problem::Unreadable, Lang::En) => {
+                "the file could not be read (moved, deleted, or not readable).".into()
+            }
             (Problem::Syntax { detail }, Lang::Zh) => syntax_in_chinese(detail),
             (Problem::Syntax { detail, .. }, Lang::En) => format!("JSON syntax error: {detail}."),
             (Problem::NotADataset { found }, Lang::Zh) => format!(
@@ -175,7 +201,10 @@ impl Problem {
                 format!("缺少这个必填项，应为{}。", expected.describe(lang))
             }
             (Problem::Missing { expected }, Lang::En) => {
-                format!("this required key is missing; expected {}.", expected.describe(lang))
+                format!(
+                    "this required key is missing; expected {}.",
+                    expected.describe(lang)
+                )
             }
             (Problem::Wrong { found, expected }, Lang::Zh) => format!(
                 "应为{}，实际是{}。",
@@ -208,9 +237,7 @@ impl Problem {
                     registered,
                 },
                 Lang::En,
-            ) => format!(
-                "certified ({certified}) must not exceed registered ({registered})."
-            ),
+            ) => format!("certified ({certified}) must not exceed registered ({registered})."),
             (Problem::Duplicate { first_position }, Lang::Zh) => format!(
                 "与第 {first_position} 条记录的申报批次、证书名称和等级相同；每个组合只能出现一次。"
             ),
@@ -286,7 +313,10 @@ impl Found {
 /// serde_json's syntax messages, said in Chinese; an unknown one is quoted as it is.
 fn syntax_in_chinese(detail: &str) -> String {
     const KNOWN: &[(&str, &str)] = &[
-        ("EOF while parsing", "文件意外结束，内容不完整（可能被截断）"),
+        (
+            "EOF while parsing",
+            "文件意外结束，内容不完整（可能被截断）",
+        ),
         ("recursion limit exceeded", "嵌套层数过深，这不是数据集文件"),
         ("number out of range", "数字超出可表示的范围"),
         ("trailing characters", "JSON 内容结束后还有多余的字符"),
@@ -296,14 +326,20 @@ fn syntax_in_chinese(detail: &str) -> String {
         ("expected `,` or `]`", "此处应为逗号或 ]（可能漏了逗号）"),
         ("expected `:`", "此处应为英文冒号 :"),
         ("key must be a string", "对象的键必须是带英文双引号的文本"),
-        ("control character", "文本中有未转义的控制字符（例如直接换行）"),
+        (
+            "control character",
+            "文本中有未转义的控制字符（例如直接换行）",
+        ),
         ("invalid escape", "无效的转义序列"),
         ("invalid number", "无效的数字"),
         ("invalid unicode code point", "无效的 Unicode 字符"),
         ("lone leading surrogate", "无效的 Unicode 字符"),
         ("expected ident", "无法识别的词（应为 true、false 或 null）"),
     ];
-    match KNOWN.iter().find(|(english, _)| detail.starts_with(english)) {
+    match KNOWN
+        .iter()
+        .find(|(english, _)| detail.starts_with(english))
+    {
         Some((_, chinese)) => format!("JSON 语法错误：{chinese}。"),
         None => format!("JSON 语法错误（{detail}）。"),
     }

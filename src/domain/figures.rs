@@ -91,8 +91,9 @@ impl Totals {
             match record.certified {
                 Some(certified) => {
                     totals.certified = totals.certified.saturating_add(certified);
-                    totals.registered_published =
-                        totals.registered_published.saturating_add(record.registered);
+                    totals.registered_published = totals
+                        .registered_published
+                        .saturating_add(record.registered);
                 }
                 None => {
                     totals.pending_records += 1;

@@ -17,3 +17,37 @@ impl Lang {
         }
     }
 }
+
+/// A checked `YYYY-MM-DD` date as people write it: `2021年12月31日`, or `31 Dec 2021`.
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = iso
+        .split('-')
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    let [year, month, day] = parts[..] else {
+        return iso.to_string();
+    };
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let name = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
+            format!("{day} {name} {year}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(format_date("2021-12-31", Lang::Zh), "2021年12月31日");
+        assert_eq!(format_date("2022-01-05", Lang::Zh), "2022年1月5日");
+        assert_eq!(format_date("2022-01-05", Lang::En), "5 Jan 2022");
+        assert_eq!(format_date("garbage", Lang::Zh), "garbage");
+    }
+}

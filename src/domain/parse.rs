@@ -479,7 +479,9 @@ impl Checker {
                 None
             }
             Some(value) => {
-                let level = value.as_str().and_then(|text| Level::from_file(text.trim()));
+                let level = value
+                    .as_str()
+                    .and_then(|text| Level::from_file(text.trim()));
                 if level.is_none() {
                     self.wrong(&place, "level", value, Expected::Level);
                 }
@@ -487,9 +489,15 @@ impl Checker {
             }
         };
         let majors = self.majors(object, &place);
-        let approved_trainees = self.count(object, "approved_trainees", Need::Optional, true, &place);
-        let social_training_person_days =
-            self.count(object, "social_training_person_days", Need::Optional, true, &place);
+        let approved_trainees =
+            self.count(object, "approved_trainees", Need::Optional, true, &place);
+        let social_training_person_days = self.count(
+            object,
+            "social_training_person_days",
+            Need::Optional,
+            true,
+            &place,
+        );
         let registered = self.count(object, "registered", Need::Required, false, &place);
         let certified = self.count(object, "certified", Need::Required, true, &place);
         let reported_pass_rate_percent = self.percent(object, "reported_pass_rate_percent", &place);

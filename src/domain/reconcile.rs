@@ -163,11 +163,25 @@ impl Warning {
             }
         );
         match (self.kind, lang) {
-            (WarningKind::RegisteredExceedsApproved { registered, approved }, Lang::Zh) => {
+            (
+                WarningKind::RegisteredExceedsApproved {
+                    registered,
+                    approved,
+                },
+                Lang::Zh,
+            ) => {
                 format!("{who}：报考 {registered} 人，多于已批准培训的 {approved} 人。")
             }
-            (WarningKind::RegisteredExceedsApproved { registered, approved }, Lang::En) => {
-                format!("{who}: {registered} registered, more than the {approved} approved trainees.")
+            (
+                WarningKind::RegisteredExceedsApproved {
+                    registered,
+                    approved,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "{who}: {registered} registered, more than the {approved} approved trainees."
+                )
             }
             (WarningKind::ResultsPending { registered }, Lang::Zh) => {
                 format!("{who}：{registered} 人报考，尚未公布成绩。")

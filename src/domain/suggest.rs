@@ -21,7 +21,10 @@ mod tests {
     fn a_typo_gets_the_nearest_key() {
         assert_eq!(nearest_key("registred", KEYS), Some("registered"));
         assert_eq!(nearest_key("Certified", KEYS), Some("certified"));
-        assert_eq!(nearest_key("approved_trainee", KEYS), Some("approved_trainees"));
+        assert_eq!(
+            nearest_key("approved_trainee", KEYS),
+            Some("approved_trainees")
+        );
     }
 
     #[test]

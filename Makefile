@@ -1,0 +1,61 @@
+# One command to run the app, one to test it; both install what is missing first.
+#   make serve   build and serve the app on http://127.0.0.1:8080
+#   make test    every check and test layer; exits non-zero when anything fails
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+TRUNK := trunk --skip-version-check
+
+.PHONY: help tools test-tools serve build dist test fmt-check clippy purity native-test \
+        browser-test e2e size clean
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
+	@echo "make test    run every check and test (installs what is missing)"
+	@echo "make dist    release build into dist/"
+
+tools:
+	@scripts/install-tools.sh
+
+test-tools: tools
+	@scripts/install-test-tools.sh
+
+serve: tools
+	$(TRUNK) serve
+
+build dist: tools
+	$(TRUNK) build --release
+
+test: test-tools fmt-check clippy purity native-test browser-test dist size e2e
+	@echo "make test: all checks and tests passed"
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+purity:
+	scripts/check-domain-purity.sh
+
+native-test:
+	cargo test
+
+browser-test:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test browser
+
+size:
+	scripts/report-size.sh dist
+
+e2e:
+	cd tests/e2e && npx playwright test
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/test-results

@@ -1,0 +1,9 @@
+//! The views, one component per file. They read the state and place it; the rules live in
+//! `domain`.
+
+pub mod header;
+pub mod kpis;
+pub mod load_errors;
+pub mod reconciliation;
+pub mod records_table;
+pub mod summary_figures;
