@@ -2,14 +2,18 @@
 //! reconciliation. Nothing here touches the browser, so all of it is tested natively.
 
 pub mod builtin;
+pub mod chart_data;
 pub mod error;
 pub mod figures;
 pub mod filter;
+pub mod index;
 pub mod lang;
 pub mod model;
 pub mod parse;
 pub mod reconcile;
+pub mod stats;
 pub mod suggest;
+pub mod view;
 
 pub use error::{DatasetError, Problem};
 pub use figures::{Ratio, Totals};

@@ -4,6 +4,7 @@
 //! app's reactive state; `components` are the views. See ARCHITECTURE.md for the map.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod domain;
 pub mod file_reader;

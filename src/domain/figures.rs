@@ -73,38 +73,43 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// The totals of some records. (With a [`super::index::DatasetIndex`] at hand,
+    /// `DatasetIndex::totals` gives the same without hashing strings.)
     pub fn of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Totals {
         let mut totals = Totals::default();
         let mut pilots = HashSet::new();
         let mut majors = HashSet::new();
         for record in records {
-            totals.records += 1;
+            totals.add(record);
             pilots.insert((batch_key(&record.batch), record.certificate.trim()));
             majors.extend(record.majors.iter().map(|major| major.code.as_str()));
-            totals.approved_trainees = totals
-                .approved_trainees
-                .saturating_add(record.approved_trainees.unwrap_or(0));
-            totals.social_training_person_days = totals
-                .social_training_person_days
-                .saturating_add(record.social_training_person_days.unwrap_or(0));
-            totals.registered = totals.registered.saturating_add(record.registered);
-            match record.certified {
-                Some(certified) => {
-                    totals.certified = totals.certified.saturating_add(certified);
-                    totals.registered_published = totals
-                        .registered_published
-                        .saturating_add(record.registered);
-                }
-                None => {
-                    totals.pending_records += 1;
-                    totals.pending_registered =
-                        totals.pending_registered.saturating_add(record.registered);
-                }
-            }
         }
         totals.pilots = pilots.len();
         totals.majors = majors.len();
         totals
+    }
+
+    /// Adds one record's counts; distinct pilots and majors are the caller's to count.
+    pub(crate) fn add(&mut self, record: &Record) {
+        self.records += 1;
+        self.approved_trainees = self
+            .approved_trainees
+            .saturating_add(record.approved_trainees.unwrap_or(0));
+        self.social_training_person_days = self
+            .social_training_person_days
+            .saturating_add(record.social_training_person_days.unwrap_or(0));
+        self.registered = self.registered.saturating_add(record.registered);
+        match record.certified {
+            Some(certified) => {
+                self.certified = self.certified.saturating_add(certified);
+                self.registered_published =
+                    self.registered_published.saturating_add(record.registered);
+            }
+            None => {
+                self.pending_records += 1;
+                self.pending_registered = self.pending_registered.saturating_add(record.registered);
+            }
+        }
     }
 
     /// Σ certified / Σ registered over the records whose results are published.

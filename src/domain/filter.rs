@@ -62,7 +62,7 @@ impl Filter {
 }
 
 /// Lower case, no white space, full-width ASCII forms (（ＢＩＭ）) folded to half width.
-fn fold_for_search(text: &str) -> String {
+pub(crate) fn fold_for_search(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {

@@ -146,6 +146,11 @@ impl Level {
         }
     }
 
+    /// The level's place in [`Level::ALL`].
+    pub fn ordinal(self) -> usize {
+        self as usize
+    }
+
     pub fn from_file(text: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|level| level.as_str() == text)
     }

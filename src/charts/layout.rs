@@ -1,0 +1,194 @@
+//! Chart geometry in CSS pixels: row positions, the label column, axis ticks, and text that
+//! fits. Plain arithmetic, so it is tested natively and shared by drawing and hit-testing.
+
+/// Height of one bar row.
+pub const ROW_HEIGHT: f64 = 28.0;
+/// Space above the rows (legend, reference label) and below them (axis, note).
+pub const TOP: f64 = 34.0;
+pub const BOTTOM: f64 = 48.0;
+pub const LABEL_FONT: f64 = 13.0;
+pub const VALUE_FONT: f64 = 12.0;
+/// Room kept right of the longest bar for its value label.
+pub const VALUE_ROOM: f64 = 132.0;
+
+/// The estimated width of text in pixels: CJK and full-width characters are one em wide,
+/// others a little over half. Close enough to keep labels apart without measuring fonts.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            if is_wide(c) {
+                1.0
+            } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
+                0.68
+            } else {
+                0.56
+            }
+        })
+        .sum::<f64>()
+        * font_px
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3040..=0xA4CF | 0xAC00..=0xD7A3 |
+        0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 |
+        0x20000..=0x3FFFD | 0x2014 | 0x2026 | 0x201C | 0x201D | 0x00B7)
+}
+
+/// Text cut to fit `max_px`, with an ellipsis where it was cut.
+pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(text, font_px) <= max_px {
+        return text.to_string();
+    }
+    let budget = max_px - text_width("…", font_px);
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), font_px);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Where the parts of a horizontal bar chart go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarLayout {
+    pub width: f64,
+    pub height: f64,
+    pub rows: usize,
+    /// Labels end here (right-aligned); the plot starts a little after.
+    pub label_right: f64,
+    pub plot_left: f64,
+    pub plot_right: f64,
+}
+
+impl BarLayout {
+    /// Lays out `rows` bars whose labels have these widths, in a chart `width` wide.
+    pub fn new(width: f64, rows: usize, widest_label: f64) -> BarLayout {
+        let width = width.max(320.0);
+        // Labels get what they need, but never more than 42% of the width.
+        let label_right = (widest_label + 12.0).clamp(80.0, width * 0.42);
+        let plot_left = label_right + 10.0;
+        let plot_right = (width - VALUE_ROOM).max(plot_left + 60.0);
+        BarLayout {
+            width,
+            height: chart_height(rows),
+            rows,
+            label_right,
+            plot_left,
+            plot_right,
+        }
+    }
+
+    pub fn label_room(&self) -> f64 {
+        self.label_right - 8.0
+    }
+
+    pub fn row_top(&self, row: usize) -> f64 {
+        TOP + row as f64 * ROW_HEIGHT
+    }
+
+    pub fn row_centre(&self, row: usize) -> f64 {
+        self.row_top(row) + ROW_HEIGHT / 2.0
+    }
+
+    pub fn rows_bottom(&self) -> f64 {
+        self.row_top(self.rows)
+    }
+
+    /// The x of a value on an axis from 0 to `max`.
+    pub fn x_of(&self, value: f64, max: f64) -> f64 {
+        let share = if max > 0.0 {
+            (value / max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.plot_left + share * (self.plot_right - self.plot_left)
+    }
+
+    /// The row under a point, for tooltips and clicks.
+    pub fn row_at(&self, y: f64) -> Option<usize> {
+        if y < TOP {
+            return None;
+        }
+        let row = ((y - TOP) / ROW_HEIGHT) as usize;
+        (row < self.rows).then_some(row)
+    }
+}
+
+/// The height a chart of `rows` bars needs.
+pub fn chart_height(rows: usize) -> f64 {
+    TOP + rows.max(1) as f64 * ROW_HEIGHT + BOTTOM
+}
+
+/// Round axis ticks from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
+pub fn nice_ticks(max: f64) -> Vec<f64> {
+    if max <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let rough = max / 5.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * magnitude)
+        .max(1.0);
+    let mut ticks = vec![0.0];
+    while *ticks.last().unwrap() < max {
+        ticks.push(ticks.last().unwrap() + step);
+    }
+    ticks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_wider_than_latin() {
+        assert_eq!(text_width("工业设计", 10.0), 40.0);
+        assert!(text_width("5G", 10.0) < 15.0);
+    }
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis_and_fit() {
+        let name = "跨境电商B2B数据运营职业技能等级证书 · 中级（2021年第一批）";
+        let cut = fit_text(name, 150.0, 13.0);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(text_width(&cut, 13.0) <= 150.0, "{cut}");
+        assert_eq!(fit_text("会计", 150.0, 13.0), "会计");
+    }
+
+    #[test]
+    fn rows_do_not_overlap_and_hit_tests_find_them() {
+        let layout = BarLayout::new(1000.0, 38, 300.0);
+        for row in 0..38 {
+            assert!(layout.row_top(row + 1) - layout.row_top(row) >= LABEL_FONT * 1.5);
+            assert_eq!(layout.row_at(layout.row_centre(row)), Some(row));
+        }
+        assert_eq!(layout.row_at(TOP - 1.0), None);
+        assert_eq!(layout.row_at(layout.rows_bottom() + 1.0), None);
+    }
+
+    #[test]
+    fn the_label_column_never_takes_the_plot() {
+        let layout = BarLayout::new(800.0, 5, 2000.0);
+        assert!(layout.label_right <= 800.0 * 0.42);
+        assert!(layout.plot_right - layout.plot_left >= 60.0);
+        assert_eq!(layout.x_of(100.0, 100.0), layout.plot_right);
+        assert_eq!(layout.x_of(0.0, 100.0), layout.plot_left);
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(nice_ticks(100.0), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(nice_ticks(297.0), vec![0.0, 100.0, 200.0, 300.0]);
+        assert_eq!(nice_ticks(3.0), vec![0.0, 1.0, 2.0, 3.0]);
+    }
+}

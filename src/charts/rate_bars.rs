@@ -1,0 +1,168 @@
+//! Horizontal pass-rate bars (by certificate, or by group), with an overall reference line,
+//! value labels with n, "未出成绩" / "无人报考" in place of a bar, and Wilson whiskers for
+//! small samples.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::layout::{BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width};
+use super::style::{self, ChartStyle};
+use crate::domain::chart_data::{BarValue, RateChart};
+
+type DrawResult<DB> = Result<BarLayout, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The layout a rate chart of this data gets at this width (CSS pixels).
+pub fn rate_chart_layout(chart: &RateChart, width: f64) -> BarLayout {
+    let widest = chart
+        .bars
+        .iter()
+        .map(|bar| text_width(&bar.short_label, LABEL_FONT))
+        .fold(0.0, f64::max);
+    BarLayout::new(width, chart.bars.len(), widest)
+}
+
+/// Draws the chart over the whole area and returns the layout used (in CSS pixels).
+pub fn draw_rate_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &RateChart,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    let k = style.scale;
+    let (width_px, _) = area.dim_in_pixel();
+    let layout = rate_chart_layout(chart, width_px as f64 / k);
+    let px = |v: f64| (v * k).round() as i32;
+    let font = |size: f64| TextStyle::from((style.font, size * k));
+    area.fill(&WHITE)?;
+
+    // Grid and axis: 0%–100%.
+    let axis_y = layout.rows_bottom();
+    for tick in (0..=100).step_by(20) {
+        let x = layout.x_of(tick as f64, 100.0);
+        area.draw(&PathElement::new(
+            vec![(px(x), px(TOP - 4.0)), (px(x), px(axis_y))],
+            style::GRID.stroke_width(k.max(1.0) as u32),
+        ))?;
+        area.draw(&Text::new(
+            format!("{tick}%"),
+            (px(x), px(axis_y + 6.0)),
+            font(VALUE_FONT)
+                .color(&style::INK_SOFT)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+
+    let bar_height = ROW_HEIGHT * 0.62;
+    for (row, bar) in chart.bars.iter().enumerate() {
+        let centre = layout.row_centre(row);
+        let label = fit_text(&bar.short_label, layout.label_room(), LABEL_FONT);
+        area.draw(&Text::new(
+            label,
+            (px(layout.label_right), px(centre)),
+            font(LABEL_FONT)
+                .color(&style::INK)
+                .pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        match &bar.value {
+            BarValue::Rate {
+                percent,
+                text,
+                interval,
+            } => {
+                let end = layout.x_of(*percent, 100.0);
+                let small = bar.is_small_sample();
+                let colour = if small { style::BAR_SMALL } else { style::BAR };
+                area.draw(&Rectangle::new(
+                    [
+                        (px(layout.plot_left), px(centre - bar_height / 2.0)),
+                        (
+                            px(end).max(px(layout.plot_left) + 1),
+                            px(centre + bar_height / 2.0),
+                        ),
+                    ],
+                    colour.filled(),
+                ))?;
+                let mut label_x = end;
+                if let (true, Some((low, high))) = (chart.whiskers, interval) {
+                    let (x0, x1) = (layout.x_of(*low, 100.0), layout.x_of(*high, 100.0));
+                    let cap = bar_height * 0.45;
+                    let ink = style::INK.stroke_width((1.5 * k).round().max(1.0) as u32);
+                    area.draw(&PathElement::new(
+                        vec![(px(x0), px(centre)), (px(x1), px(centre))],
+                        ink,
+                    ))?;
+                    for x in [x0, x1] {
+                        area.draw(&PathElement::new(
+                            vec![(px(x), px(centre - cap)), (px(x), px(centre + cap))],
+                            ink,
+                        ))?;
+                    }
+                    label_x = label_x.max(x1);
+                }
+                let value = if small {
+                    format!("{text}（n={}，样本小）", bar.n)
+                } else {
+                    format!("{text}（n={}）", bar.n)
+                };
+                area.draw(&Text::new(
+                    value,
+                    (px(label_x + 6.0), px(centre)),
+                    font(VALUE_FONT)
+                        .color(&style::INK)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
+            BarValue::Pending | BarValue::Nobody => {
+                let text = if bar.n > 0 {
+                    format!("{}（n={}）", bar.value_text(), bar.n)
+                } else {
+                    bar.value_text()
+                };
+                area.draw(&Text::new(
+                    text,
+                    (px(layout.plot_left + 4.0), px(centre)),
+                    font(VALUE_FONT)
+                        .color(&style::MUTED)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
+        }
+    }
+
+    // The overall rate, dashed, over every row, labelled at the top.
+    if let Some((percent, legend)) = &chart.reference {
+        let x = layout.x_of(*percent, 100.0);
+        let stroke = style::REFERENCE.stroke_width((2.0 * k).round().max(1.0) as u32);
+        let mut y = TOP - 6.0;
+        while y < axis_y {
+            let end = (y + 6.0).min(axis_y);
+            area.draw(&PathElement::new(
+                vec![(px(x), px(y)), (px(x), px(end))],
+                stroke,
+            ))?;
+            y += 10.0;
+        }
+        let legend_width = text_width(legend, VALUE_FONT);
+        let (anchor, legend_x) = if x + 4.0 + legend_width <= layout.width - 4.0 {
+            (HPos::Left, x + 4.0)
+        } else {
+            (HPos::Right, x - 4.0)
+        };
+        area.draw(&Text::new(
+            legend.clone(),
+            (px(legend_x), px(TOP - 10.0)),
+            font(VALUE_FONT)
+                .color(&style::REFERENCE)
+                .pos(Pos::new(anchor, VPos::Bottom)),
+        ))?;
+    }
+
+    area.draw(&Text::new(
+        chart.note.clone(),
+        (px(layout.plot_left), px(axis_y + 26.0)),
+        font(VALUE_FONT)
+            .color(&style::INK_SOFT)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
+    ))?;
+    Ok(layout)
+}

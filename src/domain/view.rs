@@ -1,0 +1,174 @@
+//! What the user is looking at: the filter, the chart grouping, the pass-rate definition and
+//! the whisker switch, and its form in the page address, so a copied link opens the same view.
+
+use super::filter::{Filter, batch_key};
+use super::model::Level;
+
+/// What the "pass rate by group" chart groups by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum GroupBy {
+    #[default]
+    Batch,
+    Level,
+    Major,
+}
+
+impl GroupBy {
+    pub const ALL: [GroupBy; 3] = [GroupBy::Batch, GroupBy::Level, GroupBy::Major];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            GroupBy::Batch => "batch",
+            GroupBy::Level => "level",
+            GroupBy::Major => "major",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupBy::Batch => "申报批次",
+            GroupBy::Level => "证书等级",
+            GroupBy::Major => "专业",
+        }
+    }
+}
+
+/// Which of the two pass rates the charts show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RateDefinition {
+    /// Σ certified / Σ registered over published results.
+    #[default]
+    Published,
+    /// Σ certified / Σ registered over everyone, pending counted as not certified.
+    AllRegistered,
+}
+
+impl RateDefinition {
+    pub fn label(self) -> &'static str {
+        match self {
+            RateDefinition::Published => "通过率（已公布成绩）",
+            RateDefinition::AllRegistered => "通过率（全部报考，未出成绩计为未获证）",
+        }
+    }
+
+    pub fn short_label(self) -> &'static str {
+        match self {
+            RateDefinition::Published => "已公布成绩",
+            RateDefinition::AllRegistered => "全部报考",
+        }
+    }
+}
+
+/// The whole view, as the address records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    pub filter: Filter,
+    pub group_by: GroupBy,
+    pub rate: RateDefinition,
+    pub whiskers: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            filter: Filter::default(),
+            group_by: GroupBy::default(),
+            rate: RateDefinition::default(),
+            whiskers: true,
+        }
+    }
+}
+
+impl ViewState {
+    /// Reads a query string (with or without the leading `?`). Unknown or malformed parameters
+    /// are ignored: a hand-edited link opens as much of the view as it names.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut view = ViewState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "batch" if !value.trim().is_empty() => {
+                    view.filter.batches.insert(batch_key(&value));
+                }
+                "level" => {
+                    if let Some(level) = Level::from_file(value.trim()) {
+                        view.filter.levels.insert(level);
+                    }
+                }
+                "major" if !value.trim().is_empty() => {
+                    view.filter.majors.insert(value.trim().to_string());
+                }
+                "q" => view.filter.search = value.into_owned(),
+                "group" => {
+                    if let Some(group) = GroupBy::ALL.into_iter().find(|g| g.as_param() == value) {
+                        view.group_by = group;
+                    }
+                }
+                "rate" if value == "all" => view.rate = RateDefinition::AllRegistered,
+                "whiskers" if value == "off" => view.whiskers = false,
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The query string for this view (empty for the default view), without the `?`.
+    /// `batch_label` gives the spelling to write for a batch key, so links stay readable.
+    pub fn to_query(&self, batch_label: impl Fn(&str) -> String) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for key in &self.filter.batches {
+            out.append_pair("batch", &batch_label(key));
+        }
+        for level in &self.filter.levels {
+            out.append_pair("level", level.as_str());
+        }
+        for major in &self.filter.majors {
+            out.append_pair("major", major);
+        }
+        if !self.filter.search.trim().is_empty() {
+            out.append_pair("q", &self.filter.search);
+        }
+        if self.group_by != GroupBy::default() {
+            out.append_pair("group", self.group_by.as_param());
+        }
+        if self.rate == RateDefinition::AllRegistered {
+            out.append_pair("rate", "all");
+        }
+        if !self.whiskers {
+            out.append_pair("whiskers", "off");
+        }
+        out.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_survives_the_address_bar() {
+        let mut view = ViewState::default();
+        view.filter.batches.insert(batch_key("2021 年沿用批次"));
+        view.filter.levels.insert(Level::Intermediate);
+        view.filter.majors.insert("560118".into());
+        view.filter.search = "Web 前端 & =?".into();
+        view.group_by = GroupBy::Major;
+        view.rate = RateDefinition::AllRegistered;
+        view.whiskers = false;
+        let query = view.to_query(|_| "2021年沿用批次".into());
+        assert!(query.contains("batch=2021%E5%B9%B4"), "{query}");
+        assert_eq!(ViewState::from_query(&format!("?{query}")), view);
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_query() {
+        assert_eq!(ViewState::default().to_query(|k| k.to_string()), "");
+        assert_eq!(ViewState::from_query(""), ViewState::default());
+    }
+
+    #[test]
+    fn nonsense_in_a_link_is_ignored() {
+        let view = ViewState::from_query("level=特级&group=colour&rate=x&foo=bar&batch=");
+        assert_eq!(view, ViewState::default());
+    }
+}

@@ -1,0 +1,185 @@
+//! Chart layout, checked by drawing each chart to an SVG string with the same function that
+//! draws on the canvas: bar order, labels, truncation, undefined rates and whiskers.
+
+use pilot_board::charts::counts_bars::counts_chart_layout;
+use pilot_board::charts::layout::{LABEL_FONT, chart_height, text_width};
+use pilot_board::charts::rate_bars::rate_chart_layout;
+use pilot_board::charts::{ChartStyle, draw_counts_chart, draw_rate_chart};
+use pilot_board::domain::builtin::report_2021;
+use pilot_board::domain::chart_data::{
+    CountsChart, RateChart, Window, pass_rate_by_certificate, pass_rate_by_group,
+    registered_certified,
+};
+use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::view::{GroupBy, RateDefinition};
+use pilot_board::domain::{Dataset, Filter, parse_dataset};
+use plotters::prelude::*;
+
+const WINDOW: Window = Window {
+    first: 0,
+    size: 100,
+};
+
+fn rate_chart(dataset: &Dataset, whiskers: bool) -> RateChart {
+    let index = DatasetIndex::new(dataset);
+    let all = index.matching(&Filter::default());
+    let members = Membership::new(dataset.records.len(), &all);
+    let totals = index.totals(dataset, &all);
+    pass_rate_by_certificate(
+        dataset,
+        &index,
+        &members,
+        &totals,
+        RateDefinition::Published,
+        whiskers,
+        WINDOW,
+    )
+}
+
+fn svg_of_rate(chart: &RateChart, width: u32) -> String {
+    let mut svg = String::new();
+    {
+        let height = chart_height(chart.bars.len()) as u32;
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_rate_chart(&area, chart, &ChartStyle::default()).unwrap();
+        area.present().unwrap();
+    }
+    svg
+}
+
+fn svg_of_counts(chart: &CountsChart, width: u32) -> String {
+    let mut svg = String::new();
+    {
+        let height = chart_height(chart.rows.len()) as u32;
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_counts_chart(&area, chart, &ChartStyle::default()).unwrap();
+        area.present().unwrap();
+    }
+    svg
+}
+
+/// The text of every `<text>` element, in drawing order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|part| {
+            let start = part.find('>')? + 1;
+            let end = part.find("</text>")?;
+            Some(part[start..end].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn bars_are_drawn_in_rate_order_with_value_and_n() {
+    let svg = svg_of_rate(&rate_chart(&report_2021(), true), 1000);
+    let texts = texts(&svg);
+    let position = |wanted: &str| {
+        texts
+            .iter()
+            .position(|t| t == wanted)
+            .unwrap_or_else(|| panic!("no text {wanted:?} in {texts:?}"))
+    };
+    assert!(position("无人机摄影测量 · 中级") < position("产品创意设计 · 中级"));
+    assert!(position("产品创意设计 · 中级") < position("工业机器人应用编程 · 中级"));
+    assert!(texts.contains(&"86.00%（n=50）".to_string()));
+    assert!(texts.contains(&"未出成绩（n=99）".to_string()));
+    assert_eq!(texts.iter().filter(|t| *t == "无人报考").count(), 5);
+    assert!(texts.contains(&"总体 72.16%（已公布成绩）".to_string()));
+    assert!(texts.contains(&"100.00%（n=2，样本小）".to_string()));
+    assert!(svg.contains("Microsoft YaHei") && svg.contains("Noto Sans CJK SC"));
+}
+
+#[test]
+fn whiskers_are_drawn_only_when_asked() {
+    let dataset = report_2021();
+    let with = svg_of_rate(&rate_chart(&dataset, true), 1000);
+    let without = svg_of_rate(&rate_chart(&dataset, false), 1000);
+    // One small sample (2 registered): a whisker is a line and two caps.
+    assert_eq!(
+        with.matches("<polyline").count(),
+        without.matches("<polyline").count() + 3
+    );
+}
+
+#[test]
+fn long_labels_are_cut_to_the_label_column_at_every_width() {
+    let chart = rate_chart(&report_2021(), true);
+    for width in [480u32, 640, 1024, 1280] {
+        let layout = rate_chart_layout(&chart, width as f64);
+        let svg = svg_of_rate(&chart, width);
+        let labels: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|t| t.contains(" · ") || t.ends_with('…'))
+            .collect();
+        assert_eq!(labels.len(), 38, "width {width}");
+        for label in &labels {
+            assert!(
+                text_width(label, LABEL_FONT) <= layout.label_room() + 0.01,
+                "{label} overflows at width {width}"
+            );
+        }
+        if width == 480 {
+            assert!(
+                labels.iter().any(|l| l.ends_with('…')),
+                "narrow charts cut names"
+            );
+        } else {
+            assert!(
+                labels.iter().all(|l| !l.ends_with('…')),
+                "wide charts keep whole names"
+            );
+        }
+    }
+}
+
+#[test]
+fn markup_in_a_name_is_escaped_in_svg() {
+    let dataset = parse_dataset(
+        r#"{"format": "1x-pilot-dataset", "version": 1, "title": "t", "records": [
+        {"batch": "b", "certificate": "<script>x</script>", "level": "中级", "majors": [],
+         "registered": 20, "certified": 10}]}"#,
+    )
+    .unwrap();
+    let svg = svg_of_rate(&rate_chart(&dataset, true), 800);
+    assert!(!svg.contains("<script>"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;"), "{svg}");
+}
+
+#[test]
+fn registered_and_certified_draw_both_counts_and_pending() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = index.matching(&Filter::default());
+    let members = Membership::new(dataset.records.len(), &all);
+    let totals = index.totals(&dataset, &all);
+    let chart = registered_certified(&dataset, &index, &members, &totals, WINDOW);
+    let svg = svg_of_counts(&chart, 1000);
+    let texts = texts(&svg);
+    assert_eq!(texts.iter().filter(|t| t.contains(" · ")).count(), 38);
+    assert!(texts.contains(&"325 / 211".to_string()));
+    assert!(texts.contains(&"200 / 未出成绩".to_string()));
+    assert!(texts.contains(&"报考人数".to_string()) && texts.contains(&"获证人数".to_string()));
+    let layout = counts_chart_layout(&chart, 1000.0);
+    assert_eq!(layout.rows, 38);
+}
+
+#[test]
+fn group_chart_says_how_majors_are_counted() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = index.matching(&Filter::default());
+    let totals = index.totals(&dataset, &all);
+    let chart = pass_rate_by_group(
+        &dataset,
+        &index,
+        &all,
+        &totals,
+        GroupBy::Major,
+        RateDefinition::AllRegistered,
+        true,
+    );
+    let texts = texts(&svg_of_rate(&chart, 1000));
+    assert!(texts.iter().any(|t| t.contains("各计一次")), "{texts:?}");
+    assert!(texts.contains(&"总体 65.97%（全部报考）".to_string()));
+}

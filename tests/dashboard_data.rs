@@ -1,0 +1,295 @@
+//! The per-dataset index agrees with the plain filter, facet counts say what a click would
+//! give, and chart data is ordered and labelled as the dashboard needs.
+
+use pilot_board::domain::builtin::report_2021;
+use pilot_board::domain::chart_data::{
+    BarTarget, BarValue, Window, pass_rate_by_certificate, pass_rate_by_group,
+    registered_certified, short_certificate,
+};
+use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::view::{GroupBy, RateDefinition};
+use pilot_board::domain::{Filter, Level, Totals, batch_key};
+
+fn all_filters(index: &DatasetIndex) -> Vec<Filter> {
+    let mut filters = vec![Filter::default()];
+    for batch in &index.batches {
+        filters.push(Filter {
+            batches: [batch.key.clone()].into(),
+            ..Filter::default()
+        });
+    }
+    for level in Level::ALL {
+        for major in index.majors.iter().take(12) {
+            filters.push(Filter {
+                levels: [level].into(),
+                majors: [major.code.clone(), "630302".into()].into(),
+                ..Filter::default()
+            });
+        }
+    }
+    for search in [
+        "web",
+        "职业技能",
+        "（BIM）",
+        "数据 运营",
+        "nothing-like-this",
+    ] {
+        filters.push(Filter {
+            search: search.into(),
+            levels: [Level::Intermediate].into(),
+            ..Filter::default()
+        });
+    }
+    filters
+}
+
+#[test]
+fn the_index_matches_exactly_what_the_plain_filter_matches() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    for filter in all_filters(&index) {
+        let plain: Vec<u32> = (0..dataset.records.len() as u32)
+            .filter(|&i| filter.matches(&dataset.records[i as usize]))
+            .collect();
+        let indexed = index.matching(&filter);
+        assert_eq!(indexed, plain, "{filter:?}");
+        let fast = index.totals(&dataset, &indexed);
+        let slow = Totals::of(indexed.iter().map(|&i| &dataset.records[i as usize]));
+        assert_eq!(fast, slow, "{filter:?}");
+    }
+}
+
+#[test]
+fn distinct_values_come_in_data_order_with_one_batch_per_spelling() {
+    let index = DatasetIndex::new(&report_2021());
+    let batches: Vec<&str> = index.batches.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(
+        batches,
+        vec!["2021年第一批", "2021年沿用批次", "2021年第二批"]
+    );
+    assert_eq!(
+        index.levels,
+        vec![Level::Intermediate, Level::Advanced, Level::Elementary]
+    );
+    assert_eq!(index.majors.len(), 34);
+    assert_eq!(index.majors[0].code, "560118");
+}
+
+#[test]
+fn facet_counts_say_what_each_choice_would_match() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let counts = index.facet_counts(&Filter::default());
+    assert_eq!(counts.levels, [3, 34, 1]);
+    assert_eq!(counts.batches, vec![22, 15, 1]);
+
+    // With 初级 chosen, the level counts ignore the level filter; the others follow it.
+    let elementary = Filter {
+        levels: [Level::Elementary].into(),
+        ..Filter::default()
+    };
+    let counts = index.facet_counts(&elementary);
+    assert_eq!(counts.levels, [3, 34, 1]);
+    assert_eq!(counts.batches, vec![2, 1, 0]);
+    for (major, count) in index.majors.iter().zip(&counts.majors) {
+        let expected = index
+            .matching(&Filter {
+                majors: [major.code.clone()].into(),
+                ..elementary.clone()
+            })
+            .len();
+        assert_eq!(*count, expected, "{}", major.code);
+    }
+}
+
+#[test]
+fn pass_rate_bars_run_from_highest_to_undefined() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = index.matching(&Filter::default());
+    let members = Membership::new(dataset.records.len(), &all);
+    let totals = index.totals(&dataset, &all);
+    let window = Window {
+        first: 0,
+        size: 100,
+    };
+    let chart = pass_rate_by_certificate(
+        &dataset,
+        &index,
+        &members,
+        &totals,
+        RateDefinition::Published,
+        true,
+        window,
+    );
+    assert_eq!(chart.bars.len(), 38);
+    assert_eq!(chart.bars[0].short_label, "无人机摄影测量 · 中级");
+    assert_eq!(chart.bars[5].short_label, "Web前端开发 · 初级");
+    assert!(chart.bars[5].is_small_sample());
+    let BarValue::Rate {
+        interval: Some((low, high)),
+        ..
+    } = chart.bars[5].value
+    else {
+        panic!("2 of 2 gets a Wilson interval");
+    };
+    assert!((low - 34.24).abs() < 0.05 && high == 100.0, "{low} {high}");
+    let tail: Vec<String> = chart.bars[31..].iter().map(|b| b.value_text()).collect();
+    assert_eq!(tail[..2], ["未出成绩", "未出成绩"]);
+    assert!(tail[2..].iter().all(|t| t == "无人报考"), "{tail:?}");
+    assert_eq!(chart.bars[31].n, 200, "the larger pending pilot first");
+    assert_eq!(
+        chart.reference.as_ref().unwrap().1,
+        "总体 72.16%（已公布成绩）"
+    );
+    let twin: Vec<&str> = chart
+        .bars
+        .iter()
+        .filter(|b| b.label.starts_with("数控车铣加工"))
+        .map(|b| b.short_label.as_str())
+        .collect();
+    assert_eq!(
+        twin,
+        vec![
+            "数控车铣加工 · 中级（2021年沿用批次）",
+            "数控车铣加工 · 中级（2021年第二批）"
+        ]
+    );
+
+    let all_registered = pass_rate_by_certificate(
+        &dataset,
+        &index,
+        &members,
+        &totals,
+        RateDefinition::AllRegistered,
+        true,
+        window,
+    );
+    assert_eq!(
+        all_registered.reference.unwrap().1,
+        "总体 65.97%（全部报考）"
+    );
+
+    let page = pass_rate_by_certificate(
+        &dataset,
+        &index,
+        &members,
+        &totals,
+        RateDefinition::Published,
+        true,
+        Window {
+            first: 10,
+            size: 10,
+        },
+    );
+    assert_eq!(page.bars.len(), 10);
+    assert_eq!(page.bars[0], chart.bars[10]);
+    assert_eq!(page.note, "第 11–20 个证书等级，共 38 个");
+}
+
+#[test]
+fn registered_and_certified_run_from_most_registered() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let chosen = index.matching(&Filter {
+        batches: [batch_key("2021年沿用批次")].into(),
+        ..Filter::default()
+    });
+    let members = Membership::new(dataset.records.len(), &chosen);
+    let totals = index.totals(&dataset, &chosen);
+    let chart = registered_certified(
+        &dataset,
+        &index,
+        &members,
+        &totals,
+        Window { first: 0, size: 40 },
+    );
+    assert_eq!(chart.rows.len(), 15);
+    assert_eq!(chart.rows[0].short_label, "Web前端开发 · 中级");
+    assert_eq!(
+        (chart.rows[0].registered, chart.rows[0].certified),
+        (325, Some(211))
+    );
+    assert!(
+        chart
+            .rows
+            .windows(2)
+            .all(|w| w[0].registered >= w[1].registered)
+    );
+}
+
+#[test]
+fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = index.matching(&Filter::default());
+    let totals = index.totals(&dataset, &all);
+    let by_level = pass_rate_by_group(
+        &dataset,
+        &index,
+        &all,
+        &totals,
+        GroupBy::Level,
+        RateDefinition::Published,
+        true,
+    );
+    let labels: Vec<(&str, String)> = by_level
+        .bars
+        .iter()
+        .map(|b| (b.label.as_str(), b.value_text()))
+        .collect();
+    // 初级: 52/52; 中级: 2211/3081; 高级: 34/50.
+    assert_eq!(
+        labels,
+        vec![
+            ("初级", "100.00%".to_string()),
+            ("中级", "71.76%".to_string()),
+            ("高级", "68.00%".to_string()),
+        ]
+    );
+    assert_eq!(by_level.bars[0].target, BarTarget::Level(Level::Elementary));
+
+    let by_batch_all = pass_rate_by_group(
+        &dataset,
+        &index,
+        &all,
+        &totals,
+        GroupBy::Batch,
+        RateDefinition::AllRegistered,
+        false,
+    );
+    let second = by_batch_all
+        .bars
+        .iter()
+        .find(|b| b.label == "2021年第二批")
+        .unwrap();
+    assert_eq!(second.value_text(), "无人报考");
+
+    let by_major = pass_rate_by_group(
+        &dataset,
+        &index,
+        &all,
+        &totals,
+        GroupBy::Major,
+        RateDefinition::Published,
+        true,
+    );
+    assert_eq!(by_major.bars.len(), 34);
+    assert!(by_major.note.contains("各计一次"));
+    let registered_over_majors: u64 = by_major.bars.iter().map(|b| b.n).sum();
+    assert!(registered_over_majors > totals.registered_published);
+}
+
+#[test]
+fn chart_labels_drop_the_suffix_every_certificate_shares() {
+    assert_eq!(short_certificate("物流管理职业技能等级证书"), "物流管理");
+    assert_eq!(
+        short_certificate("人身保险理赔技能等级证书"),
+        "人身保险理赔"
+    );
+    assert_eq!(
+        short_certificate("智能制造单元集成应用"),
+        "智能制造单元集成应用"
+    );
+    assert_eq!(short_certificate("职业技能等级证书"), "职业技能等级证书");
+}
