@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::address::{sync_view_with_address, view_from_address};
+use crate::components::charts_section::ChartsSection;
+use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::kpis::Kpis;
 use crate::components::load_errors::LoadErrors;
@@ -13,7 +16,8 @@ use crate::state::BoardState;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = BoardState::new(builtin::report_2021()).provide();
+    let state = BoardState::new(builtin::report_2021(), view_from_address()).provide();
+    sync_view_with_address(state);
 
     // The browser tab names the dataset on screen.
     Effect::new(move || {
@@ -26,8 +30,10 @@ pub fn App() -> impl IntoView {
             <Header/>
             <LoadErrors/>
             <main class="pb-main">
+                <Filters/>
                 <Kpis/>
                 <SummaryFigures/>
+                <ChartsSection/>
                 <ReconciliationPanel/>
                 <RecordsTable/>
             </main>

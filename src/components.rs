@@ -1,6 +1,9 @@
 //! The views, one component per file. They read the state and place it; the rules live in
 //! `domain`.
 
+pub mod chart_panel;
+pub mod charts_section;
+pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod load_errors;

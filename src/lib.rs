@@ -3,11 +3,13 @@
 //! `domain` is plain Rust (no web APIs) and holds every rule about the data; `state` keeps the
 //! app's reactive state; `components` are the views. See ARCHITECTURE.md for the map.
 
+pub mod address;
 pub mod app;
 pub mod charts;
 pub mod components;
 pub mod domain;
 pub mod file_reader;
+pub mod hooks;
 pub mod state;
 
 pub use app::App;

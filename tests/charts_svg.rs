@@ -72,7 +72,8 @@ fn texts(svg: &str) -> Vec<String> {
 
 #[test]
 fn bars_are_drawn_in_rate_order_with_value_and_n() {
-    let svg = svg_of_rate(&rate_chart(&report_2021(), true), 1000);
+    let chart = rate_chart(&report_2021(), true);
+    let svg = svg_of_rate(&chart, 1000);
     let texts = texts(&svg);
     let position = |wanted: &str| {
         texts
@@ -86,8 +87,23 @@ fn bars_are_drawn_in_rate_order_with_value_and_n() {
     assert!(texts.contains(&"未出成绩（n=99）".to_string()));
     assert_eq!(texts.iter().filter(|t| *t == "无人报考").count(), 5);
     assert!(texts.contains(&"总体 72.16%（已公布成绩）".to_string()));
-    assert!(texts.contains(&"100.00%（n=2，样本小）".to_string()));
+    assert!(texts.contains(&"100.00%（n=2）".to_string()));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("浅色条：报考不足 10 人的小样本，黑线为 95% 置信区间")),
+        "the small sample is explained under the chart"
+    );
     assert!(svg.contains("Microsoft YaHei") && svg.contains("Noto Sans CJK SC"));
+    // No value label runs past the right edge.
+    let layout = rate_chart_layout(&chart, 1000.0);
+    for bar in &chart.bars {
+        if let pilot_board::domain::chart_data::BarValue::Rate { percent, .. } = bar.value {
+            let label = format!("{}（n={}）", bar.value_text(), bar.n);
+            let right = layout.x_of(percent, 100.0) + 6.0 + text_width(&label, 12.0);
+            assert!(right <= 1000.0, "{label} would overflow");
+        }
+    }
 }
 
 #[test]

@@ -52,6 +52,35 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
         ))?;
     }
 
+    // The overall rate, dashed, behind every row (value labels sit on white over it),
+    // labelled at the top.
+    if let Some((percent, legend)) = &chart.reference {
+        let x = layout.x_of(*percent, 100.0);
+        let stroke = style::REFERENCE.stroke_width((2.0 * k).round().max(1.0) as u32);
+        let mut y = TOP - 6.0;
+        while y < axis_y {
+            let end = (y + 6.0).min(axis_y);
+            area.draw(&PathElement::new(
+                vec![(px(x), px(y)), (px(x), px(end))],
+                stroke,
+            ))?;
+            y += 10.0;
+        }
+        let legend_width = text_width(legend, VALUE_FONT);
+        let (anchor, legend_x) = if x + 4.0 + legend_width <= layout.width - 4.0 {
+            (HPos::Left, x + 4.0)
+        } else {
+            (HPos::Right, x - 4.0)
+        };
+        area.draw(&Text::new(
+            legend.clone(),
+            (px(legend_x), px(TOP - 10.0)),
+            font(VALUE_FONT)
+                .color(&style::REFERENCE)
+                .pos(Pos::new(anchor, VPos::Bottom)),
+        ))?;
+    }
+
     let bar_height = ROW_HEIGHT * 0.62;
     for (row, bar) in chart.bars.iter().enumerate() {
         let centre = layout.row_centre(row);
@@ -99,17 +128,29 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                     }
                     label_x = label_x.max(x1);
                 }
-                let value = if small {
-                    format!("{text}（n={}，样本小）", bar.n)
+                let value = format!("{text}（n={}）", bar.n);
+                let value_width = text_width(&value, VALUE_FONT);
+                // Beside the bar (on a white ground, so grid and reference line don't cross
+                // it), or inside the bar's end where there is no room beside it.
+                let (x, anchor, colour) = if label_x + 6.0 + value_width <= layout.width - 2.0 {
+                    let x = label_x + 6.0;
+                    area.draw(&Rectangle::new(
+                        [
+                            (px(x - 2.0), px(centre - VALUE_FONT * 0.75)),
+                            (px(x + value_width + 2.0), px(centre + VALUE_FONT * 0.75)),
+                        ],
+                        WHITE.filled(),
+                    ))?;
+                    (x, HPos::Left, style::INK)
                 } else {
-                    format!("{text}（n={}）", bar.n)
+                    (end - 6.0, HPos::Right, WHITE)
                 };
                 area.draw(&Text::new(
                     value,
-                    (px(label_x + 6.0), px(centre)),
+                    (px(x), px(centre)),
                     font(VALUE_FONT)
-                        .color(&style::INK)
-                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                        .color(&colour)
+                        .pos(Pos::new(anchor, VPos::Center)),
                 ))?;
             }
             BarValue::Pending | BarValue::Nobody => {
@@ -127,34 +168,6 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                 ))?;
             }
         }
-    }
-
-    // The overall rate, dashed, over every row, labelled at the top.
-    if let Some((percent, legend)) = &chart.reference {
-        let x = layout.x_of(*percent, 100.0);
-        let stroke = style::REFERENCE.stroke_width((2.0 * k).round().max(1.0) as u32);
-        let mut y = TOP - 6.0;
-        while y < axis_y {
-            let end = (y + 6.0).min(axis_y);
-            area.draw(&PathElement::new(
-                vec![(px(x), px(y)), (px(x), px(end))],
-                stroke,
-            ))?;
-            y += 10.0;
-        }
-        let legend_width = text_width(legend, VALUE_FONT);
-        let (anchor, legend_x) = if x + 4.0 + legend_width <= layout.width - 4.0 {
-            (HPos::Left, x + 4.0)
-        } else {
-            (HPos::Right, x - 4.0)
-        };
-        area.draw(&Text::new(
-            legend.clone(),
-            (px(legend_x), px(TOP - 10.0)),
-            font(VALUE_FONT)
-                .color(&style::REFERENCE)
-                .pos(Pos::new(anchor, VPos::Bottom)),
-        ))?;
     }
 
     area.draw(&Text::new(

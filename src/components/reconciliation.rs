@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::chart_data::BarTarget;
 use crate::domain::reconcile::Verdict;
 use crate::state::BoardState;
 
@@ -50,7 +51,20 @@ pub fn ReconciliationPanel() -> impl IntoView {
                     .iter()
                     .map(|warning| {
                         let text = warning.message(&dataset.records[warning.index], lang);
-                        view! { <li>{text}</li> }
+                        let target = BarTarget::Record(warning.index);
+                        let focus = move |_| {
+                            state
+                                .dataset
+                                .with_untracked(|d| state.view.update(|v| v.focus(&target, d)))
+                        };
+                        view! {
+                            <li>
+                                {text}" "
+                                <button class="pb-link" data-testid="warning-focus" on:click=focus>
+                                    "筛选到这条"
+                                </button>
+                            </li>
+                        }
                     })
                     .collect_view()
             })

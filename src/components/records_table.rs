@@ -1,4 +1,4 @@
-//! Every record with every field and its computed pass rate, a page at a time.
+//! Every matching record with every field and its computed pass rate, a page at a time.
 
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ const PAGE_SIZE: usize = 100;
 pub fn RecordsTable() -> impl IntoView {
     let state = BoardState::expect();
     let page = RwSignal::new(0usize);
-    let record_count = move || state.dataset.with(|d| d.records.len());
+    let record_count = move || state.matching.with(|m| m.len());
     let page_count = move || record_count().div_ceil(PAGE_SIZE).max(1);
     // A smaller dataset may have fewer pages than the one before it.
     let current_page = move || page.get().min(page_count() - 1);
@@ -21,13 +21,14 @@ pub fn RecordsTable() -> impl IntoView {
     let rows = move || {
         let first = current_page() * PAGE_SIZE;
         state.dataset.with(|d| {
-            d.records
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(PAGE_SIZE)
-                .map(|(index, record)| record_row(index, record))
-                .collect_view()
+            state.matching.with(|matching| {
+                matching
+                    .iter()
+                    .skip(first)
+                    .take(PAGE_SIZE)
+                    .map(|&index| record_row(index as usize, &d.records[index as usize]))
+                    .collect_view()
+            })
         })
     };
     let range = move || {
@@ -35,7 +36,7 @@ pub fn RecordsTable() -> impl IntoView {
         let first = current_page() * PAGE_SIZE;
         let last = (first + PAGE_SIZE).min(count);
         if count == 0 {
-            "没有记录".to_string()
+            "没有符合条件的记录".to_string()
         } else {
             format!("第 {}–{} 条，共 {count} 条", first + 1, last)
         }

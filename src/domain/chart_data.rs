@@ -201,7 +201,8 @@ pub fn pass_rate_by_certificate(
         })
         .collect();
     RateChart {
-        note: window_note(window, bars.len(), totals.records, "证书等级"),
+        note: window_note(window, bars.len(), totals.records, "证书等级")
+            + &small_sample_note(&bars, whiskers),
         bars,
         reference: overall(totals, definition),
         whiskers,
@@ -316,12 +317,23 @@ pub fn pass_rate_by_group(
             bars.len()
         ),
         _ => format!("{} 组，{} 条记录", bars.len(), totals.records),
-    };
+    } + &small_sample_note(&bars, whiskers);
     RateChart {
         bars,
         reference: overall(totals, definition),
         whiskers,
         note,
+    }
+}
+
+/// Explains the lighter bars (and their whiskers) when a chart has any.
+fn small_sample_note(bars: &[RateBar], whiskers: bool) -> String {
+    match (bars.iter().any(RateBar::is_small_sample), whiskers) {
+        (false, _) => String::new(),
+        (true, true) => {
+            format!("；浅色条：报考不足 {SMALL_SAMPLE} 人的小样本，黑线为 95% 置信区间")
+        }
+        (true, false) => format!("；浅色条：报考不足 {SMALL_SAMPLE} 人的小样本"),
     }
 }
 

@@ -1,8 +1,9 @@
 //! What the user is looking at: the filter, the chart grouping, the pass-rate definition and
 //! the whisker switch, and its form in the page address, so a copied link opens the same view.
 
+use super::chart_data::BarTarget;
 use super::filter::{Filter, batch_key};
-use super::model::Level;
+use super::model::{Dataset, Level};
 
 /// What the "pass rate by group" chart groups by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -138,6 +139,28 @@ impl ViewState {
             out.append_pair("whiskers", "off");
         }
         out.finish()
+    }
+}
+
+impl ViewState {
+    /// Narrows the filter to what a clicked bar or a warning link points at: one value of one
+    /// dimension, or one record (its batch, its level and its certificate name).
+    pub fn focus(&mut self, target: &BarTarget, dataset: &Dataset) {
+        match target {
+            BarTarget::Record(i) => {
+                if let Some(record) = dataset.records.get(*i) {
+                    self.filter = Filter {
+                        batches: [batch_key(&record.batch)].into(),
+                        levels: [record.level].into(),
+                        majors: Default::default(),
+                        search: record.certificate.clone(),
+                    };
+                }
+            }
+            BarTarget::Batch(key) => self.filter.batches = [key.clone()].into(),
+            BarTarget::Level(level) => self.filter.levels = [*level].into(),
+            BarTarget::Major(code) => self.filter.majors = [code.clone()].into(),
+        }
     }
 }
 

@@ -1,0 +1,282 @@
+//! The filters: batch, level and major checkboxes with the count each would match, a search
+//! box for certificate names, the active filters as removable chips, and "clear all".
+
+use leptos::prelude::*;
+
+use crate::state::BoardState;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let state = BoardState::expect();
+    let view = state.view;
+
+    let batch_options = move || {
+        state.index.with(|index| {
+            state.facets.with(|facets| {
+                index
+                    .batches
+                    .iter()
+                    .zip(&facets.batches)
+                    .map(|(batch, count)| {
+                        let key = batch.key.clone();
+                        let checked_key = key.clone();
+                        view! {
+                            <Choice
+                                value=batch.label.clone()
+                                label=batch.label.clone()
+                                count=*count
+                                checked=Signal::derive(move || {
+                                    view.with(|v| v.filter.batches.contains(&checked_key))
+                                })
+                                on_toggle=Callback::new(move |on: bool| {
+                                    view.update(|v| toggle(&mut v.filter.batches, key.clone(), on))
+                                })
+                            />
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let level_options = move || {
+        state.index.with(|index| {
+            let counts = state.facets.with(|f| f.levels);
+            index
+                .levels
+                .iter()
+                .map(|&level| {
+                    view! {
+                        <Choice
+                            value=level.as_str().to_string()
+                            label=level.as_str().to_string()
+                            count=counts[level.ordinal()]
+                            checked=Signal::derive(move || {
+                                view.with(|v| v.filter.levels.contains(&level))
+                            })
+                            on_toggle=Callback::new(move |on: bool| {
+                                view.update(|v| toggle(&mut v.filter.levels, level, on))
+                            })
+                        />
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let major_query = RwSignal::new(String::new());
+    let major_options = move || {
+        let query = major_query.get().trim().to_lowercase();
+        state.index.with(|index| {
+            state.facets.with(|facets| {
+                index
+                    .majors
+                    .iter()
+                    .zip(&facets.majors)
+                    .filter(|(major, _)| {
+                        query.is_empty()
+                            || major.code.contains(&query)
+                            || major.name.to_lowercase().contains(&query)
+                    })
+                    .map(|(major, count)| {
+                        let code = major.code.clone();
+                        let checked_code = code.clone();
+                        view! {
+                            <Choice
+                                value=major.code.clone()
+                                label=format!("{} {}", major.code, major.name)
+                                count=*count
+                                checked=Signal::derive(move || {
+                                    view.with(|v| v.filter.majors.contains(&checked_code))
+                                })
+                                on_toggle=Callback::new(move |on: bool| {
+                                    view.update(|v| toggle(&mut v.filter.majors, code.clone(), on))
+                                })
+                            />
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let major_total = move || state.index.with(|i| i.majors.len());
+
+    view! {
+        <section class="pb-filters" aria-label="筛选">
+            <div class="pb-filters__row">
+                <label class="pb-filters__search">
+                    <span class="pb-filters__label">"证书名称"</span>
+                    <input
+                        type="search"
+                        data-testid="filter-search"
+                        placeholder="搜索证书名称，如 物流"
+                        prop:value=move || view.with(|v| v.filter.search.clone())
+                        on:input:target=move |ev| {
+                            let text = ev.target().value();
+                            view.update(|v| v.filter.search = text);
+                        }
+                    />
+                </label>
+                <fieldset class="pb-filters__group" data-testid="filter-batch">
+                    <legend class="pb-filters__label">"申报批次"</legend>
+                    {batch_options}
+                </fieldset>
+                <fieldset class="pb-filters__group" data-testid="filter-level">
+                    <legend class="pb-filters__label">"证书等级"</legend>
+                    {level_options}
+                </fieldset>
+            </div>
+            <details class="pb-filters__majors">
+                <summary>
+                    "涵盖专业（" {major_total} " 个）"
+                    <span class="pb-muted">" 展开后勾选，可输入代码或名称查找"</span>
+                </summary>
+                <input
+                    type="search"
+                    class="pb-filters__major-query"
+                    placeholder="查找专业：代码或名称"
+                    aria-label="查找专业"
+                    prop:value=move || major_query.get()
+                    on:input:target=move |ev| major_query.set(ev.target().value())
+                />
+                <fieldset class="pb-filters__group pb-filters__group--majors" data-testid="filter-major">
+                    <legend class="pb-visually-hidden">"涵盖专业"</legend>
+                    {major_options}
+                </fieldset>
+            </details>
+            <ActiveFilters/>
+        </section>
+    }
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
+    if on {
+        set.insert(value);
+    } else {
+        set.remove(&value);
+    }
+}
+
+/// One checkbox of a filter group.
+#[component]
+fn Choice(
+    /// The checkbox's `value` attribute: the batch label, the level or the major code.
+    value: String,
+    /// What the user reads.
+    label: String,
+    /// How many records would match with this value chosen.
+    count: usize,
+    #[prop(into)] checked: Signal<bool>,
+    /// Called with the new checked state.
+    on_toggle: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="pb-choice" class:pb-choice--empty=count == 0>
+            <input
+                type="checkbox"
+                value=value
+                prop:checked=checked
+                on:change:target=move |ev| on_toggle.run(ev.target().checked())
+            />
+            <span class="pb-choice__text">{label}</span>
+            <span class="pb-choice__count">" ("{count}")"</span>
+        </label>
+    }
+}
+
+/// The active filters as chips, each removable, and "clear all".
+#[component]
+fn ActiveFilters() -> impl IntoView {
+    let state = BoardState::expect();
+    let view = state.view;
+    let chips = move || {
+        let filter = view.with(|v| v.filter.clone());
+        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
+        state.index.with(|index| {
+            for key in filter.batches.iter().cloned() {
+                let label = index
+                    .batches
+                    .iter()
+                    .find(|b| b.key == key)
+                    .map_or_else(|| key.clone(), |b| b.label.clone());
+                chips.push((
+                    format!("批次：{label}"),
+                    Callback::new(move |_| {
+                        view.update(|v| {
+                            v.filter.batches.remove(&key);
+                        })
+                    }),
+                ));
+            }
+            for level in filter.levels.iter().copied() {
+                chips.push((
+                    format!("等级：{}", level.as_str()),
+                    Callback::new(move |_| {
+                        view.update(|v| {
+                            v.filter.levels.remove(&level);
+                        })
+                    }),
+                ));
+            }
+            for code in filter.majors.iter().cloned() {
+                let name = index
+                    .majors
+                    .iter()
+                    .find(|m| m.code == code)
+                    .map_or_else(String::new, |m| m.name.clone());
+                chips.push((
+                    format!("专业：{code} {name}"),
+                    Callback::new(move |_| {
+                        view.update(|v| {
+                            v.filter.majors.remove(&code);
+                        })
+                    }),
+                ));
+            }
+        });
+        if !filter.search.trim().is_empty() {
+            chips.push((
+                format!("名称含：{}", filter.search.trim()),
+                Callback::new(move |_| view.update(|v| v.filter.search.clear())),
+            ));
+        }
+        chips
+            .into_iter()
+            .map(|(text, remove)| {
+                view! {
+                    <li class="pb-chip">
+                        <span>{text.clone()}</span>
+                        <button
+                            class="pb-chip__remove"
+                            aria-label=format!("移除筛选 {text}")
+                            on:click=move |_| remove.run(())
+                        >
+                            "×"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let is_empty = move || view.with(|v| v.filter.is_empty());
+    let matched = move || state.totals.with(|t| t.records);
+    let all = move || state.index.with(|i| i.record_count());
+    view! {
+        <div class="pb-filters__active">
+            <span class="pb-filters__matched" data-testid="filter-matched">
+                {move || if is_empty() {
+                    format!("全部 {} 条记录", all())
+                } else {
+                    format!("筛选出 {} / {} 条记录", matched(), all())
+                }}
+            </span>
+            <ul class="pb-chips">{chips}</ul>
+            <button
+                class="pb-button"
+                data-testid="filter-clear"
+                disabled=is_empty
+                on:click=move |_| view.update(|v| v.filter = Default::default())
+            >
+                "清除全部筛选"
+            </button>
+        </div>
+    }
+}
