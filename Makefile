@@ -11,12 +11,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check
 
 .PHONY: help tools test-tools serve build dist test fmt-check clippy purity native-test \
-        browser-test e2e size clean
+        browser-test e2e size bench clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
 	@echo "make test    run every check and test (installs what is missing)"
 	@echo "make dist    release build into dist/"
+	@echo "make bench   benchmarks (criterion, and the browser at 100,000 records)"
 
 tools:
 	@scripts/install-tools.sh
@@ -38,7 +39,7 @@ fmt-check:
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 purity:
 	scripts/check-domain-purity.sh
@@ -55,6 +56,9 @@ size:
 
 e2e:
 	cd tests/e2e && npx playwright test
+
+bench: test-tools dist
+	scripts/bench.sh
 
 clean:
 	cargo clean

@@ -11,5 +11,6 @@ pub mod domain;
 pub mod file_reader;
 pub mod hooks;
 pub mod state;
+pub mod synthetic;
 
 pub use app::App;

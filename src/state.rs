@@ -66,9 +66,10 @@ pub struct BoardState {
     /// The records that pass the filter, in data order.
     pub matching: Memo<Shared<Vec<u32>>>,
     pub membership: Memo<Shared<Membership>>,
+    /// How many records each filter value would match now.
+    pub facets: Memo<Shared<FacetCounts>>,
     /// Totals of the matching records.
     pub totals: Memo<Totals>,
-    pub facets: Memo<FacetCounts>,
     /// Always of the whole dataset: the report's printed totals are for all of it.
     pub reconciliation: Memo<Reconciliation>,
 }
@@ -78,15 +79,22 @@ impl BoardState {
         let dataset = RwSignal::new(dataset);
         let view = RwSignal::new(view);
         let index = Memo::new(move |_| dataset.with(|d| Shared::new(DatasetIndex::new(d))));
-        let matching = Memo::new(move |_| {
-            index.with(|index| view.with(|v| Shared::new(index.matching(&v.filter))))
+        // One scan gives both the matches and the facet counts.
+        let evaluation = Memo::new(move |_| {
+            index.with(|index| {
+                view.with(|v| {
+                    let (matching, facets) = index.evaluate(&v.filter);
+                    (Shared::new(matching), Shared::new(facets))
+                })
+            })
         });
+        let matching = Memo::new(move |_| evaluation.with(|e| e.0.clone()));
+        let facets = Memo::new(move |_| evaluation.with(|e| e.1.clone()));
         let membership = Memo::new(move |_| {
             matching.with(|m| Shared::new(Membership::new(index.with(|i| i.record_count()), m)))
         });
         let totals =
             Memo::new(move |_| dataset.with(|d| index.with(|i| matching.with(|m| i.totals(d, m)))));
-        let facets = Memo::new(move |_| index.with(|i| view.with(|v| i.facet_counts(&v.filter))));
         BoardState {
             dataset,
             source_name: RwSignal::new(None),

@@ -10,8 +10,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the page for one test to mount into.
+/// A fresh element in the page for one test to mount into, with the address reset (the app
+/// keeps its view there, and an earlier test may have left filters in it).
 fn host() -> web_sys::HtmlElement {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -82,5 +90,65 @@ async fn a_refused_file_is_listed_and_the_figures_stay() {
     );
     assert_eq!(text_of(&host, "dataset-title").as_deref(), Some("新数据"));
     assert_eq!(text_of(&host, "kpi-pass-rate").as_deref(), Some("75.00%"));
+    drop(handle);
+}
+
+/// Waits a little for the browser (resize observers and animation frames run outside Rust).
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn charts_draw_on_their_canvases_and_follow_the_filter() {
+    let host = host();
+    host.style().set_property("width", "900px").unwrap();
+    let (handle, state) = mount_with_state(&host);
+    let canvas = |id: &str| -> web_sys::HtmlCanvasElement {
+        host.query_selector(&format!("[data-testid='{id}']"))
+            .unwrap()
+            .expect("the chart's canvas is there")
+            .unchecked_into()
+    };
+    let draws = |id: &str| canvas(id).get_attribute("data-draw-count");
+    for _ in 0..40 {
+        if draws("chart-by-group").is_some() {
+            break;
+        }
+        pause(25).await;
+    }
+    for id in [
+        "chart-pass-rate",
+        "chart-registered-certified",
+        "chart-by-group",
+    ] {
+        assert_eq!(draws(id).as_deref(), Some("1"), "{id} drawn once");
+        let scale = web_sys::window().unwrap().device_pixel_ratio();
+        let css_width = canvas(id).get_bounding_client_rect().width();
+        assert_eq!(
+            canvas(id).width(),
+            (css_width * scale).round() as u32,
+            "{id}"
+        );
+    }
+
+    state.view.update(|v| {
+        v.filter
+            .levels
+            .insert(pilot_board::domain::Level::Elementary);
+    });
+    leptos::task::tick().await;
+    pause(50).await;
+    assert_eq!(text_of(&host, "kpi-records").as_deref(), Some("3"));
+    assert_eq!(
+        draws("chart-pass-rate").as_deref(),
+        Some("2"),
+        "redrawn once per change"
+    );
     drop(handle);
 }

@@ -53,6 +53,9 @@ fn the_index_matches_exactly_what_the_plain_filter_matches() {
             .collect();
         let indexed = index.matching(&filter);
         assert_eq!(indexed, plain, "{filter:?}");
+        let (evaluated, facets) = index.evaluate(&filter);
+        assert_eq!(evaluated, plain, "{filter:?}");
+        assert_eq!(facets, index.facet_counts(&filter), "{filter:?}");
         let fast = index.totals(&dataset, &indexed);
         let slow = Totals::of(indexed.iter().map(|&i| &dataset.records[i as usize]));
         assert_eq!(fast, slow, "{filter:?}");

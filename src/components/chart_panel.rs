@@ -33,6 +33,7 @@ pub fn ChartPanel(
     let layout = StoredValue::new(None::<BarLayout>);
     let hover = RwSignal::new(None::<(usize, f64, f64)>);
     let failed = RwSignal::new(false);
+    let draws = StoredValue::new(0u32);
 
     Effect::new(move || {
         let (Some(canvas), css_width) = (canvas.get(), width.get()) else {
@@ -44,8 +45,18 @@ pub fn ChartPanel(
         spec.with(|spec| {
             let scale = window().device_pixel_ratio().max(1.0);
             let height = chart_height(spec.rows());
-            canvas.set_width((css_width * scale).round() as u32);
-            canvas.set_height((height * scale).round() as u32);
+            // Resizing a canvas reallocates and clears it: only when the size really changes
+            // (the chart paints its own white background anyway).
+            let (device_width, device_height) = (
+                (css_width * scale).round() as u32,
+                (height * scale).round() as u32,
+            );
+            if canvas.width() != device_width {
+                canvas.set_width(device_width);
+            }
+            if canvas.height() != device_height {
+                canvas.set_height(device_height);
+            }
             let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
                 failed.set(true);
                 return;
@@ -59,7 +70,12 @@ pub fn ChartPanel(
                 .draw(&area, &style)
                 .and_then(|drawn| area.present().map(|_| drawn))
             {
-                Ok(drawn) => layout.set_value(Some(drawn)),
+                Ok(drawn) => {
+                    layout.set_value(Some(drawn));
+                    // Counted on the element, so tests and benchmarks can tell a redraw happened.
+                    draws.update_value(|n| *n += 1);
+                    let _ = canvas.set_attribute("data-draw-count", &draws.get_value().to_string());
+                }
                 Err(error) => {
                     leptos::logging::error!("chart {test_id} could not be drawn: {error:?}");
                     failed.set(true);
@@ -98,8 +114,14 @@ pub fn ChartPanel(
             })
         })
     };
+    // The table is built only while it is open: closed, it would be rebuilt on every filter
+    // change for nobody.
+    let table_open = RwSignal::new(false);
     let table = move || {
-        spec.with(|spec| {
+        if !table_open.get() {
+            return None;
+        }
+        Some(spec.with(|spec| {
             let (headers, rows) = spec.table();
             let head = headers
                 .into_iter()
@@ -139,7 +161,7 @@ pub fn ChartPanel(
                     <tbody>{body}</tbody>
                 </table>
             }
-        })
+        }))
     };
     let description = move || format!("{title}。{}", spec.with(|s| s.note().to_string()));
 
@@ -167,7 +189,10 @@ pub fn ChartPanel(
             <Show when=move || failed.get()>
                 <p class="pb-muted">"这个图表没能画出来；下面的数据表里有同样的数字。"</p>
             </Show>
-            <details class="pb-chart__data">
+            <details
+                class="pb-chart__data"
+                on:toggle:target=move |ev| table_open.set(ev.target().open())
+            >
                 <summary>"数据表"</summary>
                 {table}
             </details>

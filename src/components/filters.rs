@@ -10,37 +10,38 @@ pub fn Filters() -> impl IntoView {
     let state = BoardState::expect();
     let view = state.view;
 
+    // The lists follow the dataset; only the counts and ticks follow the filter, and each
+    // count is a memo, so a filter change writes only the counts that changed.
     let batch_options = move || {
         state.index.with(|index| {
-            state.facets.with(|facets| {
-                index
-                    .batches
-                    .iter()
-                    .zip(&facets.batches)
-                    .map(|(batch, count)| {
-                        let key = batch.key.clone();
-                        let checked_key = key.clone();
-                        view! {
-                            <Choice
-                                value=batch.label.clone()
-                                label=batch.label.clone()
-                                count=*count
-                                checked=Signal::derive(move || {
-                                    view.with(|v| v.filter.batches.contains(&checked_key))
-                                })
-                                on_toggle=Callback::new(move |on: bool| {
-                                    view.update(|v| toggle(&mut v.filter.batches, key.clone(), on))
-                                })
-                            />
-                        }
-                    })
-                    .collect_view()
-            })
+            index
+                .batches
+                .iter()
+                .enumerate()
+                .map(|(position, batch)| {
+                    let key = batch.key.clone();
+                    let checked_key = key.clone();
+                    view! {
+                        <Choice
+                            value=batch.label.clone()
+                            label=batch.label.clone()
+                            count=Memo::new(move |_| {
+                                state.facets.with(|f| f.batches.get(position).copied().unwrap_or(0))
+                            })
+                            checked=Signal::derive(move || {
+                                view.with(|v| v.filter.batches.contains(&checked_key))
+                            })
+                            on_toggle=Callback::new(move |on: bool| {
+                                view.update(|v| toggle(&mut v.filter.batches, key.clone(), on))
+                            })
+                        />
+                    }
+                })
+                .collect_view()
         })
     };
     let level_options = move || {
         state.index.with(|index| {
-            let counts = state.facets.with(|f| f.levels);
             index
                 .levels
                 .iter()
@@ -49,7 +50,7 @@ pub fn Filters() -> impl IntoView {
                         <Choice
                             value=level.as_str().to_string()
                             label=level.as_str().to_string()
-                            count=counts[level.ordinal()]
+                            count=Memo::new(move |_| state.facets.with(|f| f.levels[level.ordinal()]))
                             checked=Signal::derive(move || {
                                 view.with(|v| v.filter.levels.contains(&level))
                             })
@@ -66,35 +67,35 @@ pub fn Filters() -> impl IntoView {
     let major_options = move || {
         let query = major_query.get().trim().to_lowercase();
         state.index.with(|index| {
-            state.facets.with(|facets| {
-                index
-                    .majors
-                    .iter()
-                    .zip(&facets.majors)
-                    .filter(|(major, _)| {
-                        query.is_empty()
-                            || major.code.contains(&query)
-                            || major.name.to_lowercase().contains(&query)
-                    })
-                    .map(|(major, count)| {
-                        let code = major.code.clone();
-                        let checked_code = code.clone();
-                        view! {
-                            <Choice
-                                value=major.code.clone()
-                                label=format!("{} {}", major.code, major.name)
-                                count=*count
-                                checked=Signal::derive(move || {
-                                    view.with(|v| v.filter.majors.contains(&checked_code))
-                                })
-                                on_toggle=Callback::new(move |on: bool| {
-                                    view.update(|v| toggle(&mut v.filter.majors, code.clone(), on))
-                                })
-                            />
-                        }
-                    })
-                    .collect_view()
-            })
+            index
+                .majors
+                .iter()
+                .enumerate()
+                .filter(|(_, major)| {
+                    query.is_empty()
+                        || major.code.contains(&query)
+                        || major.name.to_lowercase().contains(&query)
+                })
+                .map(|(position, major)| {
+                    let code = major.code.clone();
+                    let checked_code = code.clone();
+                    view! {
+                        <Choice
+                            value=major.code.clone()
+                            label=format!("{} {}", major.code, major.name)
+                            count=Memo::new(move |_| {
+                                state.facets.with(|f| f.majors.get(position).copied().unwrap_or(0))
+                            })
+                            checked=Signal::derive(move || {
+                                view.with(|v| v.filter.majors.contains(&checked_code))
+                            })
+                            on_toggle=Callback::new(move |on: bool| {
+                                view.update(|v| toggle(&mut v.filter.majors, code.clone(), on))
+                            })
+                        />
+                    }
+                })
+                .collect_view()
         })
     };
     let major_total = move || state.index.with(|i| i.majors.len());
@@ -124,24 +125,23 @@ pub fn Filters() -> impl IntoView {
                     {level_options}
                 </fieldset>
             </div>
-            <details class="pb-filters__majors">
-                <summary>
-                    "涵盖专业（" {major_total} " 个）"
-                    <span class="pb-muted">" 展开后勾选，可输入代码或名称查找"</span>
-                </summary>
-                <input
+            <div class="pb-filters__majors">
+                <div class="pb-filters__majors-head">
+                    <span class="pb-filters__label">"涵盖专业（" {major_total} " 个）"</span>
+                    <input
                     type="search"
                     class="pb-filters__major-query"
                     placeholder="查找专业：代码或名称"
                     aria-label="查找专业"
                     prop:value=move || major_query.get()
                     on:input:target=move |ev| major_query.set(ev.target().value())
-                />
+                    />
+                </div>
                 <fieldset class="pb-filters__group pb-filters__group--majors" data-testid="filter-major">
                     <legend class="pb-visually-hidden">"涵盖专业"</legend>
                     {major_options}
                 </fieldset>
-            </details>
+            </div>
             <ActiveFilters/>
         </section>
     }
@@ -163,13 +163,14 @@ fn Choice(
     /// What the user reads.
     label: String,
     /// How many records would match with this value chosen.
-    count: usize,
+    #[prop(into)]
+    count: Signal<usize>,
     #[prop(into)] checked: Signal<bool>,
     /// Called with the new checked state.
     on_toggle: Callback<bool>,
 ) -> impl IntoView {
     view! {
-        <label class="pb-choice" class:pb-choice--empty=count == 0>
+        <label class="pb-choice" class:pb-choice--empty=move || count.get() == 0>
             <input
                 type="checkbox"
                 value=value

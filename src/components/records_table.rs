@@ -6,8 +6,9 @@ use crate::domain::Record;
 use crate::domain::figures::format_rate;
 use crate::state::BoardState;
 
-/// Rows on one page: enough for a whole report, few enough to stay quick on large files.
-const PAGE_SIZE: usize = 100;
+/// Rows on one page: the whole 2021 report (38 rows) fits; a filter change re-lays out at most
+/// this many rows, whatever the size of the dataset.
+const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn RecordsTable() -> impl IntoView {
@@ -47,6 +48,22 @@ pub fn RecordsTable() -> impl IntoView {
             <h2 id="pb-records-title" class="pb-section-title">"试点明细"</h2>
             <div class="pb-table-scroll">
                 <table class="pb-table pb-records__table" data-testid="records-table">
+                    // Fixed column widths: the browser lays out a page of rows without
+                    // measuring every cell first (a filter change re-lays it out at once).
+                    <colgroup>
+                        <col style="width: 3.5em"/>
+                        <col style="width: 8.5em"/>
+                        <col/>
+                        <col style="width: 3.5em"/>
+                        <col style="width: 14em"/>
+                        <col style="width: 5.5em"/>
+                        <col style="width: 6em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 5.5em"/>
+                        <col style="width: 5.5em"/>
+                        <col style="width: 6em"/>
+                    </colgroup>
                     <thead>
                         <tr>
                             <th scope="col" class="pb-num">"序号"</th>

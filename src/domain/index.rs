@@ -23,7 +23,10 @@ pub struct DatasetIndex {
     pub majors: Vec<Major>,
     record_batch: Vec<u32>,
     record_level: Vec<Level>,
-    record_majors: Vec<Vec<u32>>,
+    /// The majors of record `i` are `major_ids[major_starts[i]..major_starts[i + 1]]`: one flat
+    /// array, so a scan over 100,000 records does not chase 100,000 pointers.
+    major_starts: Vec<u32>,
+    major_ids: Vec<u32>,
     record_pilot: Vec<u32>,
     pilot_count: usize,
     record_search: Vec<String>,
@@ -42,6 +45,7 @@ impl DatasetIndex {
         let mut batch_ids: HashMap<String, u32> = HashMap::new();
         let mut major_ids: HashMap<&str, u32> = HashMap::new();
         let mut pilot_ids: HashMap<(u32, &str), u32> = HashMap::new();
+        index.major_starts.push(0);
         for record in records {
             let key = batch_key(&record.batch);
             let batch = *batch_ids.entry(key.clone()).or_insert_with(|| {
@@ -68,7 +72,8 @@ impl DatasetIndex {
                 .collect();
             majors.sort_unstable();
             majors.dedup();
-            index.record_majors.push(majors);
+            index.major_ids.extend(majors);
+            index.major_starts.push(index.major_ids.len() as u32);
             let next_pilot = pilot_ids.len() as u32;
             let pilot = *pilot_ids
                 .entry((batch, record.certificate.trim()))
@@ -119,7 +124,8 @@ impl DatasetIndex {
     }
 
     pub fn majors_of(&self, record: usize) -> &[u32] {
-        &self.record_majors[record]
+        let (start, end) = (self.major_starts[record], self.major_starts[record + 1]);
+        &self.major_ids[start as usize..end as usize]
     }
 
     /// The filter, resolved against this dataset's interned values.
@@ -138,7 +144,8 @@ impl DatasetIndex {
         });
         CompiledFilter {
             batches,
-            levels: filter.levels.iter().copied().collect(),
+            levels: (!filter.levels.is_empty())
+                .then(|| Level::ALL.map(|level| filter.levels.contains(&level))),
             majors,
             words: filter
                 .search
@@ -155,10 +162,11 @@ impl DatasetIndex {
                 .batches
                 .as_ref()
                 .is_none_or(|ok| ok[self.record_batch[record] as usize]),
-            level: compiled.levels.is_empty()
-                || compiled.levels.contains(&self.record_level[record]),
+            level: compiled
+                .levels
+                .is_none_or(|ok| ok[self.record_level[record].ordinal()]),
             major: compiled.majors.as_ref().is_none_or(|ok| {
-                self.record_majors[record]
+                self.majors_of(record)
                     .iter()
                     .any(|&major| ok[major as usize])
             }),
@@ -178,6 +186,25 @@ impl DatasetIndex {
             .collect()
     }
 
+    /// The matching records and the facet counts, in one scan: what a filter change needs.
+    pub fn evaluate(&self, filter: &Filter) -> (Vec<u32>, FacetCounts) {
+        let compiled = self.compile(filter);
+        let mut matching = Vec::new();
+        let mut counts = FacetCounts {
+            batches: vec![0; self.batches.len()],
+            levels: [0; 3],
+            majors: vec![0; self.majors.len()],
+        };
+        for i in 0..self.record_count() {
+            let passes = self.passes(&compiled, i);
+            counts.count(self, i, passes);
+            if passes.all() {
+                matching.push(i as u32);
+            }
+        }
+        (matching, counts)
+    }
+
     /// For every value of every dimension, how many records would match if that value were
     /// chosen too: the records that pass the other dimensions and have that value.
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
@@ -188,18 +215,7 @@ impl DatasetIndex {
             majors: vec![0; self.majors.len()],
         };
         for i in 0..self.record_count() {
-            let passes = self.passes(&compiled, i);
-            if passes.level && passes.major && passes.search {
-                counts.batches[self.record_batch[i] as usize] += 1;
-            }
-            if passes.batch && passes.major && passes.search {
-                counts.levels[self.record_level[i].ordinal()] += 1;
-            }
-            if passes.batch && passes.level && passes.search {
-                for &major in &self.record_majors[i] {
-                    counts.majors[major as usize] += 1;
-                }
-            }
+            counts.count(self, i, self.passes(&compiled, i));
         }
         counts
     }
@@ -218,7 +234,7 @@ impl DatasetIndex {
                 *pilot = true;
                 totals.pilots += 1;
             }
-            for &major in &self.record_majors[i] {
+            for &major in self.majors_of(i) {
                 let seen = &mut major_seen[major as usize];
                 if !*seen {
                     *seen = true;
@@ -274,11 +290,28 @@ pub struct FacetCounts {
     pub majors: Vec<usize>,
 }
 
+impl FacetCounts {
+    /// Counts record `i` under each value it has, in each dimension whose other filters it passes.
+    fn count(&mut self, index: &DatasetIndex, i: usize, passes: Passes) {
+        if passes.level && passes.major && passes.search {
+            self.batches[index.record_batch[i] as usize] += 1;
+        }
+        if passes.batch && passes.major && passes.search {
+            self.levels[index.record_level[i].ordinal()] += 1;
+        }
+        if passes.batch && passes.level && passes.search {
+            for &major in index.majors_of(i) {
+                self.majors[major as usize] += 1;
+            }
+        }
+    }
+}
+
 /// A filter resolved to this dataset's interned ids.
 #[derive(Clone, Debug)]
 pub struct CompiledFilter {
     batches: Option<Vec<bool>>,
-    levels: Vec<Level>,
+    levels: Option<[bool; 3]>,
     majors: Option<Vec<bool>>,
     words: Vec<String>,
 }

@@ -1,0 +1,114 @@
+//! Parse, filter and aggregate at 1,000 / 10,000 / 100,000 records: what a file open and a
+//! filter change cost before anything is drawn. Criterion prints the median of each.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use pilot_board::domain::chart_data::{Window, pass_rate_by_certificate, pass_rate_by_group};
+use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::view::{GroupBy, RateDefinition};
+use pilot_board::domain::{Filter, Level, parse_dataset};
+use pilot_board::synthetic::synthetic_dataset;
+use std::hint::black_box;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn a_filter(index: &DatasetIndex) -> Filter {
+    Filter {
+        batches: index
+            .batches
+            .iter()
+            .take(3)
+            .map(|b| b.key.clone())
+            .collect(),
+        levels: [Level::Intermediate].into(),
+        majors: index
+            .majors
+            .iter()
+            .step_by(7)
+            .map(|m| m.code.clone())
+            .collect(),
+        search: String::new(),
+    }
+}
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    for size in SIZES {
+        let text = synthetic_dataset(size, 1).to_json_pretty();
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+            b.iter(|| parse_dataset(black_box(text)).unwrap())
+        });
+    }
+}
+
+fn index(c: &mut Criterion) {
+    let mut group = c.benchmark_group("index");
+    group.sample_size(10);
+    for size in SIZES {
+        let dataset = synthetic_dataset(size, 1);
+        group.bench_with_input(BenchmarkId::from_parameter(size), &dataset, |b, dataset| {
+            b.iter(|| DatasetIndex::new(black_box(dataset)))
+        });
+    }
+}
+
+/// Everything a filter change recomputes: matches, totals, facet counts, and the data of the
+/// three charts.
+fn filter_change(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter_change");
+    for size in SIZES {
+        let dataset = synthetic_dataset(size, 1);
+        let index = DatasetIndex::new(&dataset);
+        let filter = a_filter(&index);
+        group.bench_function(BenchmarkId::from_parameter(size), |b| {
+            b.iter(|| {
+                let (matching, facets) = index.evaluate(black_box(&filter));
+                let members = Membership::new(index.record_count(), &matching);
+                let totals = index.totals(&dataset, &matching);
+                let window = Window { first: 0, size: 40 };
+                let bars = pass_rate_by_certificate(
+                    &dataset,
+                    &index,
+                    &members,
+                    &totals,
+                    RateDefinition::Published,
+                    true,
+                    window,
+                );
+                let groups = pass_rate_by_group(
+                    &dataset,
+                    &index,
+                    &matching,
+                    &totals,
+                    GroupBy::Major,
+                    RateDefinition::Published,
+                    true,
+                );
+                black_box((totals, facets, bars, groups))
+            })
+        });
+    }
+}
+
+/// The filter alone, and the search box alone, at each size.
+fn filter_only(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter_only");
+    for size in SIZES {
+        let dataset = synthetic_dataset(size, 1);
+        let index = DatasetIndex::new(&dataset);
+        let filter = a_filter(&index);
+        let search = Filter {
+            search: "数据 分析".into(),
+            ..Filter::default()
+        };
+        group.bench_function(BenchmarkId::new("checkboxes", size), |b| {
+            b.iter(|| index.matching(black_box(&filter)))
+        });
+        group.bench_function(BenchmarkId::new("search", size), |b| {
+            b.iter(|| index.matching(black_box(&search)))
+        });
+    }
+}
+
+criterion_group!(benches, parse, index, filter_change, filter_only);
+criterion_main!(benches);
