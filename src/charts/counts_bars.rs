@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::layout::{
-    BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width,
+    BarLayout, LABEL_FONT, Pen, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width,
 };
 use super::style::{self, ChartStyle};
 use crate::domain::chart_data::CountsChart;
@@ -14,12 +14,10 @@ type DrawResult<DB> = Result<BarLayout, DrawingAreaErrorKind<<DB as DrawingBacke
 
 /// The layout a counts chart of this data gets at this width (CSS pixels).
 pub fn counts_chart_layout(chart: &CountsChart, width: f64) -> BarLayout {
-    let widest = chart
-        .rows
-        .iter()
-        .map(|row| text_width(&row.short_label, LABEL_FONT))
-        .fold(0.0, f64::max);
-    BarLayout::new(width, chart.rows.len(), widest)
+    BarLayout::for_labels(
+        width,
+        chart.rows.iter().map(|item| item.short_label.as_str()),
+    )
 }
 
 /// Draws the chart over the whole area and returns the layout used (in CSS pixels).
@@ -28,11 +26,14 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     chart: &CountsChart,
     style: &ChartStyle,
 ) -> DrawResult<DB> {
-    let k = style.scale;
+    let pen = Pen {
+        scale: style.scale,
+        font: style.font,
+    };
     let (width_px, _) = area.dim_in_pixel();
-    let layout = counts_chart_layout(chart, width_px as f64 / k);
-    let px = |v: f64| (v * k).round() as i32;
-    let font = |size: f64| TextStyle::from((style.font, size * k));
+    let layout = counts_chart_layout(chart, width_px as f64 / pen.scale);
+    let px = |css: f64| pen.px(css);
+    let font = |size: f64| pen.text(size);
     area.fill(&WHITE)?;
 
     let largest = chart
@@ -48,7 +49,7 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
         let x = layout.x_of(*tick, axis_max);
         area.draw(&PathElement::new(
             vec![(px(x), px(TOP - 4.0)), (px(x), px(axis_y))],
-            style::GRID.stroke_width(k.max(1.0) as u32),
+            style::GRID.stroke_width(pen.stroke(1.0)),
         ))?;
         area.draw(&Text::new(
             format!("{tick:.0}"),

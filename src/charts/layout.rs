@@ -85,6 +85,15 @@ impl BarLayout {
         }
     }
 
+    /// Lays out one bar per label, the label column as wide as the widest label needs.
+    pub fn for_labels<'a>(width: f64, labels: impl ExactSizeIterator<Item = &'a str>) -> BarLayout {
+        let rows = labels.len();
+        let widest = labels
+            .map(|label| text_width(label, LABEL_FONT))
+            .fold(0.0, f64::max);
+        BarLayout::new(width, rows, widest)
+    }
+
     pub fn label_room(&self) -> f64 {
         self.label_right - 8.0
     }
@@ -118,6 +127,32 @@ impl BarLayout {
         }
         let row = ((y - TOP) / ROW_HEIGHT) as usize;
         (row < self.rows).then_some(row)
+    }
+}
+
+/// Converts CSS pixels to device pixels and makes text styles at the chart's scale.
+#[derive(Clone, Copy)]
+pub struct Pen {
+    pub scale: f64,
+    pub font: &'static str,
+}
+
+impl Pen {
+    pub fn px(self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    pub fn point(self, x: f64, y: f64) -> (i32, i32) {
+        (self.px(x), self.px(y))
+    }
+
+    /// A line width in device pixels, at least one.
+    pub fn stroke(self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    pub fn text(self, size: f64) -> plotters::style::TextStyle<'static> {
+        plotters::style::TextStyle::from((self.font, size * self.scale))
     }
 }
 

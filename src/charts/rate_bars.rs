@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width};
+use super::layout::{
+    BarLayout, LABEL_FONT, Pen, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width,
+};
 use super::style::{self, ChartStyle};
 use crate::domain::chart_data::{BarValue, RateChart};
 
@@ -14,12 +16,10 @@ type DrawResult<DB> = Result<BarLayout, DrawingAreaErrorKind<<DB as DrawingBacke
 
 /// The layout a rate chart of this data gets at this width (CSS pixels).
 pub fn rate_chart_layout(chart: &RateChart, width: f64) -> BarLayout {
-    let widest = chart
-        .bars
-        .iter()
-        .map(|bar| text_width(&bar.short_label, LABEL_FONT))
-        .fold(0.0, f64::max);
-    BarLayout::new(width, chart.bars.len(), widest)
+    BarLayout::for_labels(
+        width,
+        chart.bars.iter().map(|item| item.short_label.as_str()),
+    )
 }
 
 /// Draws the chart over the whole area and returns the layout used (in CSS pixels).
@@ -28,11 +28,14 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     chart: &RateChart,
     style: &ChartStyle,
 ) -> DrawResult<DB> {
-    let k = style.scale;
+    let pen = Pen {
+        scale: style.scale,
+        font: style.font,
+    };
     let (width_px, _) = area.dim_in_pixel();
-    let layout = rate_chart_layout(chart, width_px as f64 / k);
-    let px = |v: f64| (v * k).round() as i32;
-    let font = |size: f64| TextStyle::from((style.font, size * k));
+    let layout = rate_chart_layout(chart, width_px as f64 / pen.scale);
+    let px = |css: f64| pen.px(css);
+    let font = |size: f64| pen.text(size);
     area.fill(&WHITE)?;
 
     // Grid and axis: 0%–100%.
@@ -41,7 +44,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
         let x = layout.x_of(tick as f64, 100.0);
         area.draw(&PathElement::new(
             vec![(px(x), px(TOP - 4.0)), (px(x), px(axis_y))],
-            style::GRID.stroke_width(k.max(1.0) as u32),
+            style::GRID.stroke_width(pen.stroke(1.0)),
         ))?;
         area.draw(&Text::new(
             format!("{tick}%"),
@@ -56,7 +59,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     // labelled at the top.
     if let Some((percent, legend)) = &chart.reference {
         let x = layout.x_of(*percent, 100.0);
-        let stroke = style::REFERENCE.stroke_width((2.0 * k).round().max(1.0) as u32);
+        let stroke = style::REFERENCE.stroke_width(pen.stroke(2.0));
         let mut y = TOP - 6.0;
         while y < axis_y {
             let end = (y + 6.0).min(axis_y);
@@ -115,7 +118,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                 if let (true, Some((low, high))) = (chart.whiskers, interval) {
                     let (x0, x1) = (layout.x_of(*low, 100.0), layout.x_of(*high, 100.0));
                     let cap = bar_height * 0.45;
-                    let ink = style::INK.stroke_width((1.5 * k).round().max(1.0) as u32);
+                    let ink = style::INK.stroke_width(pen.stroke(1.5));
                     area.draw(&PathElement::new(
                         vec![(px(x0), px(centre)), (px(x1), px(centre))],
                         ink,

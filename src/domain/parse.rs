@@ -343,24 +343,38 @@ impl Checker {
         }
     }
 
+    /// The items of an array that are objects, each with its place (`key[i]`); every other item
+    /// is reported as not an object.
+    fn objects<'v>(
+        &mut self,
+        items: &'v [Value],
+        key: &str,
+        at: &Place,
+    ) -> Vec<(Place, &'v Map<String, Value>)> {
+        let mut objects = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let place = at.child(format!("{key}[{index}]"));
+            match item {
+                Value::Object(object) => objects.push((place, object)),
+                other => self.report(
+                    at,
+                    Some(place.path.clone()),
+                    Problem::Wrong {
+                        found: Found::of(other),
+                        expected: Expected::Object,
+                    },
+                ),
+            }
+        }
+        objects
+    }
+
     fn summary(&mut self, top: &Map<String, Value>, at: &Place) -> Vec<SummaryItem> {
         let Some(items) = self.array(top, "summary", Need::Optional, at) else {
             return Vec::new();
         };
         let mut summary = Vec::new();
-        for (index, item) in items.iter().enumerate() {
-            let place = at.child(format!("summary[{index}]"));
-            let Value::Object(object) = item else {
-                self.report(
-                    at,
-                    Some(place.path.clone()),
-                    Problem::Wrong {
-                        found: Found::of(item),
-                        expected: Expected::Object,
-                    },
-                );
-                continue;
-            };
+        for (place, object) in self.objects(items, "summary", at) {
             self.unknown_keys(object, SUMMARY_KEYS, &place);
             let label = self.text(object, "label", Need::Required, false, &place);
             let unit = self.text(object, "unit", Need::Optional, false, &place);
@@ -535,19 +549,7 @@ impl Checker {
     fn majors(&mut self, object: &Map<String, Value>, at: &Place) -> Option<Vec<Major>> {
         let items = self.array(object, "majors", Need::Required, at)?;
         let mut majors = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let place = at.child(format!("majors[{index}]"));
-            let Value::Object(major) = item else {
-                self.report(
-                    at,
-                    Some(place.path.clone()),
-                    Problem::Wrong {
-                        found: Found::of(item),
-                        expected: Expected::Object,
-                    },
-                );
-                continue;
-            };
+        for (place, major) in self.objects(items, "majors", at) {
             self.unknown_keys(major, MAJOR_KEYS, &place);
             let code = self.text(major, "code", Need::Required, true, &place);
             let name = self.text(major, "name", Need::Required, false, &place);
