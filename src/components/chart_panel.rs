@@ -104,7 +104,7 @@ pub fn ChartPanel(
                     <div
                         class="pb-chart__tooltip"
                         role="tooltip"
-                        style:left=format!("{}px", x + 14.0)
+                        style:left=format!("{}px", tooltip_left(x, width.get_untracked()))
                         style:top=format!("{}px", y + 14.0)
                     >
                         {text}
@@ -197,5 +197,17 @@ pub fn ChartPanel(
                 {table}
             </details>
         </figure>
+    }
+}
+
+/// The tooltip's left edge: right of the pointer, or left of it near the chart's right edge, so
+/// it never sticks out of the page.
+fn tooltip_left(pointer_x: f64, chart_width: f64) -> f64 {
+    const WIDTH: f64 = 360.0;
+    const GAP: f64 = 14.0;
+    if pointer_x + GAP + WIDTH <= chart_width {
+        pointer_x + GAP
+    } else {
+        (pointer_x - GAP - WIDTH).max(0.0)
     }
 }

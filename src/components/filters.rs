@@ -28,7 +28,7 @@ pub fn Filters() -> impl IntoView {
                             count=Memo::new(move |_| {
                                 state.facets.with(|f| f.batches.get(position).copied().unwrap_or(0))
                             })
-                            checked=Signal::derive(move || {
+                            checked=Memo::new(move |_| {
                                 view.with(|v| v.filter.batches.contains(&checked_key))
                             })
                             on_toggle=Callback::new(move |on: bool| {
@@ -51,7 +51,7 @@ pub fn Filters() -> impl IntoView {
                             value=level.as_str().to_string()
                             label=level.as_str().to_string()
                             count=Memo::new(move |_| state.facets.with(|f| f.levels[level.ordinal()]))
-                            checked=Signal::derive(move || {
+                            checked=Memo::new(move |_| {
                                 view.with(|v| v.filter.levels.contains(&level))
                             })
                             on_toggle=Callback::new(move |on: bool| {
@@ -86,7 +86,7 @@ pub fn Filters() -> impl IntoView {
                             count=Memo::new(move |_| {
                                 state.facets.with(|f| f.majors.get(position).copied().unwrap_or(0))
                             })
-                            checked=Signal::derive(move || {
+                            checked=Memo::new(move |_| {
                                 view.with(|v| v.filter.majors.contains(&checked_code))
                             })
                             on_toggle=Callback::new(move |on: bool| {
