@@ -13,10 +13,38 @@ pub use rate_bars::draw_rate_chart;
 pub use style::ChartStyle;
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, PathElement, Text};
+use plotters::style::Color;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::chart_data::{BarTarget, CountsChart, RateChart, describe_bar};
-use layout::BarLayout;
+use layout::{BarLayout, Pen, TOP, VALUE_FONT};
+
+/// Vertical grid lines at the ticks, over every row, with their labels under the rows.
+fn draw_value_axis<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    pen: Pen,
+    layout: &BarLayout,
+    ticks: &[(f64, String)],
+    axis_max: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let axis_y = layout.rows_bottom();
+    for (value, label) in ticks {
+        let x = layout.x_of(*value, axis_max);
+        area.draw(&PathElement::new(
+            vec![pen.point(x, TOP - 4.0), pen.point(x, axis_y)],
+            style::GRID.stroke_width(pen.stroke(1.0)),
+        ))?;
+        area.draw(&Text::new(
+            label.clone(),
+            pen.point(x, axis_y + 6.0),
+            pen.text(VALUE_FONT)
+                .color(&style::INK_SOFT)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+    Ok(())
+}
 
 /// Any of the dashboard's charts, so one canvas component can host each of them.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::draw_value_axis;
 use super::layout::{
     BarLayout, LABEL_FONT, Pen, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width,
 };
@@ -45,20 +46,8 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     let ticks = nice_ticks(largest as f64);
     let axis_max = *ticks.last().unwrap_or(&1.0);
     let axis_y = layout.rows_bottom();
-    for tick in &ticks {
-        let x = layout.x_of(*tick, axis_max);
-        area.draw(&PathElement::new(
-            vec![(px(x), px(TOP - 4.0)), (px(x), px(axis_y))],
-            style::GRID.stroke_width(pen.stroke(1.0)),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick:.0}"),
-            (px(x), px(axis_y + 6.0)),
-            font(VALUE_FONT)
-                .color(&style::INK_SOFT)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
-    }
+    let labelled: Vec<(f64, String)> = ticks.iter().map(|&t| (t, format!("{t:.0}"))).collect();
+    draw_value_axis(area, pen, &layout, &labelled, axis_max)?;
 
     // Legend, top left of the plot.
     let swatch = 10.0;

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::draw_value_axis;
 use super::layout::{
     BarLayout, LABEL_FONT, Pen, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width,
 };
@@ -40,20 +41,11 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
 
     // Grid and axis: 0%–100%.
     let axis_y = layout.rows_bottom();
-    for tick in (0..=100).step_by(20) {
-        let x = layout.x_of(tick as f64, 100.0);
-        area.draw(&PathElement::new(
-            vec![(px(x), px(TOP - 4.0)), (px(x), px(axis_y))],
-            style::GRID.stroke_width(pen.stroke(1.0)),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick}%"),
-            (px(x), px(axis_y + 6.0)),
-            font(VALUE_FONT)
-                .color(&style::INK_SOFT)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
-    }
+    let ticks: Vec<(f64, String)> = (0..=100)
+        .step_by(20)
+        .map(|tick| (tick as f64, format!("{tick}%")))
+        .collect();
+    draw_value_axis(area, pen, &layout, &ticks, 100.0)?;
 
     // The overall rate, dashed, behind every row (value labels sit on white over it),
     // labelled at the top.
