@@ -7,9 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw_value_axis;
-use super::layout::{
-    BarLayout, LABEL_FONT, Pen, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width,
-};
+use super::layout::{BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width};
 use super::style::{self, ChartStyle};
 use crate::domain::chart_data::{BarValue, RateChart};
 
@@ -29,10 +27,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     chart: &RateChart,
     style: &ChartStyle,
 ) -> DrawResult<DB> {
-    let pen = Pen {
-        scale: style.scale,
-        font: style.font,
-    };
+    let pen = style.pen();
     let (width_px, _) = area.dim_in_pixel();
     let layout = rate_chart_layout(chart, width_px as f64 / pen.scale);
     let px = |css: f64| pen.px(css);

@@ -27,6 +27,16 @@ pub struct ChartStyle {
     pub font: &'static str,
 }
 
+impl ChartStyle {
+    /// What the drawing code measures and writes with at this style's scale.
+    pub fn pen(&self) -> super::layout::Pen {
+        super::layout::Pen {
+            scale: self.scale,
+            font: self.font,
+        }
+    }
+}
+
 impl Default for ChartStyle {
     fn default() -> Self {
         ChartStyle {
