@@ -38,15 +38,11 @@ pub fn sync_view_with_address(state: BoardState) {
             } else {
                 format!("{path}?{query}{hash}")
             };
+            // Only the search text changed: typing, which replaces the entry instead of adding one.
             let only_typing = previous.as_ref().is_some_and(|before| {
-                before.filter.search != view.filter.search
-                    && ViewState {
-                        filter: crate::domain::Filter {
-                            search: view.filter.search.clone(),
-                            ..before.filter.clone()
-                        },
-                        ..before.clone()
-                    } == view
+                let mut typed = before.clone();
+                typed.filter.search = view.filter.search.clone();
+                before.filter.search != view.filter.search && typed == view
             });
             if let Ok(history) = window().history() {
                 // The first write on start-up only tidies the address the page was opened with.

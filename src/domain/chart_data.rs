@@ -1,7 +1,7 @@
 //! What each chart shows, prepared from the matching records: bars with their labels, values,
 //! sample sizes and intervals. The drawing code in `src/charts` only places these.
 
-use super::figures::{Ratio, Totals, format_rate};
+use super::figures::{Ratio, Totals};
 use super::index::{DatasetIndex, Membership};
 use super::model::{Dataset, Level, Record};
 use super::stats::wilson_interval;
@@ -365,9 +365,4 @@ pub fn describe_bar(bar: &RateBar) -> String {
         text.push_str(&format!("（样本较小，95% 置信区间 {low:.1}%–{high:.1}%）"));
     }
     text
-}
-
-/// The rate of a record as text, `--` where it is undefined (for tables beside the charts).
-pub fn record_rate_text(record: &Record) -> String {
-    format_rate(record.pass_rate())
 }

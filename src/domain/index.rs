@@ -115,10 +115,6 @@ impl DatasetIndex {
         self.record_batch[record]
     }
 
-    pub fn level_of(&self, record: usize) -> Level {
-        self.record_level[record]
-    }
-
     pub fn shares_name(&self, record: usize) -> bool {
         self.record_shares_name[record]
     }
