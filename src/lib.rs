@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod app;
+pub mod canvas;
 pub mod charts;
 pub mod components;
 pub mod domain;

@@ -2,10 +2,10 @@
 //! redrawn when either the data or the size changes, with a tooltip on hover, a click that
 //! filters to the bar, and the same figures as a table for screen readers and copying.
 
+use crate::canvas::Canvas as CanvasSurface;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::charts::layout::{BarLayout, chart_height};
 use crate::charts::{ChartSpec, ChartStyle};
@@ -57,7 +57,7 @@ pub fn ChartPanel(
             if canvas.height() != device_height {
                 canvas.set_height(device_height);
             }
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            let Some(backend) = CanvasSurface::new(canvas.clone()) else {
                 failed.set(true);
                 return;
             };
