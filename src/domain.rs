@@ -3,7 +3,9 @@
 
 pub mod builtin;
 pub mod chart_data;
+pub mod edit;
 pub mod error;
+pub mod fields;
 pub mod figures;
 pub mod filter;
 pub mod index;

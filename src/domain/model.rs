@@ -1,7 +1,9 @@
 //! The validated dataset model (format v1, see docs/dataset-format.md) and its JSON form.
 
-use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::filter::batch_key;
 
 /// The value of the top-level `format` key that marks a dataset file.
 pub const FORMAT_TAG: &str = "1x-pilot-dataset";
@@ -91,8 +93,9 @@ pub struct ReportedTotals {
     pub pass_rate_percent: Option<f64>,
 }
 
-/// One certificate pilot at one level in one batch.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One certificate pilot at one level in one batch. (Deserialize is for the app's own stored
+/// edits; files are read by the validating parser in `parse.rs`.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub batch: String,
     pub certificate: String,
@@ -104,19 +107,31 @@ pub struct Record {
     /// `None` means the results are not yet published (the report's `--`).
     pub certified: Option<u64>,
     pub reported_pass_rate_percent: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
+impl Record {
+    /// What no two records of a file may share: the batch (as [`batch_key`] normalises it),
+    /// the certificate's name and the level.
+    pub fn identity(&self) -> (String, String, Level) {
+        (
+            batch_key(&self.batch),
+            self.certificate.trim().to_string(),
+            self.level,
+        )
+    }
+}
+
 /// A major a pilot covers: the national major code and its name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Major {
     pub code: String,
     pub name: String,
 }
 
 /// The certificate level. Nothing but these three is accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
     #[serde(rename = "初级")]
     Elementary,

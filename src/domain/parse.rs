@@ -5,7 +5,6 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 use super::error::{DatasetError, Expected, Found, Problem, RecordRef, shorten};
-use super::filter::batch_key;
 use super::model::{
     Dataset, FORMAT_TAG, FORMAT_VERSION, Level, Major, Record, ReportedTotals, SummaryItem,
 };
@@ -445,11 +444,7 @@ impl Checker {
             let position = index + 1;
             match self.record(item, position) {
                 Some(record) => {
-                    let identity = (
-                        batch_key(&record.batch),
-                        record.certificate.trim().to_string(),
-                        record.level,
-                    );
+                    let identity = record.identity();
                     if let Some(&first_position) = first_seen.get(&identity) {
                         let place = Place {
                             path: String::new(),

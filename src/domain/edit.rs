@@ -1,0 +1,522 @@
+//! Editing a dataset: every change is an [`Op`] in a history that can be undone and redone,
+//! records keep an id through edits, inserts and deletes (so an edit made while the table is
+//! sorted or filtered lands on the right record), and the changes since the dataset was
+//! loaded can be listed and reverted one by one.
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::{EditProblem, Field};
+use super::model::{Dataset, Level, Record};
+
+/// A record's identity through edits. The records of a dataset as loaded are `0..n`; added
+/// records get the next free number.
+pub type RecordId = u32;
+
+/// How many steps undo reaches back. Older steps are folded into the base.
+pub const HISTORY_LIMIT: usize = 1000;
+
+/// One step of the history, with what it needs to be undone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    Update {
+        id: RecordId,
+        before: Record,
+        after: Record,
+    },
+    Insert {
+        at: usize,
+        id: RecordId,
+        record: Record,
+    },
+    Remove {
+        at: usize,
+        id: RecordId,
+        record: Record,
+    },
+    /// All records at once (reset to the dataset as loaded).
+    Replace {
+        before: Vec<(RecordId, Record)>,
+        after: Vec<(RecordId, Record)>,
+    },
+}
+
+impl Op {
+    fn inverse(&self) -> Op {
+        match self.clone() {
+            Op::Update { id, before, after } => Op::Update {
+                id,
+                before: after,
+                after: before,
+            },
+            Op::Insert { at, id, record } => Op::Remove { at, id, record },
+            Op::Remove { at, id, record } => Op::Insert { at, id, record },
+            Op::Replace { before, after } => Op::Replace {
+                before: after,
+                after: before,
+            },
+        }
+    }
+}
+
+/// Records with their ids, kept side by side.
+#[derive(Clone, Debug, PartialEq)]
+struct Rows {
+    ids: Vec<RecordId>,
+    records: Vec<Record>,
+}
+
+impl Rows {
+    fn position(&self, id: RecordId) -> Option<usize> {
+        self.ids.iter().position(|&i| i == id)
+    }
+
+    /// Applies `op`, or says it does not fit these rows (a corrupt stored history).
+    fn apply(&mut self, op: &Op) -> Result<(), HistoryMismatch> {
+        match op {
+            Op::Update { id, before, after } => {
+                let at = self.position(*id).ok_or(HistoryMismatch)?;
+                if &self.records[at] != before {
+                    return Err(HistoryMismatch);
+                }
+                self.records[at] = after.clone();
+            }
+            Op::Insert { at, id, record } => {
+                if *at > self.ids.len() || self.ids.contains(id) {
+                    return Err(HistoryMismatch);
+                }
+                self.ids.insert(*at, *id);
+                self.records.insert(*at, record.clone());
+            }
+            Op::Remove { at, id, record } => {
+                if self.ids.get(*at) != Some(id) || &self.records[*at] != record {
+                    return Err(HistoryMismatch);
+                }
+                self.ids.remove(*at);
+                self.records.remove(*at);
+            }
+            Op::Replace { before, after } => {
+                let now = self.ids.iter().copied().zip(self.records.iter().cloned());
+                if !now.eq(before.iter().cloned()) {
+                    return Err(HistoryMismatch);
+                }
+                self.ids = after.iter().map(|(id, _)| *id).collect();
+                self.records = after.iter().map(|(_, r)| r.clone()).collect();
+            }
+        }
+        Ok(())
+    }
+
+    fn pairs(&self) -> Vec<(RecordId, Record)> {
+        self.ids
+            .iter()
+            .copied()
+            .zip(self.records.iter().cloned())
+            .collect()
+    }
+}
+
+/// A stored history that does not fit the dataset it was stored with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryMismatch;
+
+/// What an editor is made of when it is stored: enough to rebuild it exactly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorParts {
+    /// Where the history starts, when that is not the dataset as loaded (after more than
+    /// [`HISTORY_LIMIT`] steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Vec<(RecordId, Record)>>,
+    pub history: Vec<Op>,
+    /// How many steps of `history` are applied; the rest can be redone.
+    pub cursor: usize,
+}
+
+/// The dataset as loaded, the dataset as edited, and the way between them.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    original: Dataset,
+    base: Option<Rows>,
+    rows: Rows,
+    current: Dataset,
+    history: Vec<Op>,
+    cursor: usize,
+    next_id: RecordId,
+}
+
+/// One difference between the dataset as loaded and as edited.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Added {
+        id: RecordId,
+        record: Record,
+    },
+    Removed {
+        id: RecordId,
+        record: Record,
+    },
+    Modified {
+        id: RecordId,
+        record: Record,
+        /// Each changed field: before, after, as text.
+        fields: Vec<(Field, String, String)>,
+    },
+}
+
+impl Change {
+    pub fn id(&self) -> RecordId {
+        match self {
+            Change::Added { id, .. } | Change::Removed { id, .. } | Change::Modified { id, .. } => {
+                *id
+            }
+        }
+    }
+}
+
+impl Editor {
+    pub fn new(original: Dataset) -> Self {
+        let rows = Rows {
+            ids: (0..original.records.len() as RecordId).collect(),
+            records: original.records.clone(),
+        };
+        Editor {
+            next_id: rows.ids.len() as RecordId,
+            current: original.clone(),
+            original,
+            base: None,
+            rows,
+            history: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Rebuilds a stored editor; a history that does not fit `original` is refused.
+    pub fn restore(original: Dataset, parts: EditorParts) -> Result<Self, HistoryMismatch> {
+        let mut editor = Editor::new(original);
+        if let Some(base) = parts.base {
+            let rows = Rows {
+                ids: base.iter().map(|(id, _)| *id).collect(),
+                records: base.into_iter().map(|(_, r)| r).collect(),
+            };
+            editor.base = Some(rows.clone());
+            editor.rows = rows;
+        }
+        if parts.cursor > parts.history.len() {
+            return Err(HistoryMismatch);
+        }
+        // The whole history must fit, redo steps included.
+        let mut probe = editor.rows.clone();
+        for op in &parts.history {
+            probe.apply(op)?;
+        }
+        for op in &parts.history[..parts.cursor] {
+            editor.rows.apply(op)?;
+        }
+        editor.next_id = parts
+            .history
+            .iter()
+            .filter_map(|op| match op {
+                Op::Insert { id, .. } | Op::Remove { id, .. } => Some(*id + 1),
+                Op::Replace { before, after } => {
+                    before.iter().chain(after).map(|(id, _)| id + 1).max()
+                }
+                Op::Update { .. } => None,
+            })
+            .chain(editor.rows.ids.iter().map(|id| id + 1))
+            .chain([editor.original.records.len() as RecordId])
+            .max()
+            .unwrap_or(0);
+        editor.history = parts.history;
+        editor.cursor = parts.cursor;
+        editor.sync();
+        Ok(editor)
+    }
+
+    /// What to store to rebuild this editor with [`Editor::restore`].
+    pub fn parts(&self) -> EditorParts {
+        EditorParts {
+            base: self.base.as_ref().map(Rows::pairs),
+            history: self.history.clone(),
+            cursor: self.cursor,
+        }
+    }
+
+    /// The dataset as loaded.
+    pub fn original(&self) -> &Dataset {
+        &self.original
+    }
+
+    /// The dataset as edited.
+    pub fn dataset(&self) -> &Dataset {
+        &self.current
+    }
+
+    /// The id of each record of [`Editor::dataset`], in the same order.
+    pub fn ids(&self) -> &[RecordId] {
+        &self.rows.ids
+    }
+
+    pub fn position(&self, id: RecordId) -> Option<usize> {
+        self.rows.position(id)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.cursor > 0
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.cursor < self.history.len()
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn undo(&mut self) -> bool {
+        if !self.can_undo() {
+            return false;
+        }
+        self.cursor -= 1;
+        let inverse = self.history[self.cursor].inverse();
+        self.rows
+            .apply(&inverse)
+            .expect("undoing the last step always fits");
+        self.sync();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        if !self.can_redo() {
+            return false;
+        }
+        self.rows
+            .apply(&self.history[self.cursor])
+            .expect("redoing the next step always fits");
+        self.cursor += 1;
+        self.sync();
+        true
+    }
+
+    /// Checks what typing `text` into `field` of record `id` would give, without applying it.
+    pub fn check(&self, id: RecordId, field: Field, text: &str) -> Result<Record, EditProblem> {
+        let at = self.position(id).ok_or(EditProblem::Required(field))?;
+        let record = field.read(&self.rows.records[at], text)?;
+        self.check_record(Some(id), &record)?;
+        Ok(record)
+    }
+
+    /// Sets `field` of record `id` from `text`. `Ok(false)` when it was already so.
+    pub fn set(&mut self, id: RecordId, field: Field, text: &str) -> Result<bool, EditProblem> {
+        let after = self.check(id, field, text)?;
+        Ok(self.update(id, after))
+    }
+
+    fn update(&mut self, id: RecordId, after: Record) -> bool {
+        let at = self.position(id).expect("checked before");
+        let before = self.rows.records[at].clone();
+        if before == after {
+            return false;
+        }
+        self.push(Op::Update { id, before, after });
+        true
+    }
+
+    /// Adds a record after the last one, with the last record's batch and a certificate name
+    /// no other record of that batch and level has. Returns its id.
+    pub fn add(&mut self) -> RecordId {
+        let batch = self
+            .rows
+            .records
+            .last()
+            .map_or_else(|| "新批次".to_string(), |r| r.batch.clone());
+        let level = Level::Elementary;
+        let certificate = (1..)
+            .map(|n| format!("新证书 {n}"))
+            .find(|name| {
+                let candidate = blank_record(batch.clone(), name.clone(), level);
+                self.check_record(None, &candidate).is_ok()
+            })
+            .expect("some number is free");
+        let id = self.next_id;
+        self.next_id += 1;
+        let at = self.rows.ids.len();
+        self.push(Op::Insert {
+            at,
+            id,
+            record: blank_record(batch, certificate, level),
+        });
+        id
+    }
+
+    /// Deletes record `id`; undo brings it back in its place.
+    pub fn delete(&mut self, id: RecordId) -> bool {
+        let Some(at) = self.position(id) else {
+            return false;
+        };
+        let record = self.rows.records[at].clone();
+        self.push(Op::Remove { at, id, record });
+        true
+    }
+
+    /// Back to the dataset as loaded, as one step that undo takes back.
+    pub fn reset(&mut self) -> bool {
+        let loaded = Rows {
+            ids: (0..self.original.records.len() as RecordId).collect(),
+            records: self.original.records.clone(),
+        };
+        if self.rows == loaded {
+            return false;
+        }
+        self.push(Op::Replace {
+            before: self.rows.pairs(),
+            after: loaded.pairs(),
+        });
+        true
+    }
+
+    /// Every difference from the dataset as loaded: records added, removed, and changed (with
+    /// each changed field), in the order of the records.
+    pub fn changes(&self) -> Vec<Change> {
+        let loaded = self.original.records.len() as RecordId;
+        let mut present = vec![false; loaded as usize];
+        let mut changes = Vec::new();
+        for (&id, record) in self.rows.ids.iter().zip(&self.rows.records) {
+            if id < loaded {
+                present[id as usize] = true;
+                let before = &self.original.records[id as usize];
+                if before != record {
+                    let fields = Field::ALL
+                        .into_iter()
+                        .filter_map(|field| {
+                            let (old, new) = (field.text(before), field.text(record));
+                            (old != new).then_some((field, old, new))
+                        })
+                        .collect();
+                    changes.push(Change::Modified {
+                        id,
+                        record: record.clone(),
+                        fields,
+                    });
+                }
+            } else {
+                changes.push(Change::Added {
+                    id,
+                    record: record.clone(),
+                });
+            }
+        }
+        for (id, seen) in present.into_iter().enumerate() {
+            if !seen {
+                changes.push(Change::Removed {
+                    id: id as RecordId,
+                    record: self.original.records[id].clone(),
+                });
+            }
+        }
+        changes
+    }
+
+    /// Takes back one change (as a new step): an added record is deleted, a removed one comes
+    /// back where it was, a changed one gets its loaded values again.
+    pub fn revert(&mut self, id: RecordId) -> Result<bool, EditProblem> {
+        let loaded = self.original.records.len() as RecordId;
+        match (self.position(id), id < loaded) {
+            (Some(_), false) => Ok(self.delete(id)),
+            (Some(_), true) => {
+                let original = self.original.records[id as usize].clone();
+                self.check_record(Some(id), &original)?;
+                Ok(self.update(id, original))
+            }
+            (None, true) => {
+                let record = self.original.records[id as usize].clone();
+                self.check_record(None, &record)?;
+                // After the nearest record that came before it in the loaded data.
+                let at = self
+                    .rows
+                    .ids
+                    .iter()
+                    .rposition(|&other| other < id)
+                    .map_or(0, |p| p + 1);
+                self.push(Op::Insert { at, id, record });
+                Ok(true)
+            }
+            (None, false) => Ok(false),
+        }
+    }
+
+    /// Whether record `id` differs from the dataset as loaded (or was added).
+    pub fn is_edited(&self, id: RecordId) -> bool {
+        let Some(at) = self.position(id) else {
+            return false;
+        };
+        self.original
+            .records
+            .get(id as usize)
+            .is_none_or(|loaded| loaded != &self.rows.records[at])
+    }
+
+    /// The rules a record must keep among the others: certified at most registered, and no
+    /// other record with the same batch, certificate and level.
+    fn check_record(&self, id: Option<RecordId>, record: &Record) -> Result<(), EditProblem> {
+        if let Some(certified) = record.certified
+            && certified > record.registered
+        {
+            return Err(EditProblem::CertifiedExceedsRegistered {
+                certified,
+                registered: record.registered,
+            });
+        }
+        let identity = record.identity();
+        let clash = self
+            .rows
+            .ids
+            .iter()
+            .zip(&self.rows.records)
+            .any(|(&other, r)| Some(other) != id && r.identity() == identity);
+        if clash {
+            return Err(EditProblem::Duplicate {
+                batch: record.batch.clone(),
+                certificate: record.certificate.clone(),
+                level: record.level,
+            });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, op: Op) {
+        self.rows.apply(&op).expect("a new step fits");
+        self.history.truncate(self.cursor);
+        self.history.push(op);
+        self.cursor += 1;
+        if self.history.len() > HISTORY_LIMIT {
+            let oldest = self.history.remove(0);
+            let base = self.base.get_or_insert_with(|| Rows {
+                ids: (0..self.original.records.len() as RecordId).collect(),
+                records: self.original.records.clone(),
+            });
+            base.apply(&oldest).expect("the oldest step fits the base");
+            self.cursor -= 1;
+        }
+        self.sync();
+    }
+
+    fn sync(&mut self) {
+        self.current.records = self.rows.records.clone();
+    }
+}
+
+fn blank_record(batch: String, certificate: String, level: Level) -> Record {
+    Record {
+        batch,
+        certificate,
+        level,
+        majors: Vec::new(),
+        approved_trainees: None,
+        social_training_person_days: None,
+        registered: 0,
+        certified: Some(0),
+        reported_pass_rate_percent: None,
+        note: None,
+    }
+}
