@@ -15,6 +15,7 @@ pub mod parse;
 pub mod reconcile;
 pub mod stats;
 pub mod suggest;
+pub mod table;
 pub mod view;
 
 pub use error::{DatasetError, Problem};

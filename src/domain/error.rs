@@ -5,7 +5,8 @@ use super::lang::Lang;
 /// One thing wrong with a file. A file can have many; the parser reports them all.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DatasetError {
-    /// Line and column (1-based) where the text itself is broken, when known.
+    /// Line and column (1-based) where the text itself is broken, when known. Column 0 means
+    /// the whole line: a table's row.
     pub line_column: Option<(usize, usize)>,
     /// The record concerned, when the problem is inside `records`.
     pub record: Option<RecordRef>,
@@ -91,6 +92,23 @@ pub enum Problem {
     Duplicate {
         first_position: usize,
     },
+    /// A CSV or TSV table with a column the format does not know.
+    UnknownColumn {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    /// A CSV or TSV table without a column the format needs (named as the report heads it).
+    MissingColumn {
+        name: &'static str,
+    },
+    /// Two columns of a table that mean the same key.
+    RepeatedColumn {
+        name: String,
+    },
+    /// A piece of a table's majors cell that is not "【code】name".
+    MajorsText {
+        piece: String,
+    },
 }
 
 impl DatasetError {
@@ -119,11 +137,17 @@ impl DatasetError {
 
     fn place(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
-        if let Some((line, column)) = self.line_column {
-            parts.push(match lang {
+        match self.line_column {
+            // Column 0: the whole line (a row of a CSV table).
+            Some((line, 0)) => parts.push(match lang {
+                Lang::Zh => format!("第 {line} 行"),
+                Lang::En => format!("line {line}"),
+            }),
+            Some((line, column)) => parts.push(match lang {
                 Lang::Zh => format!("第 {line} 行第 {column} 列"),
                 Lang::En => format!("line {line}, column {column}"),
-            });
+            }),
+            None => {}
         }
         if let Some(record) = &self.record {
             let identity: Vec<&str> = [&record.batch, &record.certificate, &record.level]
@@ -243,6 +267,44 @@ impl Problem {
             ),
             (Problem::Duplicate { first_position }, Lang::En) => format!(
                 "same batch, certificate and level as record {first_position}; each may appear only once."
+            ),
+            (Problem::UnknownColumn { name, suggestion }, Lang::Zh) => match suggestion {
+                Some(known) => format!(
+                    "表头“{}”不是本格式的列。是不是“{known}”？",
+                    shorten(name, 40)
+                ),
+                None => format!(
+                    "表头“{}”不是本格式的列（可用：申报计划、证书名称、证书等级、涵盖专业、已批准培训人数、面向社会开展培训量(人日)、报考人数、获证人数、通过率、备注）。",
+                    shorten(name, 40)
+                ),
+            },
+            (Problem::UnknownColumn { name, suggestion }, Lang::En) => match suggestion {
+                Some(known) => format!(
+                    "the column \"{}\" is not one of the format's. Did you mean \"{known}\"?",
+                    shorten(name, 40)
+                ),
+                None => format!(
+                    "the column \"{}\" is not one of the format's.",
+                    shorten(name, 40)
+                ),
+            },
+            (Problem::MissingColumn { name }, Lang::Zh) => format!("表格缺少“{name}”列。"),
+            (Problem::MissingColumn { name }, Lang::En) => {
+                format!("the table has no \"{name}\" column.")
+            }
+            (Problem::RepeatedColumn { name }, Lang::Zh) => {
+                format!("“{}”列出现了两次。", shorten(name, 40))
+            }
+            (Problem::RepeatedColumn { name }, Lang::En) => {
+                format!("the column \"{}\" appears twice.", shorten(name, 40))
+            }
+            (Problem::MajorsText { piece }, Lang::Zh) => format!(
+                "“{}”不是“【代码】名称”：请写作“【560118】工业设计”，多个专业用空格或分号隔开。",
+                shorten(piece, 40)
+            ),
+            (Problem::MajorsText { piece }, Lang::En) => format!(
+                "\"{}\" is not \"【code】name\": write \"【560118】工业设计\", several separated by spaces or semicolons.",
+                shorten(piece, 40)
             ),
         }
     }

@@ -257,7 +257,7 @@ fn optional_count(text: &str) -> Result<Option<u64>, EditProblem> {
 }
 
 /// 86 → "86", 65.97 → "65.97".
-fn format_percent(value: f64) -> String {
+pub(crate) fn format_percent(value: f64) -> String {
     let text = format!("{value:.4}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -60,9 +60,14 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<DatasetError>> {
         return Err(vec![DatasetError::whole_file(Problem::Empty)]);
     }
     let value: Value = serde_json::from_str(text).map_err(|error| vec![syntax_error(&error)])?;
-    let Value::Object(top) = &value else {
+    parse_dataset_value(&value)
+}
+
+/// Checks a dataset already read as JSON (a table file is turned into one).
+pub fn parse_dataset_value(value: &Value) -> Result<Dataset, Vec<DatasetError>> {
+    let Value::Object(top) = value else {
         return Err(vec![DatasetError::whole_file(Problem::NotADataset {
-            found: Found::of(&value),
+            found: Found::of(value),
         })]);
     };
     let mut checker = Checker::default();
