@@ -67,53 +67,65 @@ struct Rows {
 }
 
 impl Rows {
-    fn position(&self, id: RecordId) -> Option<usize> {
-        self.ids.iter().position(|&i| i == id)
+    fn loaded(dataset: &Dataset) -> Self {
+        Rows {
+            ids: (0..dataset.records.len() as RecordId).collect(),
+            records: dataset.records.clone(),
+        }
     }
 
-    /// Applies `op`, or says it does not fit these rows (a corrupt stored history).
     fn apply(&mut self, op: &Op) -> Result<(), HistoryMismatch> {
-        match op {
-            Op::Update { id, before, after } => {
-                let at = self.position(*id).ok_or(HistoryMismatch)?;
-                if &self.records[at] != before {
-                    return Err(HistoryMismatch);
-                }
-                self.records[at] = after.clone();
-            }
-            Op::Insert { at, id, record } => {
-                if *at > self.ids.len() || self.ids.contains(id) {
-                    return Err(HistoryMismatch);
-                }
-                self.ids.insert(*at, *id);
-                self.records.insert(*at, record.clone());
-            }
-            Op::Remove { at, id, record } => {
-                if self.ids.get(*at) != Some(id) || &self.records[*at] != record {
-                    return Err(HistoryMismatch);
-                }
-                self.ids.remove(*at);
-                self.records.remove(*at);
-            }
-            Op::Replace { before, after } => {
-                let now = self.ids.iter().copied().zip(self.records.iter().cloned());
-                if !now.eq(before.iter().cloned()) {
-                    return Err(HistoryMismatch);
-                }
-                self.ids = after.iter().map(|(id, _)| *id).collect();
-                self.records = after.iter().map(|(_, r)| r.clone()).collect();
-            }
-        }
-        Ok(())
+        apply(&mut self.ids, &mut self.records, op)
     }
 
     fn pairs(&self) -> Vec<(RecordId, Record)> {
-        self.ids
-            .iter()
-            .copied()
-            .zip(self.records.iter().cloned())
-            .collect()
+        pairs(&self.ids, &self.records)
     }
+}
+
+fn pairs(ids: &[RecordId], records: &[Record]) -> Vec<(RecordId, Record)> {
+    ids.iter().copied().zip(records.iter().cloned()).collect()
+}
+
+/// Applies `op` to records and their ids, or says it does not fit them (a corrupt stored
+/// history).
+fn apply(
+    ids: &mut Vec<RecordId>,
+    records: &mut Vec<Record>,
+    op: &Op,
+) -> Result<(), HistoryMismatch> {
+    match op {
+        Op::Update { id, before, after } => {
+            let at = ids.iter().position(|i| i == id).ok_or(HistoryMismatch)?;
+            if &records[at] != before {
+                return Err(HistoryMismatch);
+            }
+            records[at] = after.clone();
+        }
+        Op::Insert { at, id, record } => {
+            if *at > ids.len() || ids.contains(id) {
+                return Err(HistoryMismatch);
+            }
+            ids.insert(*at, *id);
+            records.insert(*at, record.clone());
+        }
+        Op::Remove { at, id, record } => {
+            if ids.get(*at) != Some(id) || &records[*at] != record {
+                return Err(HistoryMismatch);
+            }
+            ids.remove(*at);
+            records.remove(*at);
+        }
+        Op::Replace { before, after } => {
+            let now = ids.iter().copied().zip(records.iter());
+            if !now.eq(before.iter().map(|(id, r)| (*id, r))) {
+                return Err(HistoryMismatch);
+            }
+            *ids = after.iter().map(|(id, _)| *id).collect();
+            *records = after.iter().map(|(_, r)| r.clone()).collect();
+        }
+    }
+    Ok(())
 }
 
 /// A stored history that does not fit the dataset it was stored with.
@@ -137,7 +149,8 @@ pub struct EditorParts {
 pub struct Editor {
     original: Dataset,
     base: Option<Rows>,
-    rows: Rows,
+    /// The id of each record of `current`.
+    ids: Vec<RecordId>,
     current: Dataset,
     history: Vec<Op>,
     cursor: usize,
@@ -175,19 +188,21 @@ impl Change {
 
 impl Editor {
     pub fn new(original: Dataset) -> Self {
-        let rows = Rows {
-            ids: (0..original.records.len() as RecordId).collect(),
-            records: original.records.clone(),
-        };
+        let ids: Vec<RecordId> = (0..original.records.len() as RecordId).collect();
         Editor {
-            next_id: rows.ids.len() as RecordId,
+            next_id: ids.len() as RecordId,
             current: original.clone(),
             original,
             base: None,
-            rows,
+            ids,
             history: Vec::new(),
             cursor: 0,
         }
+    }
+
+    /// Applies `op` to the records on screen.
+    fn apply(&mut self, op: &Op) -> Result<(), HistoryMismatch> {
+        apply(&mut self.ids, &mut self.current.records, op)
     }
 
     /// Rebuilds a stored editor; a history that does not fit `original` is refused.
@@ -198,19 +213,23 @@ impl Editor {
                 ids: base.iter().map(|(id, _)| *id).collect(),
                 records: base.into_iter().map(|(_, r)| r).collect(),
             };
-            editor.base = Some(rows.clone());
-            editor.rows = rows;
+            editor.ids = rows.ids.clone();
+            editor.current.records = rows.records.clone();
+            editor.base = Some(rows);
         }
         if parts.cursor > parts.history.len() {
             return Err(HistoryMismatch);
         }
         // The whole history must fit, redo steps included.
-        let mut probe = editor.rows.clone();
+        let mut probe = Rows {
+            ids: editor.ids.clone(),
+            records: editor.current.records.clone(),
+        };
         for op in &parts.history {
             probe.apply(op)?;
         }
         for op in &parts.history[..parts.cursor] {
-            editor.rows.apply(op)?;
+            editor.apply(op)?;
         }
         editor.next_id = parts
             .history
@@ -222,13 +241,12 @@ impl Editor {
                 }
                 Op::Update { .. } => None,
             })
-            .chain(editor.rows.ids.iter().map(|id| id + 1))
+            .chain(editor.ids.iter().map(|id| id + 1))
             .chain([editor.original.records.len() as RecordId])
             .max()
             .unwrap_or(0);
         editor.history = parts.history;
         editor.cursor = parts.cursor;
-        editor.sync();
         Ok(editor)
     }
 
@@ -253,11 +271,11 @@ impl Editor {
 
     /// The id of each record of [`Editor::dataset`], in the same order.
     pub fn ids(&self) -> &[RecordId] {
-        &self.rows.ids
+        &self.ids
     }
 
     pub fn position(&self, id: RecordId) -> Option<usize> {
-        self.rows.position(id)
+        self.ids.iter().position(|&i| i == id)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -279,10 +297,8 @@ impl Editor {
         }
         self.cursor -= 1;
         let inverse = self.history[self.cursor].inverse();
-        self.rows
-            .apply(&inverse)
+        self.apply(&inverse)
             .expect("undoing the last step always fits");
-        self.sync();
         true
     }
 
@@ -290,18 +306,16 @@ impl Editor {
         if !self.can_redo() {
             return false;
         }
-        self.rows
-            .apply(&self.history[self.cursor])
-            .expect("redoing the next step always fits");
+        let op = self.history[self.cursor].clone();
+        self.apply(&op).expect("redoing the next step always fits");
         self.cursor += 1;
-        self.sync();
         true
     }
 
     /// Checks what typing `text` into `field` of record `id` would give, without applying it.
     pub fn check(&self, id: RecordId, field: Field, text: &str) -> Result<Record, EditProblem> {
         let at = self.position(id).ok_or(EditProblem::Required(field))?;
-        let record = field.read(&self.rows.records[at], text)?;
+        let record = field.read(&self.current.records[at], text)?;
         self.check_record(Some(id), &record)?;
         Ok(record)
     }
@@ -314,7 +328,7 @@ impl Editor {
 
     fn update(&mut self, id: RecordId, after: Record) -> bool {
         let at = self.position(id).expect("checked before");
-        let before = self.rows.records[at].clone();
+        let before = self.current.records[at].clone();
         if before == after {
             return false;
         }
@@ -326,7 +340,7 @@ impl Editor {
     /// no other record of that batch and level has. Returns its id.
     pub fn add(&mut self) -> RecordId {
         let batch = self
-            .rows
+            .current
             .records
             .last()
             .map_or_else(|| "新批次".to_string(), |r| r.batch.clone());
@@ -340,7 +354,7 @@ impl Editor {
             .expect("some number is free");
         let id = self.next_id;
         self.next_id += 1;
-        let at = self.rows.ids.len();
+        let at = self.ids.len();
         self.push(Op::Insert {
             at,
             id,
@@ -354,22 +368,19 @@ impl Editor {
         let Some(at) = self.position(id) else {
             return false;
         };
-        let record = self.rows.records[at].clone();
+        let record = self.current.records[at].clone();
         self.push(Op::Remove { at, id, record });
         true
     }
 
     /// Back to the dataset as loaded, as one step that undo takes back.
     pub fn reset(&mut self) -> bool {
-        let loaded = Rows {
-            ids: (0..self.original.records.len() as RecordId).collect(),
-            records: self.original.records.clone(),
-        };
-        if self.rows == loaded {
+        let loaded = Rows::loaded(&self.original);
+        if self.ids == loaded.ids && self.current.records == loaded.records {
             return false;
         }
         self.push(Op::Replace {
-            before: self.rows.pairs(),
+            before: pairs(&self.ids, &self.current.records),
             after: loaded.pairs(),
         });
         true
@@ -381,7 +392,7 @@ impl Editor {
         let loaded = self.original.records.len() as RecordId;
         let mut present = vec![false; loaded as usize];
         let mut changes = Vec::new();
-        for (&id, record) in self.rows.ids.iter().zip(&self.rows.records) {
+        for (&id, record) in self.ids.iter().zip(&self.current.records) {
             if id < loaded {
                 present[id as usize] = true;
                 let before = &self.original.records[id as usize];
@@ -433,7 +444,6 @@ impl Editor {
                 self.check_record(None, &record)?;
                 // After the nearest record that came before it in the loaded data.
                 let at = self
-                    .rows
                     .ids
                     .iter()
                     .rposition(|&other| other < id)
@@ -453,7 +463,7 @@ impl Editor {
         self.original
             .records
             .get(id as usize)
-            .is_none_or(|loaded| loaded != &self.rows.records[at])
+            .is_none_or(|loaded| loaded != &self.current.records[at])
     }
 
     /// The rules a record must keep among the others: certified at most registered, and no
@@ -469,10 +479,9 @@ impl Editor {
         }
         let identity = record.identity();
         let clash = self
-            .rows
             .ids
             .iter()
-            .zip(&self.rows.records)
+            .zip(&self.current.records)
             .any(|(&other, r)| Some(other) != id && r.identity() == identity);
         if clash {
             return Err(EditProblem::Duplicate {
@@ -485,24 +494,17 @@ impl Editor {
     }
 
     fn push(&mut self, op: Op) {
-        self.rows.apply(&op).expect("a new step fits");
+        self.apply(&op).expect("a new step fits");
         self.history.truncate(self.cursor);
         self.history.push(op);
         self.cursor += 1;
         if self.history.len() > HISTORY_LIMIT {
             let oldest = self.history.remove(0);
-            let base = self.base.get_or_insert_with(|| Rows {
-                ids: (0..self.original.records.len() as RecordId).collect(),
-                records: self.original.records.clone(),
-            });
+            let original = &self.original;
+            let base = self.base.get_or_insert_with(|| Rows::loaded(original));
             base.apply(&oldest).expect("the oldest step fits the base");
             self.cursor -= 1;
         }
-        self.sync();
-    }
-
-    fn sync(&mut self) {
-        self.current.records = self.rows.records.clone();
     }
 }
 
