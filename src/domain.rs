@@ -13,6 +13,7 @@ pub mod lang;
 pub mod model;
 pub mod parse;
 pub mod reconcile;
+pub mod saved;
 pub mod stats;
 pub mod suggest;
 pub mod table;
