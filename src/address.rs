@@ -13,6 +13,34 @@ pub fn view_from_address() -> ViewState {
     ViewState::from_query(&search)
 }
 
+/// Whether the address names any part of the view (else a stored view may be restored).
+pub fn address_names_view() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    ViewState::from_query(&search) != ViewState::default()
+}
+
+/// The `data` parameter: a dataset file to open, beside the app (`?data=2022.json`).
+pub fn data_param() -> Option<String> {
+    let search = window().location().search().unwrap_or_default();
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .find(|(key, value)| key == "data" && !value.trim().is_empty())
+        .map(|(_, value)| value.into_owned())
+}
+
+/// The view as the address writes it, without the `?`.
+pub fn view_query(state: &BoardState) -> String {
+    let view = state.view.get_untracked();
+    state.index.with_untracked(|index| {
+        view.to_query(|key| {
+            index
+                .batches
+                .iter()
+                .find(|batch| batch.key == key)
+                .map_or_else(|| key.to_string(), |batch| batch.label.clone())
+        })
+    })
+}
+
 /// Writes every change of the view into the address, and reads it back on back / forward.
 /// Ticking a box adds a history entry; typing in the search box replaces the current one, so
 /// that "back" does not step through every keystroke.
@@ -28,6 +56,20 @@ pub fn sync_view_with_address(state: BoardState) {
                     .map_or_else(|| key.to_string(), |batch| batch.label.clone())
             })
         });
+        // The dataset parameter stays in front of the view's.
+        let query = match data_param() {
+            Some(data) => {
+                let data = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("data", &data)
+                    .finish();
+                if query.is_empty() {
+                    data
+                } else {
+                    format!("{data}&{query}")
+                }
+            }
+            None => query,
+        };
         let location = window().location();
         let current = location.search().unwrap_or_default();
         if current.trim_start_matches('?') != query {

@@ -1,9 +1,13 @@
-//! The whole page: the state, provided once, and the components laid out.
+//! The whole page: the state, provided once, and the components laid out; and what the page
+//! as a whole listens to: files dropped or pasted on it, `?data=` in its address, and work
+//! saved by the app in another tab.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::address::{sync_view_with_address, view_from_address};
+use crate::address::{address_names_view, data_param, sync_view_with_address, view_from_address};
 use crate::components::charts_section::ChartsSection;
+use crate::components::editing::StorageNotice;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::kpis::Kpis;
@@ -12,11 +16,18 @@ use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
 use crate::components::summary_figures::SummaryFigures;
 use crate::domain::builtin;
+use crate::file_reader::read_bytes;
 use crate::state::BoardState;
+use crate::storage::SESSION_KEY;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = BoardState::new(builtin::report_2021(), view_from_address()).provide();
+    let state = BoardState::start(
+        builtin::report_2021,
+        view_from_address(),
+        address_names_view(),
+    )
+    .provide();
     sync_view_with_address(state);
 
     // The browser tab names the dataset on screen.
@@ -25,9 +36,14 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{title} · 1+X 试点看板"));
     });
 
+    listen_to_other_tabs(state);
+    accept_dropped_and_pasted_files(state);
+    open_data_param(state);
+
     view! {
         <div class="pb-app">
             <Header/>
+            <StorageNotice/>
             <LoadErrors/>
             <main class="pb-main">
                 <Filters/>
@@ -39,4 +55,117 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// Work saved by another tab of the app shows up here (the `storage` event fires in every
+/// other tab of the same site).
+fn listen_to_other_tabs(state: BoardState) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(SESSION_KEY)
+            && let Some(text) = ev.new_value()
+        {
+            state.on_stored_elsewhere(&text);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A file dropped anywhere on the page opens as if picked; a table pasted on the page (not
+/// into a text box), as Excel and WPS copy it (tab-separated), opens as a dataset.
+fn accept_dropped_and_pasted_files(state: BoardState) {
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        // Without this the browser opens the dropped file itself, leaving the app.
+        ev.prevent_default();
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            match read_bytes(&file).await {
+                Ok(bytes) => {
+                    state.open_file(&name, &bytes);
+                }
+                Err(_) => state.refuse_unreadable(&name),
+            }
+        });
+    });
+    let paste = window_event_listener(leptos::ev::paste, move |ev| {
+        let into_text_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if into_text_box {
+            return;
+        }
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !text.contains('\t') {
+            return;
+        }
+        ev.prevent_default();
+        state.open_file("粘贴的表格.tsv", text.as_bytes());
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+        paste.remove();
+    });
+}
+
+/// `?data=2022.json` opens that file from beside the app, unless the work restored from this
+/// browser already came from it (its edits are kept).
+fn open_data_param(state: BoardState) {
+    let Some(address) = data_param() else {
+        return;
+    };
+    if state.source_name.get_untracked().as_deref() == Some(address.as_str()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match fetch_beside_app(&address).await {
+            Ok(bytes) => {
+                state.open_file(&address, &bytes);
+            }
+            Err(reason) => {
+                leptos::logging::warn!("could not fetch {address}: {reason}");
+                state.refuse_unreadable(&address);
+            }
+        }
+    });
+}
+
+/// Fetches a file from the app's own site: another site's address is refused.
+async fn fetch_beside_app(address: &str) -> Result<Vec<u8>, String> {
+    let location = window().location();
+    let base = location.href().map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::new_with_base(address, &base).map_err(|e| format!("{e:?}"))?;
+    if url.origin() != location.origin().unwrap_or_default() {
+        return Err("not on this site".into());
+    }
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url.href()))
+            .await
+            .map_err(|e| format!("{e:?}"))?
+            .dyn_into()
+            .map_err(|e| format!("{e:?}"))?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(
+        response.array_buffer().map_err(|e| format!("{e:?}"))?,
+    )
+    .await
+    .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -3,6 +3,7 @@
 
 pub mod chart_panel;
 pub mod charts_section;
+pub mod editing;
 pub mod filters;
 pub mod header;
 pub mod kpis;

@@ -9,9 +9,11 @@ pub mod canvas;
 pub mod charts;
 pub mod components;
 pub mod domain;
+pub mod download;
 pub mod file_reader;
 pub mod hooks;
 pub mod state;
+pub mod storage;
 pub mod synthetic;
 
 pub use app::App;

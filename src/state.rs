@@ -1,17 +1,22 @@
-//! The app's reactive state: the dataset on screen, what the user is looking at (the view),
-//! the errors of the last file that could not be opened, and everything derived from them, as
-//! memos computed once per change and read by the components.
+//! The app's reactive state: the dataset on screen and its edits, what the user is looking at
+//! (the view), the errors of the last file that could not be opened, whether the work is saved
+//! in the browser, and everything derived from them, as memos computed once per change and read
+//! by the components.
 
 use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::edit::Editor;
 use crate::domain::error::Problem;
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership};
 use crate::domain::parse::parse_dataset_bytes;
+use crate::domain::saved::{self, LoadedJson, Unreadable};
+use crate::domain::table::{looks_like_table, parse_table};
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Reconciliation, Totals, reconcile};
+use crate::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
 
 /// A file the user tried to open and that was refused, with every reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,10 +55,75 @@ impl<T> Deref for Shared<T> {
     }
 }
 
+/// The dataset on screen: the editor's current data, read like a signal.
+#[derive(Clone, Copy)]
+pub struct DatasetSignal(RwSignal<Editor>);
+
+impl DatasetSignal {
+    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.0.with(|editor| f(editor.dataset()))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.0.with_untracked(|editor| f(editor.dataset()))
+    }
+}
+
+/// Whether the work on screen is kept in the browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing edited or opened since the page was loaded: nothing to save yet.
+    Unchanged,
+    Saved,
+    /// The last write failed: the work is only in this page.
+    NotSaved(WriteError),
+    /// A stored value could not be read nor kept aside: it is left untouched, and nothing is
+    /// written over it in this session.
+    Held,
+}
+
+/// Something the user should know about their stored work, shown until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The stored work could not be read; it was kept under `key` (or, when `key` is `None`,
+    /// left where it was) and the built-in data is on screen.
+    SetAside {
+        key: Option<String>,
+        reason: Unreadable,
+    },
+    /// Another tab saved newer work, which is now on screen.
+    Synced,
+    /// Another tab saved while this one had work of its own: that tab's work is on screen, and
+    /// this tab's is kept as the previous work.
+    Conflict,
+    /// A dataset was opened over edited work, which is kept as the previous work.
+    Replaced,
+}
+
+/// The work that was on screen before another dataset replaced it.
+#[derive(Clone, Debug)]
+pub struct PreviousWork {
+    pub editor: Editor,
+    pub source_name: Option<String>,
+}
+
+/// What saving needs between saves.
+#[derive(Default)]
+struct SaveState {
+    /// The dataset as loaded, as JSON, written once per load.
+    loaded: Option<LoadedJson>,
+    /// The revision of the last envelope this tab wrote or read.
+    revision: u64,
+    /// A stored value could not be set aside: never write over it.
+    held: bool,
+}
+
 /// Everything the board shows, shared by its components through context.
 #[derive(Clone, Copy)]
 pub struct BoardState {
-    pub dataset: RwSignal<Dataset>,
+    /// The dataset as loaded, as edited, and the history between them.
+    pub editor: RwSignal<Editor>,
+    pub dataset: DatasetSignal,
     /// Where the dataset on screen came from: `None` for the built-in report.
     pub source_name: RwSignal<Option<String>>,
     /// The last refused file; `None` once the user dismisses it or opens a good one.
@@ -72,11 +142,16 @@ pub struct BoardState {
     pub totals: Memo<Totals>,
     /// Always of the whole dataset: the report's printed totals are for all of it.
     pub reconciliation: Memo<Reconciliation>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub previous: RwSignal<Option<Shared<PreviousWork>>>,
+    saving: StoredValue<SaveState>,
 }
 
 impl BoardState {
     pub fn new(dataset: Dataset, view: ViewState) -> Self {
-        let dataset = RwSignal::new(dataset);
+        let editor = RwSignal::new(Editor::new(dataset));
+        let dataset = DatasetSignal(editor);
         let view = RwSignal::new(view);
         let index = Memo::new(move |_| dataset.with(|d| Shared::new(DatasetIndex::new(d))));
         // One scan gives both the matches and the facet counts.
@@ -96,6 +171,7 @@ impl BoardState {
         let totals =
             Memo::new(move |_| dataset.with(|d| index.with(|i| matching.with(|m| i.totals(d, m)))));
         BoardState {
+            editor,
             dataset,
             source_name: RwSignal::new(None),
             refused: RwSignal::new(None),
@@ -107,6 +183,56 @@ impl BoardState {
             totals,
             facets,
             reconciliation: Memo::new(move |_| dataset.with(reconcile)),
+            save_status: RwSignal::new(SaveStatus::Unchanged),
+            notice: RwSignal::new(None),
+            previous: RwSignal::new(None),
+            saving: StoredValue::new(SaveState::default()),
+        }
+    }
+
+    /// The state the page starts with: the work saved in this browser if there is any and it
+    /// can be read, else the built-in dataset. A stored value that cannot be read is kept
+    /// aside under another key, never overwritten, and the user is told.
+    pub fn start(
+        builtin: impl FnOnce() -> Dataset,
+        address_view: ViewState,
+        address_names_view: bool,
+    ) -> Self {
+        let stored = storage::read(SESSION_KEY);
+        let restored = stored.as_deref().map(saved::read);
+        match restored {
+            Some(Ok(work)) => {
+                let view = if address_names_view {
+                    address_view
+                } else {
+                    ViewState::from_query(&work.view_query)
+                };
+                let state = BoardState::new(Dataset::default(), view);
+                state.editor.set(work.editor);
+                state.source_name.set(work.source_name);
+                state.saving.update_value(|s| s.revision = work.revision);
+                state
+            }
+            Some(Err(reason)) => {
+                let state = BoardState::new(builtin(), address_view);
+                let text = stored.unwrap_or_default();
+                let key = format!("{SET_ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
+                match storage::write(&key, &text) {
+                    Ok(()) => state.notice.set(Some(Notice::SetAside {
+                        key: Some(key),
+                        reason,
+                    })),
+                    Err(_) => {
+                        state.saving.update_value(|s| s.held = true);
+                        state.save_status.set(SaveStatus::Held);
+                        state
+                            .notice
+                            .set(Some(Notice::SetAside { key: None, reason }));
+                    }
+                }
+                state
+            }
+            None => BoardState::new(builtin(), address_view),
         }
     }
 
@@ -121,16 +247,169 @@ impl BoardState {
         expect_context::<BoardState>()
     }
 
-    /// Opens a file's bytes: a valid dataset replaces the one on screen (and the filters, which
-    /// named the old data's values, are cleared); a bad one changes nothing and is kept, with
-    /// all its errors, for the user to read. Returns whether it opened.
+    /// Changes the data through the editor, then saves. Returns what `change` returned.
+    pub fn edit<R>(&self, change: impl FnOnce(&mut Editor) -> R) -> R {
+        let mut result = None;
+        self.editor.update(|editor| result = Some(change(editor)));
+        self.save();
+        result.expect("update ran")
+    }
+
+    /// Writes the work into the browser at once. Another tab's newer work is never written
+    /// over: it is taken instead, and this tab's is kept as the previous work.
+    pub fn save(&self) {
+        if !storage::available() {
+            self.save_status
+                .set(SaveStatus::NotSaved(WriteError::Unavailable));
+            return;
+        }
+        if self.saving.with_value(|s| s.held) {
+            self.save_status.set(SaveStatus::Held);
+            return;
+        }
+        let ours = self.saving.with_value(|s| s.revision);
+        let stored = storage::read(SESSION_KEY).and_then(|text| saved::revision_of(&text));
+        if let Some(theirs) = stored
+            && theirs > ours
+            && let Some(Ok(work)) = storage::read(SESSION_KEY).map(|t| saved::read(&t))
+        {
+            self.keep_as_previous();
+            self.take(work);
+            self.notice.set(Some(Notice::Conflict));
+            return;
+        }
+        let revision = ours.max(stored.unwrap_or(0)) + 1;
+        let text = self.editor.with_untracked(|editor| {
+            self.saving.update_value(|s| {
+                if s.loaded.is_none() {
+                    s.loaded = Some(LoadedJson::of(editor));
+                }
+            });
+            self.saving.with_value(|s| {
+                saved::write(
+                    s.loaded.as_ref().expect("just written"),
+                    editor,
+                    self.source_name.get_untracked().as_deref(),
+                    &crate::address::view_query(self),
+                    revision,
+                    js_sys::Date::now(),
+                )
+            })
+        });
+        match storage::write(SESSION_KEY, &text) {
+            Ok(()) => {
+                self.saving.update_value(|s| s.revision = revision);
+                self.save_status.set(SaveStatus::Saved);
+            }
+            Err(error) => self.save_status.set(SaveStatus::NotSaved(error)),
+        }
+    }
+
+    /// Another tab saved: take its work if it is newer than ours and ours is saved.
+    pub fn on_stored_elsewhere(&self, text: &str) {
+        let Ok(work) = saved::read(text) else {
+            return;
+        };
+        if work.revision <= self.saving.with_value(|s| s.revision) {
+            return;
+        }
+        let ours_unsaved = matches!(self.save_status.get_untracked(), SaveStatus::NotSaved(_));
+        if ours_unsaved {
+            self.keep_as_previous();
+            self.notice.set(Some(Notice::Conflict));
+        } else {
+            self.notice.set(Some(Notice::Synced));
+        }
+        self.take(work);
+        self.save_status.set(SaveStatus::Saved);
+    }
+
+    fn take(&self, work: saved::Saved) {
+        self.saving.update_value(|s| {
+            s.revision = work.revision;
+            s.loaded = None;
+        });
+        self.editor.set(work.editor);
+        self.source_name.set(work.source_name);
+    }
+
+    /// Keeps the work on screen as the previous work, in memory and, when it fits, in the
+    /// browser.
+    fn keep_as_previous(&self) {
+        let editor = self.editor.get_untracked();
+        let source_name = self.source_name.get_untracked();
+        let text = saved::write(
+            &LoadedJson::of(&editor),
+            &editor,
+            source_name.as_deref(),
+            "",
+            0,
+            js_sys::Date::now(),
+        );
+        // Best effort: the copy in memory is what "restore" uses in this session.
+        let _ = storage::write(PREVIOUS_KEY, &text);
+        self.previous.set(Some(Shared::new(PreviousWork {
+            editor,
+            source_name,
+        })));
+    }
+
+    /// Puts the previous work back on screen; the work it replaces becomes the previous one.
+    pub fn restore_previous(&self) {
+        let Some(previous) = self.previous.get_untracked() else {
+            return;
+        };
+        self.keep_as_previous();
+        self.replace(previous.editor.clone(), previous.source_name.clone());
+        self.notice.set(None);
+    }
+
+    fn replace(&self, editor: Editor, source_name: Option<String>) {
+        self.saving.update_value(|s| s.loaded = None);
+        self.editor.set(editor);
+        self.source_name.set(source_name);
+        self.view.update(|v| v.filter = Default::default());
+        self.save();
+    }
+
+    /// Whether the data on screen differs from the dataset as loaded.
+    pub fn has_edits(&self) -> bool {
+        self.editor
+            .with_untracked(|e| e.can_undo() && !e.changes().is_empty())
+    }
+
+    /// Opens a file's bytes (JSON, or a CSV / TSV table). A valid dataset replaces the one on
+    /// screen (and the filters, which named the old data's values, are cleared); when the
+    /// data on screen has edits the user is asked first, and the edited work is kept as the
+    /// previous work. A bad file changes nothing and is kept, with all its errors, for the
+    /// user to read. Returns whether it opened.
     pub fn open_file(&self, name: &str, bytes: &[u8]) -> bool {
-        match parse_dataset_bytes(bytes) {
+        let parsed = if looks_like_table(name, bytes) {
+            let title = name
+                .rsplit_once('.')
+                .map_or(name, |(stem, _)| stem)
+                .trim()
+                .to_string();
+            parse_table(bytes, if title.is_empty() { "表格" } else { &title })
+        } else {
+            parse_dataset_bytes(bytes)
+        };
+        match parsed {
             Ok(dataset) => {
-                self.dataset.set(dataset);
-                self.source_name.set(Some(name.to_string()));
+                if self.has_edits() {
+                    let changes = self.editor.with_untracked(|e| e.changes().len());
+                    let question = format!(
+                        "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
+                    );
+                    let confirmed = window().confirm_with_message(&question).unwrap_or(false);
+                    if !confirmed {
+                        return false;
+                    }
+                    self.keep_as_previous();
+                    self.notice.set(Some(Notice::Replaced));
+                }
                 self.refused.set(None);
-                self.view.update(|v| v.filter = Default::default());
+                self.replace(Editor::new(dataset), Some(name.to_string()));
                 true
             }
             Err(errors) => {

@@ -1,8 +1,11 @@
-//! The page header: the dataset's title, where it comes from and its date, and "open a file".
+//! The page header: the dataset's title, where it comes from and its date, "open a file" and
+//! the exports.
 
 use leptos::prelude::*;
 
 use crate::domain::lang::format_date;
+use crate::domain::table::{file_name, to_csv};
+use crate::download::{download, today};
 use crate::file_reader::read_bytes;
 use crate::state::BoardState;
 
@@ -33,12 +36,42 @@ pub fn Header() -> impl IntoView {
                     <span class="pb-header__source">{source}</span>
                 </p>
             </div>
-            <OpenFile/>
+            <div class="pb-header__actions">
+                <OpenFile/>
+                <Exports/>
+            </div>
         </header>
     }
 }
 
-/// A button that opens a JSON dataset file from the user's computer.
+/// The data on screen, edits included, as a file: JSON (format v1, opens again as the same
+/// data) and CSV for Excel.
+#[component]
+pub fn Exports() -> impl IntoView {
+    let state = BoardState::expect();
+    let export_json = move |_| {
+        state.dataset.with_untracked(|d| {
+            let name = file_name(&d.title, &today(), "json");
+            download(&name, "application/json", d.to_json_pretty().as_bytes());
+        });
+    };
+    let export_csv = move |_| {
+        state.dataset.with_untracked(|d| {
+            let name = file_name(&d.title, &today(), "csv");
+            download(&name, "text/csv;charset=utf-8", &to_csv(d));
+        });
+    };
+    view! {
+        <button class="pb-button" data-testid="export-json" on:click=export_json>
+            "导出 JSON"
+        </button>
+        <button class="pb-button" data-testid="export-csv" on:click=export_csv>
+            "导出 CSV"
+        </button>
+    }
+}
+
+/// A button that opens a dataset file (JSON, or a CSV / TSV table) from the user's computer.
 #[component]
 fn OpenFile() -> impl IntoView {
     let state = BoardState::expect();
@@ -66,7 +99,7 @@ fn OpenFile() -> impl IntoView {
             <input
                 class="pb-visually-hidden"
                 type="file"
-                accept=".json,application/json"
+                accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values"
                 data-testid="file-input"
                 on:change:target=on_change
             />

@@ -1,9 +1,17 @@
-//! Every matching record with every field and its computed pass rate, a page at a time.
+//! Every matching record with every field, a page at a time, edited in place: each field is
+//! a text box that checks what is typed as it is typed, applies it on Enter, Tab or leaving
+//! the box, and puts back the value on Escape. Rows are keyed by record id, so an edit lands
+//! on the right record whatever the filter, and the rows around it are left alone.
 
+use leptos::html::Input;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::domain::Record;
+use crate::components::editing::{ChangesPanel, EditToolbar};
+use crate::domain::edit::RecordId;
+use crate::domain::fields::Field;
 use crate::domain::figures::format_rate;
+use crate::domain::{Lang, Record};
 use crate::state::BoardState;
 
 /// Rows on one page: the whole 2021 report (38 rows) fits; a filter change re-lays out at most
@@ -19,19 +27,19 @@ pub fn RecordsTable() -> impl IntoView {
     // A smaller dataset may have fewer pages than the one before it.
     let current_page = move || page.get().min(page_count() - 1);
 
-    let rows = move || {
+    let page_ids = Memo::new(move |_| {
         let first = current_page() * PAGE_SIZE;
-        state.dataset.with(|d| {
+        state.editor.with(|editor| {
             state.matching.with(|matching| {
                 matching
                     .iter()
                     .skip(first)
                     .take(PAGE_SIZE)
-                    .map(|&index| record_row(index as usize, &d.records[index as usize]))
-                    .collect_view()
+                    .map(|&index| editor.ids()[index as usize])
+                    .collect::<Vec<RecordId>>()
             })
         })
-    };
+    });
     let range = move || {
         let count = record_count();
         let first = current_page() * PAGE_SIZE;
@@ -43,26 +51,60 @@ pub fn RecordsTable() -> impl IntoView {
         }
     };
 
+    // A record just added is shown: the filter is cleared if it hides it, the table turns to
+    // its page, and its certificate box takes the focus.
+    let on_added = Callback::new(move |id: RecordId| {
+        let Some(position) = state.editor.with_untracked(|e| e.position(id)) else {
+            return;
+        };
+        let find = move || {
+            state
+                .matching
+                .with_untracked(|m| m.iter().position(|&i| i as usize == position))
+        };
+        let place = find().or_else(|| {
+            state.view.update(|v| v.filter = Default::default());
+            find()
+        });
+        if let Some(place) = place {
+            page.set(place / PAGE_SIZE);
+        }
+        request_animation_frame(move || {
+            let selector = format!("tr[data-record-id=\"{id}\"] input[name=certificate]");
+            if let Some(input) = document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    });
+
     view! {
         <section class="pb-records" aria-labelledby="pb-records-title">
             <h2 id="pb-records-title" class="pb-section-title">"试点明细"</h2>
+            <EditToolbar on_added/>
             <div class="pb-table-scroll">
                 <table class="pb-table pb-records__table" data-testid="records-table">
                     // Fixed column widths: the browser lays out a page of rows without
                     // measuring every cell first (a filter change re-lays it out at once).
                     <colgroup>
-                        <col style="width: 3.5em"/>
-                        <col style="width: 8.5em"/>
+                        <col style="width: 4em"/>
+                        <col style="width: 9.5em"/>
                         <col/>
+                        <col style="width: 4.5em"/>
+                        <col style="width: 13em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 5.5em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 5.5em"/>
+                        <col style="width: 5em"/>
+                        <col style="width: 7em"/>
                         <col style="width: 3.5em"/>
-                        <col style="width: 14em"/>
-                        <col style="width: 5.5em"/>
-                        <col style="width: 6em"/>
-                        <col style="width: 5em"/>
-                        <col style="width: 5em"/>
-                        <col style="width: 5.5em"/>
-                        <col style="width: 5.5em"/>
-                        <col style="width: 6em"/>
                     </colgroup>
                     <thead>
                         <tr>
@@ -78,9 +120,14 @@ pub fn RecordsTable() -> impl IntoView {
                             <th scope="col" class="pb-num">"通过率"</th>
                             <th scope="col" class="pb-num">"报告"<wbr/>"通过率"</th>
                             <th scope="col" class="pb-records__note">"备注"</th>
+                            <th scope="col"><span class="pb-visually-hidden">"操作"</span></th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=move || page_ids.get() key=|id| *id let(id)>
+                            <RecordRow id/>
+                        </For>
+                    </tbody>
                 </table>
             </div>
             <nav class="pb-pager" aria-label="翻页">
@@ -100,57 +147,232 @@ pub fn RecordsTable() -> impl IntoView {
                     "下一页"
                 </button>
             </nav>
+            <ChangesPanel/>
+            <datalist id="pb-levels">
+                <option value="初级"></option>
+                <option value="中级"></option>
+                <option value="高级"></option>
+            </datalist>
         </section>
     }
 }
 
-fn record_row(index: usize, record: &Record) -> impl IntoView + use<> {
-    let count = |value: Option<u64>| value.map_or_else(|| "--".to_string(), |v| v.to_string());
-    let over_approved = record
-        .approved_trainees
-        .is_some_and(|approved| record.registered > approved);
-    let majors = record
-        .majors
-        .iter()
-        .map(|major| {
-            view! {
-                <span class="pb-major">
-                    <span class="pb-major__code">{major.code.clone()}</span>
-                    {major.name.clone()}
-                </span>
-            }
+/// One record's row. It follows its record by id through edits elsewhere.
+#[component]
+fn RecordRow(id: RecordId) -> impl IntoView {
+    let state = BoardState::expect();
+    let found = Memo::new(move |_| {
+        state.editor.with(|editor| {
+            editor.position(id).map(|position| {
+                (
+                    position,
+                    editor.dataset().records[position].clone(),
+                    editor.is_edited(id),
+                    editor.original().records.len() as RecordId <= id,
+                )
+            })
         })
-        .collect_view();
-    let certified = match record.certified {
-        Some(certified) => certified.to_string().into_any(),
-        None => {
-            view! { <span title="尚未公布成绩">"--"<span class="pb-badge">"未出成绩"</span></span> }
-                .into_any()
-        }
+    });
+    let record = Memo::new(move |_| found.with(|f| f.as_ref().map(|f| f.1.clone())));
+    let position = move || found.with(|f| f.as_ref().map_or(0, |f| f.0 + 1));
+    let edited = move || found.with(|f| f.as_ref().is_some_and(|f| f.2));
+    let added = move || found.with(|f| f.as_ref().is_some_and(|f| f.3));
+    let read = move |f: fn(&Record) -> String| {
+        move || record.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
-    let reported = record
-        .reported_pass_rate_percent
-        .map_or_else(|| "--".to_string(), |p| format!("{p:.2}%"));
+    let over_approved = move || {
+        record.with(|r| {
+            r.as_ref().is_some_and(|r| {
+                r.approved_trainees
+                    .is_some_and(|approved| r.registered > approved)
+            })
+        })
+    };
+    let pending = move || record.with(|r| r.as_ref().is_some_and(|r| r.certified.is_none()));
+    let rate = read(|r| format_rate(r.pass_rate()));
+    let cell = move |field: Field| view! { <FieldInput id field record/> };
+
     view! {
-        <tr data-testid="record-row">
-            <td class="pb-num">{index + 1}</td>
-            <td class="pb-nowrap">{record.batch.clone()}</td>
-            <td class="pb-records__certificate">{record.certificate.clone()}</td>
-            <td class="pb-nowrap">{record.level.as_str()}</td>
-            <td class="pb-records__majors">{majors}</td>
-            <td class="pb-num">{count(record.approved_trainees)}</td>
-            <td class="pb-num">{count(record.social_training_person_days)}</td>
+        <tr
+            data-testid="record-row"
+            data-record-id=id
+            class:pb-row--edited=edited
+            data-edited=move || edited().then_some("true")
+        >
+            <td class="pb-num">
+                {position}
+                <Show when=edited>
+                    <span class="pb-badge pb-badge--edited" title="与打开时的数据不同">
+                        {move || if added() { "新增" } else { "已改" }}
+                    </span>
+                </Show>
+            </td>
+            <td>{cell(Field::Batch)}</td>
+            <td class="pb-records__certificate">{cell(Field::Certificate)}</td>
+            <td>{cell(Field::Level)}</td>
+            <td class="pb-records__majors">{cell(Field::Majors)}</td>
+            <td class="pb-num">{cell(Field::ApprovedTrainees)}</td>
+            <td class="pb-num">{cell(Field::SocialTrainingPersonDays)}</td>
             <td
                 class="pb-num"
                 class:pb-cell--warn=over_approved
-                title=over_approved.then_some("报考人数多于已批准培训人数")
+                title=move || over_approved().then_some("报考人数多于已批准培训人数")
             >
-                {record.registered}
+                {cell(Field::Registered)}
             </td>
-            <td class="pb-num">{certified}</td>
-            <td class="pb-num pb-strong">{format_rate(record.pass_rate())}</td>
-            <td class="pb-num pb-muted">{reported}</td>
-            <td class="pb-records__note">{record.note.clone().unwrap_or_default()}</td>
+            <td class="pb-num">
+                {cell(Field::Certified)}
+                <Show when=pending>
+                    <span class="pb-badge" title="尚未公布成绩">"未出成绩"</span>
+                </Show>
+            </td>
+            <td class="pb-num pb-strong">{rate}</td>
+            <td class="pb-num pb-muted">{cell(Field::ReportedPassRate)}</td>
+            <td class="pb-records__note">{cell(Field::Note)}</td>
+            <td>
+                <button
+                    class="pb-icon-button"
+                    data-testid="record-delete"
+                    title="删除这条记录（可撤销）"
+                    aria-label=move || {
+                        record.with(|r| {
+                            r.as_ref()
+                                .map(|r| format!("删除 {} · {}", r.certificate, r.level.as_str()))
+                                .unwrap_or_default()
+                        })
+                    }
+                    on:click=move |_| {
+                        state.edit(|e| e.delete(id));
+                    }
+                >
+                    "✕"
+                </button>
+            </td>
         </tr>
+    }
+}
+
+/// One field of one record as a text box.
+#[component]
+fn FieldInput(id: RecordId, field: Field, record: Memo<Option<Record>>) -> impl IntoView {
+    let state = BoardState::expect();
+    let input = NodeRef::<Input>::new();
+    let committed =
+        Memo::new(move |_| record.with(|r| r.as_ref().map(|r| field.text(r)).unwrap_or_default()));
+    let problem = RwSignal::new(None::<String>);
+    // A value put in from elsewhere (undo, another tab) replaces a refused one being shown.
+    Effect::new(move || {
+        committed.track();
+        problem.set(None);
+    });
+    let error_id = format!("pb-error-{id}-{}", field.key());
+    let check = move |text: &str| state.editor.with_untracked(|e| e.check(id, field, text));
+    let apply = move || {
+        let Some(element) = input.get_untracked() else {
+            return true;
+        };
+        let text = element.value();
+        if text == committed.get_untracked() {
+            problem.set(None);
+            return true;
+        }
+        match state.edit(|e| e.set(id, field, &text)) {
+            Ok(_) => {
+                problem.set(None);
+                // The box shows the value as stored ("  60 " becomes "60").
+                element.set_value(&committed.get_untracked());
+                true
+            }
+            Err(reason) => {
+                problem.set(Some(reason.message(Lang::Zh)));
+                false
+            }
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            if let Some(element) = input.get_untracked() {
+                element.set_value(&committed.get_untracked());
+            }
+            problem.set(None);
+        }
+        "Enter" => {
+            ev.prevent_default();
+            if apply() {
+                focus_next_row(&ev, field, ev.shift_key());
+            }
+        }
+        _ => {}
+    };
+    let list = (field == Field::Level).then_some("pb-levels");
+    view! {
+        <span class="pb-field">
+            <input
+                node_ref=input
+                class="pb-field__input"
+                class:pb-field__input--invalid=move || problem.with(Option::is_some)
+                name=field.key()
+                aria-label=field.label(Lang::Zh)
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || problem.with(Option::is_some).then_some(error_id.clone())
+                list=list
+                autocomplete="off"
+                // Long names are cut to the box: the whole text shows on hover.
+                title=move || committed.get()
+                // The attribute too, so that the value can be found by selectors.
+                value=move || committed.get()
+                prop:value=move || committed.get()
+                data-committed=move || committed.get()
+                on:input:target=move |ev| {
+                    problem.set(check(&ev.target().value()).err().map(|p| p.message(Lang::Zh)));
+                }
+                on:change=move |_| {
+                    apply();
+                }
+                on:keydown=on_keydown
+            />
+            {
+                let error_id = format!("pb-error-{id}-{}", field.key());
+                move || {
+                    problem
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <span class="pb-field__error" id=error_id.clone() role="alert" data-testid="field-error">
+                                    {message}
+                                </span>
+                            }
+                        })
+                }
+            }
+        </span>
+    }
+}
+
+/// Enter moves to the same field of the next row (Shift+Enter: the row before), as in a
+/// spreadsheet.
+fn focus_next_row(ev: &leptos::ev::KeyboardEvent, field: Field, backwards: bool) {
+    let Some(row) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("tr").ok().flatten())
+    else {
+        return;
+    };
+    let next = if backwards {
+        row.previous_element_sibling()
+    } else {
+        row.next_element_sibling()
+    };
+    if let Some(input) = next
+        .and_then(|r| {
+            r.query_selector(&format!("input[name={}]", field.key()))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
     }
 }

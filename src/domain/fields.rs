@@ -90,9 +90,18 @@ impl Field {
             Field::Certified => record
                 .certified
                 .map_or_else(|| "--".to_string(), |v| v.to_string()),
-            Field::ReportedPassRate => record
-                .reported_pass_rate_percent
-                .map_or_else(String::new, format_percent),
+            // As the report prints it (86.00) where that is exact.
+            Field::ReportedPassRate => {
+                record
+                    .reported_pass_rate_percent
+                    .map_or_else(String::new, |p| {
+                        if ((p * 100.0).round() / 100.0 - p).abs() < 1e-9 {
+                            format!("{p:.2}")
+                        } else {
+                            format_percent(p)
+                        }
+                    })
+            }
             Field::Note => record.note.clone().unwrap_or_default(),
         }
     }

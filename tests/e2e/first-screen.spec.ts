@@ -75,14 +75,14 @@ test('shows the 2021 report to the last digit', async ({ page }) => {
   const rows = page.getByTestId('records-table').getByTestId('record-row');
   await expect(rows).toHaveCount(38);
   // The first row of table 1, with its computed rate.
-  await expect(rows.nth(0)).toContainText('产品创意设计职业技能等级证书');
-  await expect(rows.nth(0)).toContainText('560118');
+  await expect(rows.nth(0).locator('input[name=certificate]')).toHaveValue('产品创意设计职业技能等级证书');
+  await expect(rows.nth(0).locator('input[name=majors]')).toHaveValue('【560118】工业设计');
   await expect(rows.nth(0).locator('td').nth(9)).toHaveText('86.00%');
   // Nobody registered: the rate is undefined, not 0%.
   await expect(rows.nth(3).locator('td').nth(9)).toHaveText('--');
   // Results not published: certified and rate are --.
-  const pending = rows.filter({ hasText: '智能网联汽车测试装调' });
-  await expect(pending.locator('td').nth(8)).toContainText('--');
+  const pending = rows.filter({ has: page.locator('input[name=certificate][value^="智能网联汽车测试装调"]') });
+  await expect(pending.locator('input[name=certified]')).toHaveValue('--');
   await expect(pending.locator('td').nth(8)).toContainText('未出成绩');
   await expect(pending.locator('td').nth(9)).toHaveText('--');
 
@@ -179,8 +179,9 @@ test('markup in a dataset is shown as text, never run', async ({ page }) => {
   });
   await expect(page.getByTestId('dataset-title')).toHaveText('<b>标题</b>');
   const row = page.getByTestId('record-row');
-  await expect(row).toContainText(hostile);
-  await expect(row).toContainText('<script>window.__pwned=2</script>');
+  await expect(row.locator('input[name=certificate]')).toHaveValue(hostile);
+  await expect(row.locator('input[name=note]')).toHaveValue('<script>window.__pwned=2</script>');
+  await expect(row.locator('input[name=majors]')).toHaveValue('【1】<i>x</i>');
   await expect(page.locator('main img, main script, header b')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
