@@ -124,12 +124,13 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
 }
 
 /// `?data=2022.json` opens that file from beside the app, unless the work restored from this
-/// browser already came from it (its edits are kept).
+/// browser came from it and has edits (they are kept; without edits the file is fetched
+/// again, so a newer copy on the site shows).
 fn open_data_param(state: BoardState) {
     let Some(address) = data_param() else {
         return;
     };
-    if state.source_name.get_untracked().as_deref() == Some(address.as_str()) {
+    if state.source_name.get_untracked().as_deref() == Some(address.as_str()) && state.has_edits() {
         return;
     }
     leptos::task::spawn_local(async move {

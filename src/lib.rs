@@ -15,5 +15,6 @@ pub mod hooks;
 pub mod state;
 pub mod storage;
 pub mod synthetic;
+pub mod text_decoder;
 
 pub use app::App;

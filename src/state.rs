@@ -13,7 +13,7 @@ use crate::domain::error::Problem;
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership};
 use crate::domain::parse::parse_dataset_bytes;
 use crate::domain::saved::{self, LoadedJson, Unreadable};
-use crate::domain::table::{looks_like_table, parse_table};
+use crate::domain::table::{looks_like_table, parse_table_with};
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Reconciliation, Totals, reconcile};
 use crate::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
@@ -360,15 +360,19 @@ impl BoardState {
             return;
         };
         self.keep_as_previous();
-        self.replace(previous.editor.clone(), previous.source_name.clone());
+        self.replace(previous.editor.clone(), previous.source_name.clone(), true);
         self.notice.set(None);
     }
 
-    fn replace(&self, editor: Editor, source_name: Option<String>) {
+    /// Puts other work on screen. The filters named the old data's values: they are cleared
+    /// unless `clear_filter` is false.
+    fn replace(&self, editor: Editor, source_name: Option<String>, clear_filter: bool) {
         self.saving.update_value(|s| s.loaded = None);
         self.editor.set(editor);
         self.source_name.set(source_name);
-        self.view.update(|v| v.filter = Default::default());
+        if clear_filter {
+            self.view.update(|v| v.filter = Default::default());
+        }
         self.save();
     }
 
@@ -390,7 +394,8 @@ impl BoardState {
                 .map_or(name, |(stem, _)| stem)
                 .trim()
                 .to_string();
-            parse_table(bytes, if title.is_empty() { "表格" } else { &title })
+            let title = if title.is_empty() { "表格" } else { &title };
+            parse_table_with(bytes, title, &crate::text_decoder::gb18030)
         } else {
             parse_dataset_bytes(bytes)
         };
@@ -409,7 +414,9 @@ impl BoardState {
                     self.notice.set(Some(Notice::Replaced));
                 }
                 self.refused.set(None);
-                self.replace(Editor::new(dataset), Some(name.to_string()));
+                // The same file again (a reload with `?data=`) keeps the filters.
+                let same = self.source_name.get_untracked().as_deref() == Some(name);
+                self.replace(Editor::new(dataset), Some(name.to_string()), !same);
                 true
             }
             Err(errors) => {

@@ -62,6 +62,11 @@ pub enum Problem {
     NotText,
     /// The browser could not read the file at all.
     Unreadable,
+    /// Larger than any dataset the app is made for (a 100,000-record file is about 36 MB).
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// The JSON text is broken; `detail` is serde_json's own words (without the position).
     Syntax {
         detail: String,
@@ -203,6 +208,16 @@ impl Problem {
             (Problem::Unreadable, Lang::En) => {
                 "the file could not be read (moved, deleted, or not readable).".into()
             }
+            (Problem::TooLarge { bytes, limit }, Lang::Zh) => format!(
+                "文件太大（{:.1} MB），本程序最多读取 {} MB 的数据文件。",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            (Problem::TooLarge { bytes, limit }, Lang::En) => format!(
+                "the file is too large ({:.1} MB); the app reads dataset files of up to {} MB.",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
             (Problem::Syntax { detail }, Lang::Zh) => syntax_in_chinese(detail),
             (Problem::Syntax { detail, .. }, Lang::En) => format!("JSON syntax error: {detail}."),
             (Problem::NotADataset { found }, Lang::Zh) => format!(

@@ -45,8 +45,23 @@ const RECORD_KEYS: &[&str] = &[
 ];
 const MAJOR_KEYS: &[&str] = &["code", "name"];
 
+/// The largest file the app reads: a 100,000-record dataset is about 36 MB.
+pub const MAX_FILE_BYTES: usize = 40 * 1024 * 1024;
+
+/// A file over [`MAX_FILE_BYTES`] is refused before it is read.
+pub fn check_size(bytes: &[u8]) -> Result<(), Vec<DatasetError>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![DatasetError::whole_file(Problem::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        })]);
+    }
+    Ok(())
+}
+
 /// Reads a file's bytes: they must be UTF-8 (a leading byte-order mark is allowed).
 pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Dataset, Vec<DatasetError>> {
+    check_size(bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_dataset(text),
         Err(_) => Err(vec![DatasetError::whole_file(Problem::NotText)]),

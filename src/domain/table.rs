@@ -4,7 +4,6 @@
 //! A table is read into the same JSON form a dataset file has and checked by the same
 //! validator, so a bad table gets the same messages as a bad JSON file, with the table's line.
 
-use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 use serde_json::{Map, Value, json};
 
 use super::error::{DatasetError, Problem};
@@ -139,32 +138,58 @@ pub fn looks_like_table(name: &str, bytes: &[u8]) -> bool {
     )
 }
 
+/// Decodes GB18030 (a superset of GBK and GB2312), or says the bytes are not GB18030 text.
+/// Supplied by the platform: encoding_rs natively, the browser's `TextDecoder` in the app.
+pub type LegacyDecoder<'a> = &'a dyn Fn(&[u8]) -> Option<String>;
+
+/// GB18030 by encoding_rs, for native builds (the tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+}
+
 /// The text of a table file: UTF-8 (with or without a byte-order mark), UTF-16 with a mark
 /// (Excel's "Unicode text"), or GB18030 (Excel and WPS on Chinese Windows save CSV so).
-pub fn decode(bytes: &[u8]) -> Option<String> {
+pub fn decode(bytes: &[u8], gb18030: LegacyDecoder) -> Option<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return std::str::from_utf8(rest).ok().map(str::to_string);
     }
-    for (mark, encoding) in [(&b"\xff\xfe"[..], UTF_16LE), (&b"\xfe\xff"[..], UTF_16BE)] {
-        if let Some(rest) = bytes.strip_prefix(mark) {
-            return encoding
-                .decode_without_bom_handling_and_without_replacement(rest)
-                .map(|text| text.into_owned());
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        if !rest.len().is_multiple_of(2) {
+            return None;
         }
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        String::from_utf16(&units).ok()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(rest, u16::from_be_bytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.to_string());
     }
-    GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| text.into_owned())
-        .filter(|text| !text.contains('\0'))
+    gb18030(bytes).filter(|text| !text.contains('\0'))
+}
+
+/// [`parse_table_with`] with encoding_rs for GB18030.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_table(bytes: &[u8], title: &str) -> Result<Dataset, Vec<DatasetError>> {
+    parse_table_with(bytes, title, &gb18030)
 }
 
 /// Reads a CSV or TSV table. `title` names the dataset (a table has no title of its own: the
 /// file's name, usually).
-pub fn parse_table(bytes: &[u8], title: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let Some(text) = decode(bytes) else {
+pub fn parse_table_with(
+    bytes: &[u8],
+    title: &str,
+    gb18030: LegacyDecoder,
+) -> Result<Dataset, Vec<DatasetError>> {
+    super::parse::check_size(bytes)?;
+    let Some(text) = decode(bytes, gb18030) else {
         return Err(vec![DatasetError::whole_file(Problem::NotText)]);
     };
     if text.trim().is_empty() {

@@ -103,6 +103,8 @@ test('an edit made while the table is filtered changes the right record', async 
 });
 
 test('add, delete, undo and redo by buttons and keys, through more than 100 steps', async ({ page }) => {
+  // Over 200 key presses and edits, each saved.
+  test.setTimeout(120_000);
   await open(page);
   await page.getByTestId('record-add').click();
   await expect(kpi(page, 'records')).toHaveText('39');
