@@ -14,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod reconcile;
 pub mod saved;
+pub mod sort;
 pub mod stats;
 pub mod suggest;
 pub mod table;

@@ -11,6 +11,7 @@ use crate::components::editing::{ChangesPanel, EditToolbar};
 use crate::domain::edit::RecordId;
 use crate::domain::fields::Field;
 use crate::domain::figures::format_rate;
+use crate::domain::sort::{Sort, SortKey, sort_positions};
 use crate::domain::{Lang, Record};
 use crate::state::BoardState;
 
@@ -27,11 +28,23 @@ pub fn RecordsTable() -> impl IntoView {
     // A smaller dataset may have fewer pages than the one before it.
     let current_page = move || page.get().min(page_count() - 1);
 
+    // The order the user chose by clicking a heading; `None` is the data's order.
+    let sort = RwSignal::new(None::<Sort>);
     let page_ids = Memo::new(move |_| {
         let first = current_page() * PAGE_SIZE;
         state.editor.with(|editor| {
             state.matching.with(|matching| {
-                matching
+                let sorted;
+                let order: &[u32] = match sort.get() {
+                    Some(by) => {
+                        let mut positions = matching.to_vec();
+                        sort_positions(&editor.dataset().records, &mut positions, by);
+                        sorted = positions;
+                        &sorted
+                    }
+                    None => matching,
+                };
+                order
                     .iter()
                     .skip(first)
                     .take(PAGE_SIZE)
@@ -40,6 +53,52 @@ pub fn RecordsTable() -> impl IntoView {
             })
         })
     });
+    let heading = move |label: &'static str, key: SortKey, numeric: bool| {
+        let direction = move || sort.get().filter(|s| s.key == key).map(|s| s.descending);
+        let name = match key {
+            SortKey::Field(field) => field.key(),
+            SortKey::PassRate => "pass_rate",
+        };
+        view! {
+            <th
+                scope="col"
+                class:pb-num=numeric
+                aria-sort=move || match direction() {
+                    Some(true) => "descending",
+                    Some(false) => "ascending",
+                    None => "none",
+                }
+            >
+                <button
+                    class="pb-sort"
+                    data-testid=format!("sort-{name}")
+                    title="按此列排序"
+                    on:click=move |_| {
+                        // Ascending, then descending, then the data's order.
+                        sort.update(|s| {
+                            *s = match *s {
+                                Some(Sort { key: k, descending: false }) if k == key => {
+                                    Some(Sort { key, descending: true })
+                                }
+                                Some(Sort { key: k, descending: true }) if k == key => None,
+                                _ => Some(Sort { key, descending: false }),
+                            }
+                        });
+                        page.set(0);
+                    }
+                >
+                    {label}
+                    <span class="pb-sort__mark" aria-hidden="true">
+                        {move || match direction() {
+                            Some(true) => "▼",
+                            Some(false) => "▲",
+                            None => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
     let range = move || {
         let count = record_count();
         let first = current_page() * PAGE_SIZE;
@@ -109,17 +168,17 @@ pub fn RecordsTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col" class="pb-num">"序号"</th>
-                            <th scope="col">"申报批次"</th>
-                            <th scope="col">"证书名称"</th>
-                            <th scope="col">"等级"</th>
-                            <th scope="col">"涵盖专业"</th>
-                            <th scope="col" class="pb-num">"已批准"<wbr/>"培训人数"</th>
-                            <th scope="col" class="pb-num">"社会培训量"<wbr/>"（人日）"</th>
-                            <th scope="col" class="pb-num">"报考人数"</th>
-                            <th scope="col" class="pb-num">"获证人数"</th>
-                            <th scope="col" class="pb-num">"通过率"</th>
-                            <th scope="col" class="pb-num">"报告"<wbr/>"通过率"</th>
-                            <th scope="col" class="pb-records__note">"备注"</th>
+                            {heading("申报批次", SortKey::Field(Field::Batch), false)}
+                            {heading("证书名称", SortKey::Field(Field::Certificate), false)}
+                            {heading("等级", SortKey::Field(Field::Level), false)}
+                            {heading("涵盖专业", SortKey::Field(Field::Majors), false)}
+                            {heading("已批准培训人数", SortKey::Field(Field::ApprovedTrainees), true)}
+                            {heading("社会培训量（人日）", SortKey::Field(Field::SocialTrainingPersonDays), true)}
+                            {heading("报考人数", SortKey::Field(Field::Registered), true)}
+                            {heading("获证人数", SortKey::Field(Field::Certified), true)}
+                            {heading("通过率", SortKey::PassRate, true)}
+                            {heading("报告通过率", SortKey::Field(Field::ReportedPassRate), true)}
+                            {heading("备注", SortKey::Field(Field::Note), false)}
                             <th scope="col"><span class="pb-visually-hidden">"操作"</span></th>
                         </tr>
                     </thead>

@@ -102,6 +102,30 @@ test('an edit made while the table is filtered changes the right record', async 
   expect(before).toBe('2');
 });
 
+test('an edit made while the table is sorted changes the right record', async ({ page }) => {
+  await open(page);
+  const byRegistered = page.getByTestId('sort-registered');
+  await byRegistered.click();
+  await byRegistered.click();
+  await expect(page.locator('th[aria-sort=descending]')).toContainText('报考人数');
+  await expect(field(page, 0, 'registered')).toHaveValue('325');
+  const certificate = await field(page, 0, 'certificate').inputValue();
+  const level = await field(page, 0, 'level').inputValue();
+  await type(page, 0, 'note', '人数最多');
+  // Lowering it moves it down the order; the edit still belongs to that record.
+  await type(page, 0, 'certified', '1');
+  await type(page, 0, 'registered', '1');
+  await expect(field(page, 0, 'registered')).not.toHaveValue('1');
+  await byRegistered.click();
+  await expect(page.locator('th[aria-sort=descending], th[aria-sort=ascending]')).toHaveCount(0);
+  const edited = page.locator('[data-testid=record-row][data-edited=true]');
+  await expect(edited).toHaveCount(1);
+  await expect(edited.locator('input[name=certificate]')).toHaveValue(certificate);
+  await expect(edited.locator('input[name=level]')).toHaveValue(level);
+  await expect(edited.locator('input[name=note]')).toHaveValue('人数最多');
+  await expect(edited.locator('input[name=registered]')).toHaveValue('1');
+});
+
 test('add, delete, undo and redo by buttons and keys, through more than 100 steps', async ({ page }) => {
   // Over 200 key presses and edits, each saved.
   test.setTimeout(120_000);
