@@ -53,6 +53,8 @@ pub fn RecordsTable() -> impl IntoView {
             })
         })
     });
+    // Long headings carry a zero-width space where they may break (the headings keep CJK
+    // words whole otherwise).
     let heading = move |label: &'static str, key: SortKey, numeric: bool| {
         let direction = move || sort.get().filter(|s| s.key == key).map(|s| s.descending);
         let name = match key {
@@ -155,9 +157,9 @@ pub fn RecordsTable() -> impl IntoView {
                         <col style="width: 9.5em"/>
                         <col/>
                         <col style="width: 4.5em"/>
-                        <col style="width: 13em"/>
+                        <col style="width: 12.5em"/>
                         <col style="width: 5em"/>
-                        <col style="width: 5.5em"/>
+                        <col style="width: 6em"/>
                         <col style="width: 5em"/>
                         <col style="width: 5em"/>
                         <col style="width: 5.5em"/>
@@ -172,12 +174,12 @@ pub fn RecordsTable() -> impl IntoView {
                             {heading("证书名称", SortKey::Field(Field::Certificate), false)}
                             {heading("等级", SortKey::Field(Field::Level), false)}
                             {heading("涵盖专业", SortKey::Field(Field::Majors), false)}
-                            {heading("已批准培训人数", SortKey::Field(Field::ApprovedTrainees), true)}
-                            {heading("社会培训量（人日）", SortKey::Field(Field::SocialTrainingPersonDays), true)}
+                            {heading("已批准\u{200b}培训人数", SortKey::Field(Field::ApprovedTrainees), true)}
+                            {heading("社会培训量\u{200b}（人日）", SortKey::Field(Field::SocialTrainingPersonDays), true)}
                             {heading("报考人数", SortKey::Field(Field::Registered), true)}
                             {heading("获证人数", SortKey::Field(Field::Certified), true)}
                             {heading("通过率", SortKey::PassRate, true)}
-                            {heading("报告通过率", SortKey::Field(Field::ReportedPassRate), true)}
+                            {heading("报告\u{200b}通过率", SortKey::Field(Field::ReportedPassRate), true)}
                             {heading("备注", SortKey::Field(Field::Note), false)}
                             <th scope="col"><span class="pb-visually-hidden">"操作"</span></th>
                         </tr>
