@@ -3,7 +3,6 @@
 //! the box, and puts back the value on Escape. Rows are keyed by record id, so an edit lands
 //! on the right record whatever the filter, and the rows around it are left alone.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -219,46 +218,214 @@ pub fn RecordsTable() -> impl IntoView {
 }
 
 /// One record's row. It follows its record by id through edits elsewhere.
+///
+/// A page of rows is rebuilt on every filter change, so a row is kept cheap: its boxes are
+/// plain markup with the values they start with; one effect writes new values into them when
+/// the record changes, and the row listens for typing, changes and keys of all its boxes.
 #[component]
 fn RecordRow(id: RecordId) -> impl IntoView {
     let state = BoardState::expect();
+    let row = NodeRef::<leptos::html::Tr>::new();
     let found = Memo::new(move |_| {
         state.editor.with(|editor| {
-            editor.position(id).map(|position| {
-                (
-                    position,
-                    editor.dataset().records[position].clone(),
-                    editor.is_edited(id),
-                    editor.original().records.len() as RecordId <= id,
-                )
+            editor.position(id).map(|position| RowData {
+                position,
+                record: editor.dataset().records[position].clone(),
+                edited: editor.is_edited(id),
+                added: editor.original().records.len() as RecordId <= id,
             })
         })
     });
-    let record = Memo::new(move |_| found.with(|f| f.as_ref().map(|f| f.1.clone())));
-    let position = move || found.with(|f| f.as_ref().map_or(0, |f| f.0 + 1));
-    let edited = move || found.with(|f| f.as_ref().is_some_and(|f| f.2));
-    let added = move || found.with(|f| f.as_ref().is_some_and(|f| f.3));
-    let read = move |f: fn(&Record) -> String| {
-        move || record.with(|r| r.as_ref().map(f).unwrap_or_default())
+    // The field whose typed value is refused, and why.
+    let problem = RwSignal::new(None::<(Field, String)>);
+
+    // New values from elsewhere (an edit applied, undo, another tab) go into the boxes, and a
+    // refusal being shown gives way to them.
+    Effect::new(move |previous: Option<()>| {
+        let Some(row) = row.get() else { return };
+        found.with(|data| {
+            let Some(data) = data else { return };
+            for field in Field::ALL {
+                if let Some(input) = input_of(&row, field) {
+                    show_value(&input, &field.text(&data.record));
+                    if previous.is_some() {
+                        let _ = input.class_list().remove_1("pb-field__input--invalid");
+                        let _ = input.remove_attribute("aria-invalid");
+                        let _ = input.remove_attribute("aria-describedby");
+                    }
+                }
+            }
+        });
+        if previous.is_some() {
+            problem.set(None);
+        }
+    });
+
+    let committed = move |field: Field| {
+        found.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| field.text(&d.record))
+                .unwrap_or_default()
+        })
     };
+    let mark = move |input: &web_sys::HtmlInputElement, message: Option<String>| {
+        let field = Field::ALL.into_iter().find(|f| f.key() == input.name());
+        let invalid = message.is_some();
+        let _ = input
+            .class_list()
+            .toggle_with_force("pb-field__input--invalid", invalid);
+        if invalid {
+            let _ = input.set_attribute("aria-invalid", "true");
+            let _ = input.set_attribute("aria-describedby", &format!("pb-error-{id}"));
+        } else {
+            let _ = input.remove_attribute("aria-invalid");
+            let _ = input.remove_attribute("aria-describedby");
+        }
+        match (field, message) {
+            (Some(field), Some(message)) => problem.set(Some((field, message))),
+            (Some(field), None)
+                if problem.with_untracked(|p| p.as_ref().is_some_and(|(f, _)| *f == field)) =>
+            {
+                problem.set(None);
+            }
+            _ => {}
+        }
+    };
+    // Applies a box's text to the data; false when it is refused.
+    let apply = move |input: &web_sys::HtmlInputElement| -> bool {
+        let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) else {
+            return true;
+        };
+        let text = input.value();
+        if text == committed(field) {
+            mark(input, None);
+            return true;
+        }
+        match state.edit(|e| e.set(id, field, &text)) {
+            Ok(_) => {
+                mark(input, None);
+                // The box shows the value as stored ("  60 " becomes "60").
+                show_value(input, &committed(field));
+                true
+            }
+            Err(reason) => {
+                mark(input, Some(reason.message(Lang::Zh)));
+                false
+            }
+        }
+    };
+    let target_input = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|input| input.has_attribute("data-committed"))
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(input) = target_input(&ev) else {
+            return;
+        };
+        let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) else {
+            return;
+        };
+        let refused = state
+            .editor
+            .with_untracked(|e| e.check(id, field, &input.value()))
+            .err()
+            .map(|p| p.message(Lang::Zh));
+        mark(&input, refused);
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(input) = target_input(&ev) {
+            apply(&input);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(input) = target_input(&ev) else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Escape" => {
+                if let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) {
+                    input.set_value(&committed(field));
+                }
+                mark(&input, None);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if apply(&input) {
+                    focus_next_row(&input, ev.shift_key());
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let position = move || found.with(|f| f.as_ref().map_or(0, |f| f.position + 1));
+    let edited = move || found.with(|f| f.as_ref().is_some_and(|f| f.edited));
+    let added = move || found.with(|f| f.as_ref().is_some_and(|f| f.added));
     let over_approved = move || {
-        record.with(|r| {
-            r.as_ref().is_some_and(|r| {
-                r.approved_trainees
-                    .is_some_and(|approved| r.registered > approved)
+        found.with(|f| {
+            f.as_ref().is_some_and(|f| {
+                f.record
+                    .approved_trainees
+                    .is_some_and(|approved| f.record.registered > approved)
             })
         })
     };
-    let pending = move || record.with(|r| r.as_ref().is_some_and(|r| r.certified.is_none()));
-    let rate = read(|r| format_rate(r.pass_rate()));
-    let cell = move |field: Field| view! { <FieldInput id field record/> };
+    let pending = move || found.with(|f| f.as_ref().is_some_and(|f| f.record.certified.is_none()));
+    let rate = move || {
+        found.with(|f| {
+            f.as_ref()
+                .map(|f| format_rate(f.record.pass_rate()))
+                .unwrap_or_default()
+        })
+    };
+    let start = found.with_untracked(|f| f.as_ref().map(|f| f.record.clone()));
+    let delete_label = start
+        .as_ref()
+        .map(|r| format!("删除 {} · {}", r.certificate, r.level.as_str()))
+        .unwrap_or_default();
+    let cell = |field: Field| {
+        let text = start.as_ref().map(|r| field.text(r)).unwrap_or_default();
+        let error = move || {
+            problem.with(|p| {
+                p.as_ref().filter(|(f, _)| *f == field).map(|(_, message)| {
+                    view! {
+                        <span class="pb-field__error" id=format!("pb-error-{id}") role="alert" data-testid="field-error">
+                            {message.clone()}
+                        </span>
+                    }
+                })
+            })
+        };
+        view! {
+            <span class="pb-field">
+                <input
+                    class="pb-field__input"
+                    name=field.key()
+                    aria-label=field.label(Lang::Zh)
+                    list=(field == Field::Level).then_some("pb-levels")
+                    autocomplete="off"
+                    // Also as attributes, so that values can be found by selectors; the title
+                    // shows long names whole.
+                    value=text.clone()
+                    data-committed=text.clone()
+                    title=text
+                />
+                {error}
+            </span>
+        }
+    };
 
     view! {
         <tr
+            node_ref=row
             data-testid="record-row"
             data-record-id=id
             class:pb-row--edited=edited
             data-edited=move || edited().then_some("true")
+            on:input=on_input
+            on:change=on_change
+            on:keydown=on_keydown
         >
             <td class="pb-num">
                 {position}
@@ -295,13 +462,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                     class="pb-icon-button"
                     data-testid="record-delete"
                     title="删除这条记录（可撤销）"
-                    aria-label=move || {
-                        record.with(|r| {
-                            r.as_ref()
-                                .map(|r| format!("删除 {} · {}", r.certificate, r.level.as_str()))
-                                .unwrap_or_default()
-                        })
-                    }
+                    aria-label=delete_label
                     on:click=move |_| {
                         state.edit(|e| e.delete(id));
                     }
@@ -313,113 +474,40 @@ fn RecordRow(id: RecordId) -> impl IntoView {
     }
 }
 
-/// One field of one record as a text box.
-#[component]
-fn FieldInput(id: RecordId, field: Field, record: Memo<Option<Record>>) -> impl IntoView {
-    let state = BoardState::expect();
-    let input = NodeRef::<Input>::new();
-    let committed =
-        Memo::new(move |_| record.with(|r| r.as_ref().map(|r| field.text(r)).unwrap_or_default()));
-    let problem = RwSignal::new(None::<String>);
-    // A value put in from elsewhere (undo, another tab) replaces a refused one being shown.
-    Effect::new(move || {
-        committed.track();
-        problem.set(None);
-    });
-    let error_id = format!("pb-error-{id}-{}", field.key());
-    let check = move |text: &str| state.editor.with_untracked(|e| e.check(id, field, text));
-    let apply = move || {
-        let Some(element) = input.get_untracked() else {
-            return true;
-        };
-        let text = element.value();
-        if text == committed.get_untracked() {
-            problem.set(None);
-            return true;
-        }
-        match state.edit(|e| e.set(id, field, &text)) {
-            Ok(_) => {
-                problem.set(None);
-                // The box shows the value as stored ("  60 " becomes "60").
-                element.set_value(&committed.get_untracked());
-                true
-            }
-            Err(reason) => {
-                problem.set(Some(reason.message(Lang::Zh)));
-                false
-            }
-        }
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            if let Some(element) = input.get_untracked() {
-                element.set_value(&committed.get_untracked());
-            }
-            problem.set(None);
-        }
-        "Enter" => {
-            ev.prevent_default();
-            if apply() {
-                focus_next_row(&ev, field, ev.shift_key());
-            }
-        }
-        _ => {}
-    };
-    let list = (field == Field::Level).then_some("pb-levels");
-    view! {
-        <span class="pb-field">
-            <input
-                node_ref=input
-                class="pb-field__input"
-                class:pb-field__input--invalid=move || problem.with(Option::is_some)
-                name=field.key()
-                aria-label=field.label(Lang::Zh)
-                aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=move || problem.with(Option::is_some).then_some(error_id.clone())
-                list=list
-                autocomplete="off"
-                // Long names are cut to the box: the whole text shows on hover.
-                title=move || committed.get()
-                // The attribute too, so that the value can be found by selectors.
-                value=move || committed.get()
-                prop:value=move || committed.get()
-                data-committed=move || committed.get()
-                on:input:target=move |ev| {
-                    problem.set(check(&ev.target().value()).err().map(|p| p.message(Lang::Zh)));
-                }
-                on:change=move |_| {
-                    apply();
-                }
-                on:keydown=on_keydown
-            />
-            {
-                let error_id = format!("pb-error-{id}-{}", field.key());
-                move || {
-                    problem
-                        .get()
-                        .map(|message| {
-                            view! {
-                                <span class="pb-field__error" id=error_id.clone() role="alert" data-testid="field-error">
-                                    {message}
-                                </span>
-                            }
-                        })
-                }
-            }
-        </span>
+#[derive(Clone, PartialEq)]
+struct RowData {
+    position: usize,
+    record: Record,
+    edited: bool,
+    added: bool,
+}
+
+fn input_of(row: &web_sys::HtmlTableRowElement, field: Field) -> Option<web_sys::HtmlInputElement> {
+    row.query_selector(&format!("input[name={}]", field.key()))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
+
+/// Puts a value in a box: what it shows, and the attributes that say what it holds.
+fn show_value(input: &web_sys::HtmlInputElement, text: &str) {
+    if input.get_attribute("data-committed").as_deref() != Some(text) {
+        let _ = input.set_attribute("data-committed", text);
+        let _ = input.set_attribute("value", text);
+        let _ = input.set_attribute("title", text);
+    }
+    if input.value() != text {
+        input.set_value(text);
     }
 }
 
 /// Enter moves to the same field of the next row (Shift+Enter: the row before), as in a
 /// spreadsheet.
-fn focus_next_row(ev: &leptos::ev::KeyboardEvent, field: Field, backwards: bool) {
-    let Some(row) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("tr").ok().flatten())
-    else {
+fn focus_next_row(input: &web_sys::HtmlInputElement, backwards: bool) {
+    let Some(row) = input.closest("tr").ok().flatten() else {
         return;
     };
+    let name = input.name();
     let next = if backwards {
         row.previous_element_sibling()
     } else {
@@ -427,7 +515,7 @@ fn focus_next_row(ev: &leptos::ev::KeyboardEvent, field: Field, backwards: bool)
     };
     if let Some(input) = next
         .and_then(|r| {
-            r.query_selector(&format!("input[name={}]", field.key()))
+            r.query_selector(&format!("input[name={name}]"))
                 .ok()
                 .flatten()
         })

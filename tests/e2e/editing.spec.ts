@@ -1,6 +1,9 @@
 // Editing the data in the table, undo and redo, and keeping the work in the browser through
 // reloads, faults of storage, two tabs and files opened over it. Driven as a user does.
 import { test, expect, type Page } from '@playwright/test';
+import * as path from 'node:path';
+
+const shots = path.resolve(__dirname, '../../target/screenshots');
 
 const SESSION = 'pilot-board.session';
 
@@ -52,6 +55,8 @@ test('a field is edited in place; a bad value is shown with its reason and chang
   // More certified than registered: refused, with both numbers.
   await field(page, 0, 'certified').fill('51');
   await expect(row(page, 0).getByTestId('field-error')).toHaveText('获证人数 51 多于报考人数 50');
+  await page.getByTestId('records-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'editing-refused.png') });
   await field(page, 0, 'certified').press('Escape');
 
   // A level that does not exist.
@@ -235,6 +240,7 @@ test('stored work that cannot be read is kept aside, offered as a download, and 
   const notice = page.getByTestId('storage-notice');
   await expect(notice).toContainText('已损坏');
   await expect(notice).toContainText('没有删除');
+  await page.screenshot({ path: path.join(shots, 'storage-set-aside.png') });
   const kept = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('pilot-board.unreadable.'))
@@ -296,6 +302,7 @@ test('a full quota is said at once: the edit stays on screen, nothing claims to 
   const warning = page.getByTestId('storage-warning');
   await expect(warning).toContainText('修改没有保存在浏览器中');
   await expect(warning.getByTestId('export-json')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'storage-quota.png') });
   expect(await page.evaluate((key) => localStorage.getItem(key), SESSION)).toBeNull();
   // The edit is still there to export.
   const download = page.waitForEvent('download');
