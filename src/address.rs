@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::domain::index::DatasetIndex;
 use crate::domain::view::ViewState;
 use crate::state::BoardState;
 
@@ -27,17 +28,21 @@ pub fn data_param() -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
-/// The view as the address writes it, without the `?`.
+/// The view as the address writes it, without the `?` (not tracked: for saving).
 pub fn view_query(state: &BoardState) -> String {
-    let view = state.view.get_untracked();
-    state.index.with_untracked(|index| {
-        view.to_query(|key| {
-            index
-                .batches
-                .iter()
-                .find(|batch| batch.key == key)
-                .map_or_else(|| key.to_string(), |batch| batch.label.clone())
-        })
+    state
+        .index
+        .with_untracked(|index| query_of(&state.view.get_untracked(), index))
+}
+
+/// `view` as a query, with each batch spelt as the data spell it, so links stay readable.
+fn query_of(view: &ViewState, index: &DatasetIndex) -> String {
+    view.to_query(|key| {
+        index
+            .batches
+            .iter()
+            .find(|batch| batch.key == key)
+            .map_or_else(|| key.to_string(), |batch| batch.label.clone())
     })
 }
 
@@ -47,15 +52,7 @@ pub fn view_query(state: &BoardState) -> String {
 pub fn sync_view_with_address(state: BoardState) {
     Effect::new(move |previous: Option<ViewState>| {
         let view = state.view.get();
-        let query = state.index.with(|index| {
-            view.to_query(|key| {
-                index
-                    .batches
-                    .iter()
-                    .find(|batch| batch.key == key)
-                    .map_or_else(|| key.to_string(), |batch| batch.label.clone())
-            })
-        });
+        let query = state.index.with(|index| query_of(&view, index));
         // The dataset parameter stays in front of the view's.
         let query = match data_param() {
             Some(data) => {

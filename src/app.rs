@@ -16,7 +16,7 @@ use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
 use crate::components::summary_figures::SummaryFigures;
 use crate::domain::builtin;
-use crate::file_reader::read_bytes;
+use crate::file_reader::open_on_board;
 use crate::state::BoardState;
 use crate::storage::SESSION_KEY;
 
@@ -86,15 +86,7 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
         else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            match read_bytes(&file).await {
-                Ok(bytes) => {
-                    state.open_file(&name, &bytes);
-                }
-                Err(_) => state.refuse_unreadable(&name),
-            }
-        });
+        open_on_board(state, file);
     });
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
         let into_text_box = ev

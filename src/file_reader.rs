@@ -1,4 +1,4 @@
-//! Reads a file the user picked, in the browser.
+//! Reads a file the user picked or dropped, in the browser.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -7,4 +7,18 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer: js_sys::ArrayBuffer = JsFuture::from(file.array_buffer()).await?.dyn_into()?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads `file` and opens it on the board; a file the browser cannot read is refused, with
+/// nothing changed.
+pub fn open_on_board(state: crate::state::BoardState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match read_bytes(&file).await {
+            Ok(bytes) => {
+                state.open_file(&name, &bytes);
+            }
+            Err(_) => state.refuse_unreadable(&name),
+        }
+    });
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::edit::Editor;
+use crate::domain::edit::{Change, Editor};
 use crate::domain::error::Problem;
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership};
 use crate::domain::parse::parse_dataset_bytes;
@@ -124,6 +124,9 @@ pub struct BoardState {
     /// The dataset as loaded, as edited, and the history between them.
     pub editor: RwSignal<Editor>,
     pub dataset: DatasetSignal,
+    /// Every difference from the dataset as loaded (the toolbar counts them, the changes
+    /// panel lists them).
+    pub changes: Memo<Vec<Change>>,
     /// Where the dataset on screen came from: `None` for the built-in report.
     pub source_name: RwSignal<Option<String>>,
     /// The last refused file; `None` once the user dismisses it or opens a good one.
@@ -173,6 +176,7 @@ impl BoardState {
         BoardState {
             editor,
             dataset,
+            changes: Memo::new(move |_| editor.with(Editor::changes)),
             source_name: RwSignal::new(None),
             refused: RwSignal::new(None),
             lang: RwSignal::new(Lang::Zh),
@@ -268,10 +272,11 @@ impl BoardState {
             return;
         }
         let ours = self.saving.with_value(|s| s.revision);
-        let stored = storage::read(SESSION_KEY).and_then(|text| saved::revision_of(&text));
+        let stored_text = storage::read(SESSION_KEY);
+        let stored = stored_text.as_deref().and_then(saved::revision_of);
         if let Some(theirs) = stored
             && theirs > ours
-            && let Some(Ok(work)) = storage::read(SESSION_KEY).map(|t| saved::read(&t))
+            && let Some(Ok(work)) = stored_text.as_deref().map(saved::read)
         {
             self.keep_as_previous();
             self.take(work);
@@ -378,8 +383,8 @@ impl BoardState {
 
     /// Whether the data on screen differs from the dataset as loaded.
     pub fn has_edits(&self) -> bool {
-        self.editor
-            .with_untracked(|e| e.can_undo() && !e.changes().is_empty())
+        self.editor.with_untracked(Editor::can_undo)
+            && self.changes.with_untracked(|c| !c.is_empty())
     }
 
     /// Opens a file's bytes (JSON, or a CSV / TSV table). A valid dataset replaces the one on
@@ -402,7 +407,7 @@ impl BoardState {
         match parsed {
             Ok(dataset) => {
                 if self.has_edits() {
-                    let changes = self.editor.with_untracked(|e| e.changes().len());
+                    let changes = self.changes.with_untracked(Vec::len);
                     let question = format!(
                         "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
                     );

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::Lang;
 use crate::domain::edit::Change;
-use crate::domain::fields::Field;
 use crate::download::download;
 use crate::state::{BoardState, Notice, SaveStatus};
 use crate::storage::{self, WriteError};
@@ -19,7 +18,7 @@ pub fn EditToolbar(
     let state = BoardState::expect();
     let can_undo = move || state.editor.with(|e| e.can_undo());
     let can_redo = move || state.editor.with(|e| e.can_redo());
-    let change_count = Memo::new(move |_| state.editor.with(|e| e.changes().len()));
+    let change_count = move || state.changes.with(Vec::len);
 
     // Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, except while a text box holds typing of its own.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -46,7 +45,7 @@ pub fn EditToolbar(
         on_added.run(id);
     };
     let reset = move |_| {
-        let count = change_count.get_untracked();
+        let count = state.changes.with_untracked(Vec::len);
         let question = format!(
             "撤销全部 {count} 处修改，回到打开时的数据？\n（之后仍可用“撤销”恢复这些修改。）"
         );
@@ -86,7 +85,7 @@ pub fn EditToolbar(
                 class="pb-button"
                 data-testid="reset"
                 title="回到打开时的数据"
-                disabled=move || change_count.get() == 0
+                disabled=move || change_count() == 0
                 on:click=reset
             >
                 "还原全部"
@@ -271,7 +270,7 @@ fn RestorePrevious() -> impl IntoView {
 #[component]
 pub fn ChangesPanel() -> impl IntoView {
     let state = BoardState::expect();
-    let changes = Memo::new(move |_| state.editor.with(|e| e.changes()));
+    let changes = state.changes;
     let revert = move |id: u32| {
         if let Err(problem) = state.edit(|e| e.revert(id)) {
             let _ = window().alert_with_message(&problem.message(Lang::Zh));
@@ -339,7 +338,7 @@ fn describe(change: &Change) -> (&'static str, String, String) {
                     };
                     format!(
                         "{}：{} → {}",
-                        field_label(*field),
+                        field.label(Lang::Zh),
                         show(before),
                         show(after)
                     )
@@ -348,8 +347,4 @@ fn describe(change: &Change) -> (&'static str, String, String) {
                 .join("；"),
         ),
     }
-}
-
-fn field_label(field: Field) -> &'static str {
-    field.label(Lang::Zh)
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::lang::format_date;
 use crate::domain::table::{file_name, to_csv};
 use crate::download::{download, today};
-use crate::file_reader::read_bytes;
+use crate::file_reader::open_on_board;
 use crate::state::BoardState;
 
 #[component]
@@ -83,15 +83,7 @@ fn OpenFile() -> impl IntoView {
             };
             // Let the same file be picked again after it is fixed.
             input.set_value("");
-            leptos::task::spawn_local(async move {
-                let name = file.name();
-                match read_bytes(&file).await {
-                    Ok(bytes) => {
-                        state.open_file(&name, &bytes);
-                    }
-                    Err(_) => state.refuse_unreadable(&name),
-                }
-            });
+            open_on_board(state, file);
         };
     view! {
         <label class="pb-button pb-button--primary">

@@ -269,7 +269,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         })
     };
     let mark = move |input: &web_sys::HtmlInputElement, message: Option<String>| {
-        let field = Field::ALL.into_iter().find(|f| f.key() == input.name());
+        let field = Field::from_key(&input.name());
         let invalid = message.is_some();
         let _ = input
             .class_list()
@@ -293,7 +293,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
     };
     // Applies a box's text to the data; false when it is refused.
     let apply = move |input: &web_sys::HtmlInputElement| -> bool {
-        let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) else {
+        let Some(field) = Field::from_key(&input.name()) else {
             return true;
         };
         let text = input.value();
@@ -323,7 +323,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         let Some(input) = target_input(&ev) else {
             return;
         };
-        let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) else {
+        let Some(field) = Field::from_key(&input.name()) else {
             return;
         };
         let refused = state
@@ -344,7 +344,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         };
         match ev.key().as_str() {
             "Escape" => {
-                if let Some(field) = Field::ALL.into_iter().find(|f| f.key() == input.name()) {
+                if let Some(field) = Field::from_key(&input.name()) {
                     input.set_value(&committed(field));
                 }
                 mark(&input, None);

@@ -478,6 +478,14 @@ impl Editor {
             });
         }
         let identity = record.identity();
+        // A record that keeps its batch, certificate and level cannot clash: no scan of the
+        // other records for each keystroke in a count or a note.
+        let unchanged = id
+            .and_then(|id| self.position(id))
+            .is_some_and(|at| self.current.records[at].identity() == identity);
+        if unchanged {
+            return Ok(());
+        }
         let clash = self
             .ids
             .iter()

@@ -50,6 +50,11 @@ impl Field {
         }
     }
 
+    /// The field a file key (and a table box's `name`) stands for.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|field| field.key() == key)
+    }
+
     /// The field's name as the report's tables head it.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -246,7 +251,7 @@ impl EditProblem {
 }
 
 /// Empty, or the report's `--` (also typed as `-` or a dash): no value.
-fn is_missing(text: &str) -> bool {
+pub(crate) fn is_missing(text: &str) -> bool {
     matches!(text, "" | "--" | "-" | "—" | "——" | "－－")
 }
 

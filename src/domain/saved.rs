@@ -90,15 +90,6 @@ impl LoadedJson {
         let text = serde_json::to_string(editor.original()).expect("a dataset always serialises");
         LoadedJson(RawValue::from_string(text).expect("serde_json writes valid JSON"))
     }
-
-    /// Its length in bytes, to tell the user how large the work is.
-    pub fn len(&self) -> usize {
-        self.0.get().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.get().is_empty()
-    }
 }
 
 /// The envelope's text.

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value, json};
 
 use super::error::{DatasetError, Problem};
-use super::fields::{Field, format_majors, format_percent, parse_majors};
+use super::fields::{Field, format_majors, format_percent, is_missing, parse_majors};
 use super::figures::format_rate;
 use super::model::{Dataset, FORMAT_TAG, FORMAT_VERSION};
 use super::parse::parse_dataset_value;
@@ -342,10 +342,6 @@ fn line_at(text: &str, byte: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count();
     1 + before.iter().filter(|&&b| b == b'\n').count() + skipped
-}
-
-fn is_missing(text: &str) -> bool {
-    matches!(text, "" | "--" | "-" | "—" | "——" | "－－")
 }
 
 /// A cell as the JSON value of its key; `None` leaves the key out.

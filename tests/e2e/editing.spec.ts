@@ -1,6 +1,7 @@
 // Editing the data in the table, undo and redo, and keeping the work in the browser through
 // reloads, faults of storage, two tabs and files opened over it. Driven as a user does.
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect, watchErrors } from './fixtures';
 import * as path from 'node:path';
 
 const shots = path.resolve(__dirname, '../../target/screenshots');
@@ -17,19 +18,6 @@ async function type(page: Page, n: number, name: string, text: string) {
   await input.fill(text);
   await input.press('Enter');
 }
-
-let problems: string[];
-
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-});
-
-test.afterEach(() => {
-  expect(problems, 'no console errors').toEqual([]);
-});
 
 async function open(page: Page, url = './') {
   await page.goto(url);
@@ -331,6 +319,9 @@ test('without storage (disabled, private mode) the app works and says so', async
 test('two tabs: an edit in one shows up in the other, and neither overwrites newer work', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
+  const errors: string[] = [];
+  watchErrors(a, errors);
+  watchErrors(b, errors);
   await open(a);
   await open(b);
   await type(a, 0, 'registered', '70');
@@ -345,6 +336,7 @@ test('two tabs: an edit in one shows up in the other, and neither overwrites new
   await expect(kpi(b, 'registered')).toHaveText('3502');
   await a.close();
   await b.close();
+  expect(errors, 'no console errors in either tab').toEqual([]);
 });
 
 test('opening a file over edited work asks first and keeps the work to restore', async ({ page }) => {

@@ -1,7 +1,8 @@
 // Files in and out, as users move them: exported JSON opens again as the same data; CSV for
 // Excel; CSV from Excel on Chinese Windows (GB18030); a table pasted from Excel or WPS; a file
 // dropped on the page; a dataset named in the address (?data=).
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect, watchErrors } from './fixtures';
 import * as fs from 'node:fs';
 
 const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
@@ -21,19 +22,9 @@ async function downloaded(page: Page, testId: string) {
   return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
 }
 
-let problems: string[];
-
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
   await page.goto('./');
   await expect(kpi(page, 'records')).toHaveText('38');
-});
-
-test.afterEach(() => {
-  expect(problems, 'no console errors').toEqual([]);
 });
 
 test('exported JSON, edits included, opens again as exactly the same data', async ({ page }) => {
@@ -51,6 +42,8 @@ test('exported JSON, edits included, opens again as exactly the same data', asyn
 
   // Open it in a fresh page: the same figures, the same records.
   const other = await page.context().newPage();
+  const otherErrors: string[] = [];
+  watchErrors(other, otherErrors);
   await other.goto('./');
   await other.evaluate(() => localStorage.clear());
   await other.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
@@ -63,6 +56,7 @@ test('exported JSON, edits included, opens again as exactly the same data', asyn
   })();
   expect(again).toBe(text);
   await other.close();
+  expect(otherErrors, 'no console errors in the second page').toEqual([]);
 });
 
 test('exported CSV has a byte-order mark, the report headings and inert formulas', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The first screen, driven as a user does: the 2021 report's figures, the records table, and
 // opening files (a good one replaces the data; a bad one is listed and changes nothing).
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -49,20 +50,9 @@ const record = (over: object = {}) => ({
   ...over,
 });
 
-let problems: string[];
-
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
   await page.goto('./');
   await expect(page.getByTestId('kpi-records')).toHaveText('38');
-});
-
-test.afterEach(() => {
-  expect(problems, 'no console errors').toEqual([]);
 });
 
 test('shows the 2021 report to the last digit', async ({ page }) => {

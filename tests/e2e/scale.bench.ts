@@ -16,18 +16,22 @@ const median = (xs: number[]) => {
 
 for (const size of sizes) {
   test(`${size} records`, async ({ page }) => {
+    // The next task, without the 4 ms clamp of setTimeout: how the timings below poll.
+    await page.addInitScript(() => {
+      (window as unknown as { nextTask: () => Promise<void> }).nextTask = () =>
+        new Promise<void>((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        });
+    });
     await page.goto('./');
     await expect(page.getByTestId('kpi-records')).toHaveText('38');
 
     const loads: number[] = [];
     for (let run = 0; run < (size >= 100000 ? 3 : 5); run++) {
       const ms = await page.evaluate(async (size) => {
-        const nextTask = () =>
-          new Promise<void>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          });
+        const nextTask = (window as unknown as { nextTask: () => Promise<void> }).nextTask;
         const blob = await (await fetch(`bench/${size}.json`)).blob();
         const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
         const canvas = document.querySelector('[data-testid=chart-pass-rate]')!;
@@ -60,12 +64,7 @@ for (const size of sizes) {
     for (let run = 0; run < 30; run++) {
       const value = values[run % 3];
       const ms = await page.evaluate(async (value) => {
-        const nextTask = () =>
-          new Promise<void>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          });
+        const nextTask = (window as unknown as { nextTask: () => Promise<void> }).nextTask;
         const ids = ['chart-pass-rate', 'chart-registered-certified', 'chart-by-group'];
         const counts = () => ids.map((id) => document.querySelector(`[data-testid=${id}]`)!.getAttribute('data-draw-count'));
         const before = counts();
@@ -89,12 +88,7 @@ for (const size of sizes) {
     const edits: number[] = [];
     for (let run = 0; run < 7; run++) {
       const ms = await page.evaluate(async (run) => {
-        const nextTask = () =>
-          new Promise<void>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          });
+        const nextTask = (window as unknown as { nextTask: () => Promise<void> }).nextTask;
         const input = document.querySelector('[data-testid=record-row] input[name=registered]') as HTMLInputElement;
         const kpi = document.querySelector('[data-testid=kpi-registered]')!;
         const before = kpi.textContent;

@@ -1,0 +1,25 @@
+// What every end-to-end test of the app shares: a page whose console errors and uncaught
+// exceptions fail the test.
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Collects a page's console errors and uncaught exceptions into `into`. */
+export function watchErrors(page: Page, into: string[]) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.push(message.text());
+  });
+  page.on('pageerror', (error) => into.push(String(error)));
+}
+
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      watchErrors(page, errors);
+      await use(errors);
+      expect(errors, 'no console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
