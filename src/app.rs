@@ -17,6 +17,7 @@ use crate::components::records_table::RecordsTable;
 use crate::components::summary_figures::SummaryFigures;
 use crate::domain::builtin;
 use crate::file_reader::open_on_board;
+use crate::prefs::Prefs;
 use crate::state::BoardState;
 use crate::storage::SESSION_KEY;
 
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
         address_names_view(),
     )
     .provide();
+    Prefs::start(state.lang);
     sync_view_with_address(state);
 
     // The browser tab names the dataset on screen.

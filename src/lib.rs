@@ -12,6 +12,7 @@ pub mod domain;
 pub mod download;
 pub mod file_reader;
 pub mod hooks;
+pub mod prefs;
 pub mod state;
 pub mod storage;
 pub mod synthetic;

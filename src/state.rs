@@ -251,6 +251,16 @@ impl BoardState {
         expect_context::<BoardState>()
     }
 
+    /// Text in the interface language, for a view or an attribute:
+    /// `{state.tr("筛选", "Filters")}`.
+    pub fn tr(
+        &self,
+        zh: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        crate::prefs::tr(self.lang, zh, en)
+    }
+
     /// Changes the data through the editor, then saves. Returns what `change` returned.
     pub fn edit<R>(&self, change: impl FnOnce(&mut Editor) -> R) -> R {
         let mut result = None;
