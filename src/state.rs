@@ -254,7 +254,7 @@ impl BoardState {
     /// Text in the interface language, for a view or an attribute:
     /// `{state.tr("筛选", "Filters")}`.
     pub fn tr(
-        &self,
+        self,
         zh: &'static str,
         en: &'static str,
     ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -403,13 +403,18 @@ impl BoardState {
     /// previous work. A bad file changes nothing and is kept, with all its errors, for the
     /// user to read. Returns whether it opened.
     pub fn open_file(&self, name: &str, bytes: &[u8]) -> bool {
+        let lang = self.lang.get_untracked();
         let parsed = if looks_like_table(name, bytes) {
             let title = name
                 .rsplit_once('.')
                 .map_or(name, |(stem, _)| stem)
                 .trim()
                 .to_string();
-            let title = if title.is_empty() { "表格" } else { &title };
+            let title = if title.is_empty() {
+                lang.pick("表格", "Table")
+            } else {
+                &title
+            };
             parse_table_with(bytes, title, &crate::text_decoder::gb18030)
         } else {
             parse_dataset_bytes(bytes)
@@ -418,9 +423,15 @@ impl BoardState {
             Ok(dataset) => {
                 if self.has_edits() {
                     let changes = self.changes.with_untracked(Vec::len);
-                    let question = format!(
-                        "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
-                    );
+                    let question = match lang {
+                        Lang::Zh => format!(
+                            "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
+                        ),
+                        Lang::En => format!(
+                            "The data on screen has {}. Opening “{name}” replaces it; the data on screen (with its changes) is kept as the “previous data” and can be restored at any time.\n\nOpen it?",
+                            crate::domain::figures::count_noun(changes as u64, "change", "changes")
+                        ),
+                    };
                     let confirmed = window().confirm_with_message(&question).unwrap_or(false);
                     if !confirmed {
                         return false;

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::Lang;
-use crate::domain::edit::Change;
+use crate::domain::figures::count_noun;
+use crate::domain::lang::format_count;
 use crate::download::download;
 use crate::state::{BoardState, Notice, SaveStatus};
 use crate::storage::{self, WriteError};
@@ -41,54 +42,64 @@ pub fn EditToolbar(
     on_cleanup(move || keys.remove());
 
     let add = move |_| {
-        let id = state.edit(|e| e.add());
+        let lang = state.lang.get_untracked();
+        let id = state.edit(|e| e.add_in(lang));
         on_added.run(id);
     };
     let reset = move |_| {
         let count = state.changes.with_untracked(Vec::len);
-        let question = format!(
-            "撤销全部 {count} 处修改，回到打开时的数据？\n（之后仍可用“撤销”恢复这些修改。）"
-        );
+        let question = match state.lang.get_untracked() {
+            Lang::Zh => format!(
+                "撤销全部 {count} 处修改，回到打开时的数据？\n（之后仍可用“撤销”恢复这些修改。）"
+            ),
+            Lang::En => format!(
+                "Undo {} and go back to the data as opened?\n(“Undo” can still bring them back.)",
+                match count {
+                    1 => "the 1 change".to_string(),
+                    _ => format!("all {}", count_noun(count as u64, "change", "changes")),
+                }
+            ),
+        };
         if window().confirm_with_message(&question).unwrap_or(false) {
             state.edit(|e| e.reset());
         }
     };
 
     view! {
-        <div class="pb-edit-bar" role="toolbar" aria-label="编辑">
+        <div class="pb-edit-bar" role="toolbar" aria-label=state.tr("编辑", "Editing")>
             <button class="pb-button" data-testid="record-add" on:click=add>
-                "＋ 添加记录"
+                {state.tr("＋ 添加记录", "＋ Add record")}
             </button>
             <button
                 class="pb-button"
                 data-testid="undo"
-                title="撤销（Ctrl+Z）"
+                title=state.tr("撤销（Ctrl+Z）", "Undo (Ctrl+Z)")
                 disabled=move || !can_undo()
                 on:click=move |_| {
                     state.edit(|e| e.undo());
                 }
             >
-                "↶ 撤销"
+                {state.tr("↶ 撤销", "↶ Undo")}
             </button>
             <button
                 class="pb-button"
                 data-testid="redo"
-                title="重做（Ctrl+Shift+Z 或 Ctrl+Y）"
+                title=state.tr("重做（Ctrl+Shift+Z 或 Ctrl+Y）", "Redo (Ctrl+Shift+Z or Ctrl+Y)")
                 disabled=move || !can_redo()
                 on:click=move |_| {
                     state.edit(|e| e.redo());
                 }
             >
-                "↷ 重做"
+                {state.tr("↷ 重做", "↷ Redo")}
             </button>
             <button
                 class="pb-button"
                 data-testid="reset"
-                title="回到打开时的数据"
+                title=state.tr("回到打开时的数据", "Back to the data as opened")
                 disabled=move || change_count() == 0
                 on:click=reset
             >
-                "还原全部"
+                {state.tr("还原全部", "Revert all")}
             </button>
             <SaveStatusLine/>
         </div>
@@ -117,27 +128,66 @@ fn typing_in_progress(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 fn SaveStatusLine() -> impl IntoView {
     let state = BoardState::expect();
-    let status = move || match state.save_status.get() {
-        SaveStatus::Unchanged => ("pb-save", "修改会自动保存在本浏览器中".to_string()),
-        SaveStatus::Saved => ("pb-save pb-save--ok", "✓ 已保存在本浏览器中".to_string()),
-        SaveStatus::NotSaved(WriteError::Quota) => (
-            "pb-save pb-save--bad",
-            "⚠ 数据太大，浏览器存不下：修改只在本页面中，请导出文件保存".to_string(),
-        ),
-        SaveStatus::NotSaved(WriteError::Unavailable) => (
-            "pb-save pb-save--bad",
-            "⚠ 浏览器不允许本地存储（可能是隐私模式）：修改只在本页面中，请导出文件保存"
+    let status = move || {
+        let lang = state.lang.get();
+        let export = lang.pick("请导出文件保存", "export a file to keep them");
+        match state.save_status.get() {
+            SaveStatus::Unchanged => (
+                "pb-save",
+                lang.pick(
+                    "修改会自动保存在本浏览器中",
+                    "Changes are saved in this browser as you make them",
+                )
                 .to_string(),
-        ),
-        SaveStatus::NotSaved(WriteError::Other(reason)) => (
-            "pb-save pb-save--bad",
-            format!("⚠ 未能保存到浏览器（{reason}）：修改只在本页面中，请导出文件保存"),
-        ),
-        SaveStatus::Held => (
-            "pb-save pb-save--bad",
-            "⚠ 浏览器中有一份无法读取的数据，为免覆盖，本次修改不保存到浏览器：请导出文件保存"
-                .to_string(),
-        ),
+            ),
+            SaveStatus::Saved => (
+                "pb-save pb-save--ok",
+                lang.pick("✓ 已保存在本浏览器中", "✓ Saved in this browser")
+                    .to_string(),
+            ),
+            SaveStatus::NotSaved(WriteError::Quota) => (
+                "pb-save pb-save--bad",
+                match lang {
+                    Lang::Zh => format!("⚠ 数据太大，浏览器存不下：修改只在本页面中，{export}"),
+                    Lang::En => format!(
+                        "⚠ Too much data for the browser to store: changes are only in this page; {export}"
+                    ),
+                },
+            ),
+            SaveStatus::NotSaved(WriteError::Unavailable) => (
+                "pb-save pb-save--bad",
+                match lang {
+                    Lang::Zh => format!(
+                        "⚠ 浏览器不允许本地存储（可能是隐私模式）：修改只在本页面中，{export}"
+                    ),
+                    Lang::En => format!(
+                        "⚠ The browser allows no local storage (private mode?): changes are only in this page; {export}"
+                    ),
+                },
+            ),
+            SaveStatus::NotSaved(WriteError::Other(reason)) => (
+                "pb-save pb-save--bad",
+                match lang {
+                    Lang::Zh => {
+                        format!("⚠ 未能保存到浏览器（{reason}）：修改只在本页面中，{export}")
+                    }
+                    Lang::En => format!(
+                        "⚠ Could not save in the browser ({reason}): changes are only in this page; {export}"
+                    ),
+                },
+            ),
+            SaveStatus::Held => (
+                "pb-save pb-save--bad",
+                match lang {
+                    Lang::Zh => format!(
+                        "⚠ 浏览器中有一份无法读取的数据，为免覆盖，本次修改不保存到浏览器：{export}"
+                    ),
+                    Lang::En => format!(
+                        "⚠ The browser holds data that cannot be read; so as not to overwrite it, changes are not saved in the browser this time: {export}"
+                    ),
+                },
+            ),
+        }
     };
     view! {
         <span class=move || status().0 data-testid="save-status" role="status">
@@ -159,33 +209,40 @@ pub fn StorageNotice() -> impl IntoView {
     let dismiss = move |_| state.notice.set(None);
     let notice = move || {
         let notice = state.notice.get()?;
+        let lang = state.lang.get();
         let body = match notice {
             Notice::SetAside { key, reason } => {
-                let lead = reason.message(Lang::Zh);
+                let lead = reason.message(lang);
                 match key {
                     Some(key) => {
                         let download_key = key.clone();
+                        let kept = match lang {
+                            Lang::Zh => format!(
+                                "现在显示的是内置数据。原来保存的内容没有删除，另存在浏览器的“{key}”中。"
+                            ),
+                            Lang::En => format!(
+                                " The built-in data is shown now. What was saved is not deleted: it is kept in the browser as “{key}”."
+                            ),
+                        };
                         view! {
-                            <p>
-                                {lead}
-                                "现在显示的是内置数据。原来保存的内容没有删除，另存在浏览器的“"
-                                {key}
-                                "”中。"
-                            </p>
+                            <p>{lead}{kept}</p>
                             <button
                                 class="pb-button"
                                 data-testid="storage-download"
                                 on:click=move |_| {
                                     if let Some(text) = storage::read(&download_key) {
                                         download(
-                                            "浏览器中无法读取的数据.json",
+                                            lang.pick(
+                                                "浏览器中无法读取的数据.json",
+                                                "unreadable data from the browser.json",
+                                            ),
                                             "application/json",
                                             text.as_bytes(),
                                         );
                                     }
                                 }
                             >
-                                "下载原来的内容"
+                                {lang.pick("下载原来的内容", "Download what was saved")}
                             </button>
                         }
                             .into_any()
@@ -194,38 +251,51 @@ pub fn StorageNotice() -> impl IntoView {
                         view! {
                             <p>
                                 {lead}
-                                "现在显示的是内置数据。原来的内容留在原处，没有改动；为免覆盖它，本次的修改不会保存到浏览器。"
+                                {lang.pick(
+                                    "现在显示的是内置数据。原来的内容留在原处，没有改动；为免覆盖它，本次的修改不会保存到浏览器。",
+                                    " The built-in data is shown now. What was saved is left where it was, untouched; so as not to overwrite it, changes made now will not be saved in the browser.",
+                                )}
                             </p>
                         }
                             .into_any()
                     }
                 }
             }
-            Notice::Synced => {
-                view! { <p>"另一个标签页保存了更新的数据，这里已同步显示。"</p> }.into_any()
+            Notice::Synced => view! {
+                <p>
+                    {lang.pick(
+                        "另一个标签页保存了更新的数据，这里已同步显示。",
+                        "Another tab saved newer data, which is shown here now.",
+                    )}
+                </p>
             }
-            Notice::Conflict => {
-                view! {
-                    <p>
-                        "另一个标签页同时修改了数据：这里已显示那边较新的数据；本页原来的数据保留为“上一份数据”，可以恢复。"
-                    </p>
-                    <RestorePrevious/>
-                }
-                    .into_any()
+            .into_any(),
+            Notice::Conflict => view! {
+                <p>
+                    {lang.pick(
+                        "另一个标签页同时修改了数据：这里已显示那边较新的数据；本页原来的数据保留为“上一份数据”，可以恢复。",
+                        "Another tab changed the data at the same time: its newer data is shown here, and this page's data is kept as the “previous data”, which can be restored.",
+                    )}
+                </p>
+                <RestorePrevious/>
             }
-            Notice::Replaced => {
-                view! {
-                    <p>"已打开新数据。之前的数据（连同修改）保留为“上一份数据”。"</p>
-                    <RestorePrevious/>
-                }
-                    .into_any()
+            .into_any(),
+            Notice::Replaced => view! {
+                <p>
+                    {lang.pick(
+                        "已打开新数据。之前的数据（连同修改）保留为“上一份数据”。",
+                        "New data opened. The data before it (with its changes) is kept as the “previous data”.",
+                    )}
+                </p>
+                <RestorePrevious/>
             }
+            .into_any(),
         };
         Some(view! {
             <div class="pb-notice" role="alert" data-testid="storage-notice">
                 {body}
                 <button class="pb-button pb-notice__close" on:click=dismiss>
-                    "知道了"
+                    {lang.pick("知道了", "OK")}
                 </button>
             </div>
         })
@@ -236,12 +306,14 @@ pub fn StorageNotice() -> impl IntoView {
             <div class="pb-notice pb-notice--warn" role="alert" data-testid="storage-warning">
                 <p>
                     {move || match state.save_status.get() {
-                        SaveStatus::NotSaved(WriteError::Quota) => {
-                            "数据太大，浏览器的存储空间放不下：修改没有保存在浏览器中，只在本页面里，关闭或刷新页面就会丢失。请导出文件保存。"
-                        }
-                        _ => {
-                            "浏览器不允许本页使用本地存储（可能是隐私模式或已被禁用）：修改不会保存在浏览器中，关闭或刷新页面就会丢失。请导出文件保存。"
-                        }
+                        SaveStatus::NotSaved(WriteError::Quota) => state.lang.get().pick(
+                            "数据太大，浏览器的存储空间放不下：修改没有保存在浏览器中，只在本页面里，关闭或刷新页面就会丢失。请导出文件保存。",
+                            "Too much data for the browser's storage: changes are not saved in the browser, only in this page, and are lost when it is closed or reloaded. Export a file to keep them.",
+                        ),
+                        _ => state.lang.get().pick(
+                            "浏览器不允许本页使用本地存储（可能是隐私模式或已被禁用）：修改不会保存在浏览器中，关闭或刷新页面就会丢失。请导出文件保存。",
+                            "The browser does not let this page use local storage (private mode, or turned off): changes are not saved in the browser and are lost when the page is closed or reloaded. Export a file to keep them.",
+                        ),
                     }}
                 </p>
                 <crate::components::header::Exports/>
@@ -260,7 +332,7 @@ fn RestorePrevious() -> impl IntoView {
                 data-testid="restore-previous"
                 on:click=move |_| state.restore_previous()
             >
-                "恢复上一份数据"
+                {state.tr("恢复上一份数据", "Restore the previous data")}
             </button>
         </Show>
     }
@@ -273,27 +345,27 @@ pub fn ChangesPanel() -> impl IntoView {
     let changes = state.changes;
     let revert = move |id: u32| {
         if let Err(problem) = state.edit(|e| e.revert(id)) {
-            let _ = window().alert_with_message(&problem.message(Lang::Zh));
+            let _ = window().alert_with_message(&problem.message(state.lang.get_untracked()));
         }
     };
     let rows = move || {
+        let lang = state.lang.get();
         changes.with(|changes| {
             changes
                 .iter()
                 .map(|change| {
                     let id = change.id();
-                    let (kind, who, detail) = describe(change);
                     view! {
                         <li class="pb-change" data-testid="change">
-                            <span class="pb-change__kind">{kind}</span>
-                            <span class="pb-change__who">{who}</span>
-                            <span class="pb-change__detail">{detail}</span>
+                            <span class="pb-change__kind">{change.kind_label(lang)}</span>
+                            <span class="pb-change__who">{change.record_label(lang)}</span>
+                            <span class="pb-change__detail">{change.detail(lang)}</span>
                             <button
                                 class="pb-link"
                                 data-testid="change-revert"
                                 on:click=move |_| revert(id)
                             >
-                                "撤回"
+                                {lang.pick("撤回", "Revert")}
                             </button>
                         </li>
                     }
@@ -301,50 +373,27 @@ pub fn ChangesPanel() -> impl IntoView {
                 .collect_view()
         })
     };
+    let summary = move || {
+        let count = changes.with(Vec::len);
+        match state.lang.get() {
+            Lang::Zh => format!("与打开时相比的修改（{count} 处）"),
+            Lang::En => format!(
+                "Changes since the data was opened ({})",
+                format_count(count as u64, Lang::En)
+            ),
+        }
+    };
     view! {
         <details class="pb-changes" data-testid="changes">
-            <summary>
-                "与打开时相比的修改（" {move || changes.with(Vec::len)} " 处）"
-            </summary>
+            <summary>{summary}</summary>
             <Show
                 when=move || changes.with(|c| !c.is_empty())
-                fallback=|| view! { <p class="pb-muted">"没有修改。"</p> }
+                fallback=move || view! {
+                    <p class="pb-muted">{state.tr("没有修改。", "No changes.")}</p>
+                }
             >
                 <ul class="pb-changes__list">{rows}</ul>
             </Show>
         </details>
-    }
-}
-
-fn describe(change: &Change) -> (&'static str, String, String) {
-    let who = |r: &crate::domain::Record| {
-        format!("{} · {} · {}", r.batch, r.certificate, r.level.as_str())
-    };
-    match change {
-        Change::Added { record, .. } => ("新增", who(record), String::new()),
-        Change::Removed { record, .. } => ("删除", who(record), String::new()),
-        Change::Modified { record, fields, .. } => (
-            "修改",
-            who(record),
-            fields
-                .iter()
-                .map(|(field, before, after)| {
-                    let show = |t: &str| {
-                        if t.is_empty() {
-                            "（空）".to_string()
-                        } else {
-                            t.to_string()
-                        }
-                    };
-                    format!(
-                        "{}：{} → {}",
-                        field.label(Lang::Zh),
-                        show(before),
-                        show(after)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("；"),
-        ),
     }
 }

@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Lang;
+use crate::domain::filter::{Chip, matched_text};
+use crate::domain::lang::format_count;
 use crate::state::BoardState;
 
 #[component]
@@ -49,7 +52,7 @@ pub fn Filters() -> impl IntoView {
                     view! {
                         <Choice
                             value=level.as_str().to_string()
-                            label=level.as_str().to_string()
+                            label=Signal::derive(move || level.label(state.lang.get()).to_string())
                             count=Memo::new(move |_| state.facets.with(|f| f.levels[level.ordinal()]))
                             checked=Memo::new(move |_| {
                                 view.with(|v| v.filter.levels.contains(&level))
@@ -98,17 +101,23 @@ pub fn Filters() -> impl IntoView {
                 .collect_view()
         })
     };
-    let major_total = move || state.index.with(|i| i.majors.len());
+    let major_heading = move || {
+        let total = state.index.with(|i| i.majors.len());
+        match state.lang.get() {
+            Lang::Zh => format!("涵盖专业（{total} 个）"),
+            Lang::En => format!("Majors ({})", format_count(total as u64, Lang::En)),
+        }
+    };
 
     view! {
-        <section class="pb-filters" aria-label="筛选">
+        <section class="pb-filters" aria-label=state.tr("筛选", "Filters")>
             <div class="pb-filters__row">
                 <label class="pb-filters__search">
-                    <span class="pb-filters__label">"证书名称"</span>
+                    <span class="pb-filters__label">{state.tr("证书名称", "Certificate name")}</span>
                     <input
                         type="search"
                         data-testid="filter-search"
-                        placeholder="搜索证书名称，如 物流"
+                        placeholder=state.tr("搜索证书名称，如 物流", "Search certificate names, e.g. 物流")
                         prop:value=move || view.with(|v| v.filter.search.clone())
                         on:input:target=move |ev| {
                             let text = ev.target().value();
@@ -117,28 +126,28 @@ pub fn Filters() -> impl IntoView {
                     />
                 </label>
                 <fieldset class="pb-filters__group" data-testid="filter-batch">
-                    <legend class="pb-filters__label">"申报批次"</legend>
+                    <legend class="pb-filters__label">{state.tr("申报批次", "Batch")}</legend>
                     {batch_options}
                 </fieldset>
                 <fieldset class="pb-filters__group" data-testid="filter-level">
-                    <legend class="pb-filters__label">"证书等级"</legend>
+                    <legend class="pb-filters__label">{state.tr("证书等级", "Level")}</legend>
                     {level_options}
                 </fieldset>
             </div>
             <div class="pb-filters__majors">
                 <div class="pb-filters__majors-head">
-                    <span class="pb-filters__label">"涵盖专业（" {major_total} " 个）"</span>
+                    <span class="pb-filters__label">{major_heading}</span>
                     <input
                     type="search"
                     class="pb-filters__major-query"
-                    placeholder="查找专业：代码或名称"
-                    aria-label="查找专业"
+                    placeholder=state.tr("查找专业：代码或名称", "Find a major: code or name")
+                    aria-label=state.tr("查找专业", "Find a major")
                     prop:value=move || major_query.get()
                     on:input:target=move |ev| major_query.set(ev.target().value())
                     />
                 </div>
                 <fieldset class="pb-filters__group pb-filters__group--majors" data-testid="filter-major">
-                    <legend class="pb-visually-hidden">"涵盖专业"</legend>
+                    <legend class="pb-visually-hidden">{state.tr("涵盖专业", "Majors")}</legend>
                     {major_options}
                 </fieldset>
             </div>
@@ -161,7 +170,8 @@ fn Choice(
     /// The checkbox's `value` attribute: the batch label, the level or the major code.
     value: String,
     /// What the user reads.
-    label: String,
+    #[prop(into)]
+    label: Signal<String>,
     /// How many records would match with this value chosen.
     #[prop(into)]
     count: Signal<usize>,
@@ -169,6 +179,7 @@ fn Choice(
     /// Called with the new checked state.
     on_toggle: Callback<bool>,
 ) -> impl IntoView {
+    let lang = BoardState::expect().lang;
     view! {
         <label class="pb-choice" class:pb-choice--empty=move || count.get() == 0>
             <input
@@ -178,7 +189,9 @@ fn Choice(
                 on:change:target=move |ev| on_toggle.run(ev.target().checked())
             />
             <span class="pb-choice__text">{label}</span>
-            <span class="pb-choice__count">" ("{count}")"</span>
+            <span class="pb-choice__count">
+                " (" {move || format_count(count.get() as u64, lang.get())} ")"
+            </span>
         </label>
     }
 }
@@ -189,8 +202,13 @@ fn ActiveFilters() -> impl IntoView {
     let state = BoardState::expect();
     let view = state.view;
     let chips = move || {
+        let lang = state.lang.get();
         let filter = view.with(|v| v.filter.clone());
-        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
+        // Each chip: what it says, what its button is called, and what removing it does.
+        let mut chips: Vec<(String, String, Callback<()>)> = Vec::new();
+        let mut push = |chip: Chip, remove: Callback<()>| {
+            chips.push((chip.text(lang), chip.remove_label(lang), remove));
+        };
         state.index.with(|index| {
             for key in filter.batches.iter().cloned() {
                 let label = index
@@ -198,24 +216,24 @@ fn ActiveFilters() -> impl IntoView {
                     .iter()
                     .find(|b| b.key == key)
                     .map_or_else(|| key.clone(), |b| b.label.clone());
-                chips.push((
-                    format!("批次：{label}"),
+                push(
+                    Chip::Batch(&label),
                     Callback::new(move |_| {
                         view.update(|v| {
                             v.filter.batches.remove(&key);
                         })
                     }),
-                ));
+                );
             }
             for level in filter.levels.iter().copied() {
-                chips.push((
-                    format!("等级：{}", level.as_str()),
+                push(
+                    Chip::Level(level),
                     Callback::new(move |_| {
                         view.update(|v| {
                             v.filter.levels.remove(&level);
                         })
                     }),
-                ));
+                );
             }
             for code in filter.majors.iter().cloned() {
                 let name = index
@@ -223,31 +241,35 @@ fn ActiveFilters() -> impl IntoView {
                     .iter()
                     .find(|m| m.code == code)
                     .map_or_else(String::new, |m| m.name.clone());
-                chips.push((
-                    format!("专业：{code} {name}"),
+                let remove = code.clone();
+                push(
+                    Chip::Major {
+                        code: &code,
+                        name: &name,
+                    },
                     Callback::new(move |_| {
                         view.update(|v| {
-                            v.filter.majors.remove(&code);
+                            v.filter.majors.remove(&remove);
                         })
                     }),
-                ));
+                );
             }
         });
         if !filter.search.trim().is_empty() {
-            chips.push((
-                format!("名称含：{}", filter.search.trim()),
+            push(
+                Chip::Search(filter.search.trim()),
                 Callback::new(move |_| view.update(|v| v.filter.search.clear())),
-            ));
+            );
         }
         chips
             .into_iter()
-            .map(|(text, remove)| {
+            .map(|(text, remove_label, remove)| {
                 view! {
                     <li class="pb-chip">
-                        <span>{text.clone()}</span>
+                        <span>{text}</span>
                         <button
                             class="pb-chip__remove"
-                            aria-label=format!("移除筛选 {text}")
+                            aria-label=remove_label
                             on:click=move |_| remove.run(())
                         >
                             "×"
@@ -263,11 +285,7 @@ fn ActiveFilters() -> impl IntoView {
     view! {
         <div class="pb-filters__active">
             <span class="pb-filters__matched" data-testid="filter-matched">
-                {move || if is_empty() {
-                    format!("全部 {} 条记录", all())
-                } else {
-                    format!("筛选出 {} / {} 条记录", matched(), all())
-                }}
+                {move || matched_text(matched(), all(), !is_empty(), state.lang.get())}
             </span>
             <ul class="pb-chips">{chips}</ul>
             <button
@@ -276,7 +294,7 @@ fn ActiveFilters() -> impl IntoView {
                 disabled=is_empty
                 on:click=move |_| view.update(|v| v.filter = Default::default())
             >
-                "清除全部筛选"
+                {state.tr("清除全部筛选", "Clear all filters")}
             </button>
         </div>
     }

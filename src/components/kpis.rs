@@ -2,54 +2,91 @@
 
 use leptos::prelude::*;
 
-use crate::domain::figures::format_rate;
+use crate::domain::figures::{count_noun, format_rate};
+use crate::domain::lang::format_count;
+use crate::domain::{Lang, Totals};
 use crate::state::BoardState;
 
 #[component]
 pub fn Kpis() -> impl IntoView {
     let state = BoardState::expect();
-    let totals = state.totals;
-    let read = move |figure: fn(&crate::domain::Totals) -> String| {
-        Signal::derive(move || totals.with(figure))
+    let (totals, lang) = (state.totals, state.lang);
+    // A figure of the totals, in the interface language.
+    let read = move |figure: fn(&Totals, Lang) -> String| {
+        Signal::derive(move || {
+            let lang = lang.get();
+            totals.with(|t| figure(t, lang))
+        })
     };
     view! {
-        <section class="pb-kpis" aria-label="关键指标">
+        <section class="pb-kpis" aria-label=state.tr("关键指标", "Key figures")>
             <KpiCard
-                label="证书等级（条）"
+                label=state.tr("证书等级（条）", "Certificate levels")
                 test_id="kpi-records"
-                value=read(|t| t.records.to_string())
-                hint=read(|t| format!("{} 个试点", t.pilots))
+                value=read(|t, lang| format_count(t.records as u64, lang))
+                hint=read(|t, lang| match lang {
+                    Lang::Zh => format!("{} 个试点", t.pilots),
+                    Lang::En => count_noun(t.pilots as u64, "pilot", "pilots"),
+                })
             />
             <KpiCard
-                label="报考人数"
+                label=state.tr("报考人数", "Registered")
                 test_id="kpi-registered"
-                value=read(|t| t.registered.to_string())
-                hint=read(|t| format!("涵盖 {} 个专业", t.majors))
+                value=read(|t, lang| format_count(t.registered, lang))
+                hint=read(|t, lang| match lang {
+                    Lang::Zh => format!("涵盖 {} 个专业", t.majors),
+                    Lang::En => format!(
+                        "{} covered",
+                        count_noun(t.majors as u64, "major", "majors")
+                    ),
+                })
             />
             <KpiCard
-                label="获证人数"
+                label=state.tr("获证人数", "Certified")
                 test_id="kpi-certified"
-                value=read(|t| t.certified.to_string())
-                hint=read(|_| "已公布成绩的试点".to_string())
+                value=read(|t, lang| format_count(t.certified, lang))
+                hint=read(|_, lang| {
+                    lang.pick("已公布成绩的试点", "In pilots with published results").to_string()
+                })
             />
             <KpiCard
-                label="待出成绩"
+                label=state.tr("待出成绩", "Results pending")
                 test_id="kpi-pending"
-                value=read(|t| t.pending_registered.to_string())
-                hint=read(|t| format!("{} 个试点尚未公布成绩", t.pending_records))
+                value=read(|t, lang| format_count(t.pending_registered, lang))
+                hint=read(|t, lang| match lang {
+                    Lang::Zh => format!("{} 个试点尚未公布成绩", t.pending_records),
+                    Lang::En => format!(
+                        "{} yet to publish results",
+                        count_noun(t.pending_records as u64, "pilot", "pilots")
+                    ),
+                })
             />
             <KpiCard
-                label="通过率（已公布）"
+                label=state.tr("通过率（已公布）", "Pass rate (published)")
                 test_id="kpi-pass-rate"
-                value=read(|t| format_rate(t.pass_rate_published()))
-                hint=read(|t| format!("{} / {}，只计已出成绩", t.certified, t.registered_published))
+                value=read(|t, _| format_rate(t.pass_rate_published()))
+                hint=read(|t, lang| match lang {
+                    Lang::Zh => format!("{} / {}，只计已出成绩", t.certified, t.registered_published),
+                    Lang::En => format!(
+                        "{} / {}, published results only",
+                        format_count(t.certified, lang),
+                        format_count(t.registered_published, lang)
+                    ),
+                })
                 accent=true
             />
             <KpiCard
-                label="通过率（全部报考）"
+                label=state.tr("通过率（全部报考）", "Pass rate (all registered)")
                 test_id="kpi-pass-rate-all"
-                value=read(|t| format_rate(t.pass_rate_all_registered()))
-                hint=read(|t| format!("{} / {}，未出成绩计为未获证", t.certified, t.registered))
+                value=read(|t, _| format_rate(t.pass_rate_all_registered()))
+                hint=read(|t, lang| match lang {
+                    Lang::Zh => format!("{} / {}，未出成绩计为未获证", t.certified, t.registered),
+                    Lang::En => format!(
+                        "{} / {}, pending counted as not certified",
+                        format_count(t.certified, lang),
+                        format_count(t.registered, lang)
+                    ),
+                })
             />
         </section>
     }
@@ -59,7 +96,8 @@ pub fn Kpis() -> impl IntoView {
 #[component]
 fn KpiCard(
     /// What the figure is, in the interface language.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// The `data-testid` of the element that holds the figure alone.
     test_id: &'static str,
     /// The figure, as shown.

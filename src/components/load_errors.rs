@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::BoardState;
+use crate::domain::Lang;
+use crate::domain::figures::count_noun;
+use crate::state::{BoardState, RefusedFile};
 
 /// More than this many errors would bury the first ones; the rest are counted.
 const SHOWN_AT_MOST: usize = 100;
@@ -23,18 +25,39 @@ pub fn LoadErrors() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="pb-load-error" role="alert" data-testid="load-error">
-                    <h2 class="pb-load-error__title">
-                        "无法打开“"{refused.name.clone()}"”：发现 "{count}" 个问题。当前数据没有任何改动。"
-                    </h2>
+                    <h2 class="pb-load-error__title">{heading(&refused, lang)}</h2>
                     <ol class="pb-load-error__list">{items}</ol>
                     {(hidden > 0).then(|| view! {
-                        <p class="pb-load-error__more">"另有 "{hidden}" 个问题未列出。"</p>
+                        <p class="pb-load-error__more">{more(hidden, lang)}</p>
                     })}
                     <button class="pb-button" on:click=move |_| state.refused.set(None)>
-                        "知道了"
+                        {lang.pick("知道了", "OK")}
                     </button>
                 </section>
             }
         })
+    }
+}
+
+/// `无法打开“a.json”：发现 2 个问题。当前数据没有任何改动。`
+fn heading(refused: &RefusedFile, lang: Lang) -> String {
+    let (name, count) = (&refused.name, refused.errors.len());
+    match lang {
+        Lang::Zh => format!("无法打开“{name}”：发现 {count} 个问题。当前数据没有任何改动。"),
+        Lang::En => format!(
+            "Could not open “{name}”: {} found. The data on screen is unchanged.",
+            count_noun(count as u64, "problem", "problems")
+        ),
+    }
+}
+
+/// The errors left out of the list, counted.
+fn more(hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {hidden} 个问题未列出。"),
+        Lang::En => format!(
+            "{} more not listed.",
+            count_noun(hidden as u64, "problem", "problems")
+        ),
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Lang;
 use crate::domain::chart_data::BarTarget;
-use crate::domain::reconcile::Verdict;
+use crate::domain::lang::format_count;
 use crate::state::BoardState;
 
 #[component]
@@ -16,18 +17,15 @@ pub fn ReconciliationPanel() -> impl IntoView {
             r.totals
                 .iter()
                 .map(|line| {
-                    let (mark, status) = match line.verdict {
-                        Verdict::Agrees => ("✓", "一致"),
-                        Verdict::NotReported => ("–", "报告未列"),
-                        Verdict::Differs => ("⚠", "不一致"),
-                        Verdict::RateCountsPendingAsFailed { .. } => ("⚠", "口径不同"),
-                    };
                     view! {
                         <tr class:pb-recon__flagged=line.is_flagged()>
                             <th scope="row">{line.figure.label(lang)}</th>
-                            <td class="pb-num">{line.computed_text()}</td>
-                            <td class="pb-num">{line.reported_text()}</td>
-                            <td><span aria-hidden="true">{mark}" "</span>{status}</td>
+                            <td class="pb-num">{line.computed_text(lang)}</td>
+                            <td class="pb-num">{line.reported_text(lang)}</td>
+                            <td>
+                                <span aria-hidden="true">{line.verdict.mark()}" "</span>
+                                {line.verdict.label(lang)}
+                            </td>
                         </tr>
                     }
                 })
@@ -61,7 +59,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
                             <li>
                                 {text}" "
                                 <button class="pb-link" data-testid="warning-focus" on:click=focus>
-                                    "筛选到这条"
+                                    {state.tr("筛选到这条", "Show this record")}
                                 </button>
                             </li>
                         }
@@ -71,22 +69,40 @@ pub fn ReconciliationPanel() -> impl IntoView {
         })
     };
     let has_totals = move || state.reconciliation.with(|r| !r.totals.is_empty());
-    let warning_count = move || state.reconciliation.with(|r| r.warnings.len());
+    let warnings_heading = move || {
+        let count = state.reconciliation.with(|r| r.warnings.len());
+        match state.lang.get() {
+            Lang::Zh => format!("需要留意的记录（{count} 条）"),
+            Lang::En => format!(
+                "Records to look at ({})",
+                format_count(count as u64, Lang::En)
+            ),
+        }
+    };
 
     view! {
         <section class="pb-recon" aria-labelledby="pb-recon-title" data-testid="reconciliation">
-            <h2 id="pb-recon-title" class="pb-section-title">"数据核对"</h2>
+            <h2 id="pb-recon-title" class="pb-section-title">
+                {state.tr("数据核对", "Checks against the report")}
+            </h2>
             <Show
                 when=has_totals
-                fallback=|| view! { <p class="pb-muted">"数据文件没有给出报告合计数，无从核对。"</p> }
+                fallback=move || view! {
+                    <p class="pb-muted">
+                        {state.tr(
+                            "数据文件没有给出报告合计数，无从核对。",
+                            "The data file gives no report totals to check against.",
+                        )}
+                    </p>
+                }
             >
                 <table class="pb-table pb-recon__table">
                     <thead>
                         <tr>
-                            <th scope="col">"项目"</th>
-                            <th scope="col" class="pb-num">"按记录计算"</th>
-                            <th scope="col" class="pb-num">"报告数字"</th>
-                            <th scope="col">"核对结果"</th>
+                            <th scope="col">{state.tr("项目", "Figure")}</th>
+                            <th scope="col" class="pb-num">{state.tr("按记录计算", "From the records")}</th>
+                            <th scope="col" class="pb-num">{state.tr("报告数字", "In the report")}</th>
+                            <th scope="col">{state.tr("核对结果", "Result")}</th>
                         </tr>
                     </thead>
                     <tbody>{lines}</tbody>
@@ -94,7 +110,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 <ul class="pb-recon__explanations">{explanations}</ul>
             </Show>
             <details class="pb-recon__warnings">
-                <summary>"需要留意的记录（"{warning_count}" 条）"</summary>
+                <summary>{warnings_heading}</summary>
                 <ul>{warnings}</ul>
             </details>
         </section>

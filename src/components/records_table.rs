@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editing::{ChangesPanel, EditToolbar};
 use crate::domain::edit::RecordId;
-use crate::domain::fields::Field;
+use crate::domain::fields::{EditProblem, Field};
 use crate::domain::figures::format_rate;
+use crate::domain::lang::format_count;
 use crate::domain::sort::{Sort, SortKey, sort_positions};
-use crate::domain::{Lang, Record};
+use crate::domain::{Lang, Level, Record};
 use crate::state::BoardState;
 
 /// Rows on one page: the whole 2021 report (38 rows) fits; a filter change re-lays out at most
@@ -54,7 +55,7 @@ pub fn RecordsTable() -> impl IntoView {
     });
     // Long headings carry a zero-width space where they may break (the headings keep CJK
     // words whole otherwise).
-    let heading = move |label: &'static str, key: SortKey, numeric: bool| {
+    let heading = move |zh: &'static str, en: &'static str, key: SortKey, numeric: bool| {
         let direction = move || sort.get().filter(|s| s.key == key).map(|s| s.descending);
         let name = match key {
             SortKey::Field(field) => field.key(),
@@ -73,7 +74,7 @@ pub fn RecordsTable() -> impl IntoView {
                 <button
                     class="pb-sort"
                     data-testid=format!("sort-{name}")
-                    title="按此列排序"
+                    title=state.tr("按此列排序", "Sort by this column")
                     on:click=move |_| {
                         // Ascending, then descending, then the data's order.
                         sort.update(|s| {
@@ -88,7 +89,7 @@ pub fn RecordsTable() -> impl IntoView {
                         page.set(0);
                     }
                 >
-                    {label}
+                    {state.tr(zh, en)}
                     <span class="pb-sort__mark" aria-hidden="true">
                         {move || match direction() {
                             Some(true) => "▼",
@@ -101,13 +102,22 @@ pub fn RecordsTable() -> impl IntoView {
         }
     };
     let range = move || {
+        let lang = state.lang.get();
         let count = record_count();
         let first = current_page() * PAGE_SIZE;
         let last = (first + PAGE_SIZE).min(count);
-        if count == 0 {
-            "没有符合条件的记录".to_string()
-        } else {
-            format!("第 {}–{} 条，共 {count} 条", first + 1, last)
+        let number = |n: usize| format_count(n as u64, lang);
+        match lang {
+            _ if count == 0 => lang
+                .pick("没有符合条件的记录", "No matching records")
+                .to_string(),
+            Lang::Zh => format!("第 {}–{} 条，共 {count} 条", first + 1, last),
+            Lang::En => format!(
+                "{}–{} of {}",
+                number(first + 1),
+                number(last),
+                number(count)
+            ),
         }
     };
 
@@ -145,7 +155,9 @@ pub fn RecordsTable() -> impl IntoView {
 
     view! {
         <section class="pb-records" aria-labelledby="pb-records-title">
-            <h2 id="pb-records-title" class="pb-section-title">"试点明细"</h2>
+            <h2 id="pb-records-title" class="pb-section-title">
+                {state.tr("试点明细", "Pilot records")}
+            </h2>
             <EditToolbar on_added/>
             <div class="pb-table-scroll">
                 <table class="pb-table pb-records__table" data-testid="records-table">
@@ -168,19 +180,21 @@ pub fn RecordsTable() -> impl IntoView {
                     </colgroup>
                     <thead>
                         <tr>
-                            <th scope="col" class="pb-num">"序号"</th>
-                            {heading("申报批次", SortKey::Field(Field::Batch), false)}
-                            {heading("证书名称", SortKey::Field(Field::Certificate), false)}
-                            {heading("等级", SortKey::Field(Field::Level), false)}
-                            {heading("涵盖专业", SortKey::Field(Field::Majors), false)}
-                            {heading("已批准\u{200b}培训人数", SortKey::Field(Field::ApprovedTrainees), true)}
-                            {heading("社会培训量\u{200b}（人日）", SortKey::Field(Field::SocialTrainingPersonDays), true)}
-                            {heading("报考人数", SortKey::Field(Field::Registered), true)}
-                            {heading("获证人数", SortKey::Field(Field::Certified), true)}
-                            {heading("通过率", SortKey::PassRate, true)}
-                            {heading("报告\u{200b}通过率", SortKey::Field(Field::ReportedPassRate), true)}
-                            {heading("备注", SortKey::Field(Field::Note), false)}
-                            <th scope="col"><span class="pb-visually-hidden">"操作"</span></th>
+                            <th scope="col" class="pb-num">{state.tr("序号", "No.")}</th>
+                            {heading("申报批次", "Batch", SortKey::Field(Field::Batch), false)}
+                            {heading("证书名称", "Certificate", SortKey::Field(Field::Certificate), false)}
+                            {heading("等级", "Level", SortKey::Field(Field::Level), false)}
+                            {heading("涵盖专业", "Majors", SortKey::Field(Field::Majors), false)}
+                            {heading("已批准\u{200b}培训人数", "Approved trainees", SortKey::Field(Field::ApprovedTrainees), true)}
+                            {heading("社会培训量\u{200b}（人日）", "Social training (person-days)", SortKey::Field(Field::SocialTrainingPersonDays), true)}
+                            {heading("报考人数", "Registered", SortKey::Field(Field::Registered), true)}
+                            {heading("获证人数", "Certified", SortKey::Field(Field::Certified), true)}
+                            {heading("通过率", "Pass rate", SortKey::PassRate, true)}
+                            {heading("报告\u{200b}通过率", "Reported pass rate", SortKey::Field(Field::ReportedPassRate), true)}
+                            {heading("备注", "Note", SortKey::Field(Field::Note), false)}
+                            <th scope="col">
+                                <span class="pb-visually-hidden">{state.tr("操作", "Actions")}</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
@@ -190,13 +204,13 @@ pub fn RecordsTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <nav class="pb-pager" aria-label="翻页">
+            <nav class="pb-pager" aria-label=state.tr("翻页", "Pages")>
                 <button
                     class="pb-button"
                     disabled=move || current_page() == 0
                     on:click=move |_| page.set(current_page().saturating_sub(1))
                 >
-                    "上一页"
+                    {state.tr("上一页", "Previous")}
                 </button>
                 <span class="pb-pager__range">{range}</span>
                 <button
@@ -204,14 +218,24 @@ pub fn RecordsTable() -> impl IntoView {
                     disabled=move || { current_page() + 1 >= page_count() }
                     on:click=move |_| page.set(current_page() + 1)
                 >
-                    "下一页"
+                    {state.tr("下一页", "Next")}
                 </button>
             </nav>
             <ChangesPanel/>
+            // The box takes the level as the file writes it; in English the suggestions say
+            // what each means.
             <datalist id="pb-levels">
-                <option value="初级"></option>
-                <option value="中级"></option>
-                <option value="高级"></option>
+                {Level::ALL
+                    .into_iter()
+                    .map(|level| {
+                        view! {
+                            <option
+                                value=level.as_str()
+                                label=move || (state.lang.get() == Lang::En).then_some(level.english())
+                            ></option>
+                        }
+                    })
+                    .collect_view()}
             </datalist>
         </section>
     }
@@ -237,7 +261,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         })
     });
     // The field whose typed value is refused, and why.
-    let problem = RwSignal::new(None::<(Field, String)>);
+    let problem = RwSignal::new(None::<(Field, EditProblem)>);
 
     // New values from elsewhere (an edit applied, undo, another tab) go into the boxes, and a
     // refusal being shown gives way to them.
@@ -268,9 +292,9 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let mark = move |input: &web_sys::HtmlInputElement, message: Option<String>| {
+    let mark = move |input: &web_sys::HtmlInputElement, refusal: Option<EditProblem>| {
         let field = Field::from_key(&input.name());
-        let invalid = message.is_some();
+        let invalid = refusal.is_some();
         let _ = input
             .class_list()
             .toggle_with_force("pb-field__input--invalid", invalid);
@@ -281,8 +305,8 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             let _ = input.remove_attribute("aria-invalid");
             let _ = input.remove_attribute("aria-describedby");
         }
-        match (field, message) {
-            (Some(field), Some(message)) => problem.set(Some((field, message))),
+        match (field, refusal) {
+            (Some(field), Some(reason)) => problem.set(Some((field, reason))),
             (Some(field), None)
                 if problem.with_untracked(|p| p.as_ref().is_some_and(|(f, _)| *f == field)) =>
             {
@@ -309,7 +333,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                 true
             }
             Err(reason) => {
-                mark(input, Some(reason.message(Lang::Zh)));
+                mark(input, Some(reason));
                 false
             }
         }
@@ -329,8 +353,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         let refused = state
             .editor
             .with_untracked(|e| e.check(id, field, &input.value()))
-            .err()
-            .map(|p| p.message(Lang::Zh));
+            .err();
         mark(&input, refused);
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -380,18 +403,45 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         })
     };
     let start = found.with_untracked(|f| f.as_ref().map(|f| f.record.clone()));
-    let delete_label = start
+    let lang = state.lang.get_untracked();
+    let delete_name = start
         .as_ref()
-        .map(|r| format!("删除 {} · {}", r.certificate, r.level.as_str()))
+        .map(|r| delete_label(r, lang))
         .unwrap_or_default();
+    // The words of the boxes' names and of the delete button follow the interface language.
+    // They are set once with the row, and rewritten by one watcher per row when the language
+    // changes, rather than by a reactive attribute each, to keep a page of rows cheap to build.
+    Effect::watch(
+        move || state.lang.get(),
+        move |&lang, _, _| {
+            let Some(row) = row.get_untracked() else {
+                return;
+            };
+            for field in Field::ALL {
+                if let Some(input) = input_of(&row, field) {
+                    let _ = input.set_attribute("aria-label", field.label(lang));
+                }
+            }
+            if let Ok(Some(button)) = row.query_selector("[data-testid=record-delete]") {
+                let _ = button.set_attribute("title", delete_title(lang));
+                if let Some(label) =
+                    found.with_untracked(|f| f.as_ref().map(|f| delete_label(&f.record, lang)))
+                {
+                    let _ = button.set_attribute("aria-label", &label);
+                }
+            }
+        },
+        false,
+    );
     let cell = |field: Field| {
         let text = start.as_ref().map(|r| field.text(r)).unwrap_or_default();
         let error = move || {
             problem.with(|p| {
-                p.as_ref().filter(|(f, _)| *f == field).map(|(_, message)| {
+                p.as_ref().filter(|(f, _)| *f == field).map(|(_, reason)| {
+                    let reason = reason.clone();
                     view! {
                         <span class="pb-field__error" id=format!("pb-error-{id}") role="alert" data-testid="field-error">
-                            {message.clone()}
+                            {move || reason.message(state.lang.get())}
                         </span>
                     }
                 })
@@ -402,7 +452,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                 <input
                     class="pb-field__input"
                     name=field.key()
-                    aria-label=field.label(Lang::Zh)
+                    aria-label=field.label(lang)
                     list=(field == Field::Level).then_some("pb-levels")
                     autocomplete="off"
                     // Also as attributes, so that values can be found by selectors; the title
@@ -430,8 +480,14 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             <td class="pb-num">
                 {position}
                 <Show when=edited>
-                    <span class="pb-badge pb-badge--edited" title="与打开时的数据不同">
-                        {move || if added() { "新增" } else { "已改" }}
+                    <span
+                        class="pb-badge pb-badge--edited"
+                        title=state.tr("与打开时的数据不同", "Differs from the data as opened")
+                    >
+                        {move || {
+                            let lang = state.lang.get();
+                            if added() { lang.pick("新增", "New") } else { lang.pick("已改", "Edited") }
+                        }}
                     </span>
                 </Show>
             </td>
@@ -444,14 +500,27 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             <td
                 class="pb-num"
                 class:pb-cell--warn=over_approved
-                title=move || over_approved().then_some("报考人数多于已批准培训人数")
+                title=move || {
+                    over_approved()
+                        .then(|| {
+                            state.lang.get().pick(
+                                "报考人数多于已批准培训人数",
+                                "More registered than approved trainees",
+                            )
+                        })
+                }
             >
                 {cell(Field::Registered)}
             </td>
             <td class="pb-num">
                 {cell(Field::Certified)}
                 <Show when=pending>
-                    <span class="pb-badge" title="尚未公布成绩">"未出成绩"</span>
+                    <span
+                        class="pb-badge"
+                        title=state.tr("尚未公布成绩", "Results not yet published")
+                    >
+                        {state.tr("未出成绩", "Results pending")}
+                    </span>
                 </Show>
             </td>
             <td class="pb-num pb-strong">{rate}</td>
@@ -461,8 +530,8 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                 <button
                     class="pb-icon-button"
                     data-testid="record-delete"
-                    title="删除这条记录（可撤销）"
-                    aria-label=delete_label
+                    title=delete_title(lang)
+                    aria-label=delete_name
                     on:click=move |_| {
                         state.edit(|e| e.delete(id));
                     }
@@ -472,6 +541,23 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// What the delete button of a record's row is called: `删除 物流管理 · 中级`.
+fn delete_label(record: &Record, lang: Lang) -> String {
+    format!(
+        "{} {} · {}",
+        lang.pick("删除", "Delete"),
+        record.certificate,
+        record.level.label(lang)
+    )
+}
+
+fn delete_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "删除这条记录（可撤销）",
+        "Delete this record (can be undone)",
+    )
 }
 
 #[derive(Clone, PartialEq)]

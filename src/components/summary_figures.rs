@@ -2,23 +2,21 @@
 
 use leptos::prelude::*;
 
+use crate::domain::figures::format_number;
 use crate::state::BoardState;
 
 #[component]
 pub fn SummaryFigures() -> impl IntoView {
     let state = BoardState::expect();
     move || {
+        let lang = state.lang.get();
         state.dataset.with(|dataset| {
             (!dataset.summary.is_empty()).then(|| {
                 let items = dataset
                     .summary
                     .iter()
                     .map(|item| {
-                        let value = if item.value.fract() == 0.0 {
-                            format!("{:.0}", item.value)
-                        } else {
-                            item.value.to_string()
-                        };
+                        let value = format_number(item.value, lang);
                         let unit = item.unit.clone().unwrap_or_default();
                         view! {
                             <li class="pb-summary__item">
@@ -30,7 +28,10 @@ pub fn SummaryFigures() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <section class="pb-summary" aria-label="报告中的其他数字">
+                    <section
+                        class="pb-summary"
+                        aria-label=lang.pick("报告中的其他数字", "Other figures in the report")
+                    >
                         <ul class="pb-summary__list">{items}</ul>
                     </section>
                 }

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fields::{EditProblem, Field};
+use super::lang::Lang;
 use super::model::{Dataset, Level, Record};
 
 /// A record's identity through edits. The records of a dataset as loaded are `0..n`; added
@@ -184,6 +185,63 @@ impl Change {
             }
         }
     }
+
+    /// The record as it is now (as it was, for a removed one).
+    pub fn record(&self) -> &Record {
+        match self {
+            Change::Added { record, .. }
+            | Change::Removed { record, .. }
+            | Change::Modified { record, .. } => record,
+        }
+    }
+
+    /// What kind of change it is, in a word: `新增`, `Removed`.
+    pub fn kind_label(&self, lang: Lang) -> &'static str {
+        match self {
+            Change::Added { .. } => lang.pick("新增", "Added"),
+            Change::Removed { .. } => lang.pick("删除", "Removed"),
+            Change::Modified { .. } => lang.pick("修改", "Changed"),
+        }
+    }
+
+    /// The record it is about: `2021年第一批 · 物流管理 · 中级`.
+    pub fn record_label(&self, lang: Lang) -> String {
+        let record = self.record();
+        format!(
+            "{} · {} · {}",
+            record.batch,
+            record.certificate,
+            record.level.label(lang)
+        )
+    }
+
+    /// Each changed field with its text before and after, `获证人数：43 → 44；备注：（空） → 核对过`;
+    /// empty for an added or removed record.
+    pub fn detail(&self, lang: Lang) -> String {
+        let Change::Modified { fields, .. } = self else {
+            return String::new();
+        };
+        let show = |text: &str| {
+            if text.is_empty() {
+                lang.pick("（空）", "(empty)").to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        fields
+            .iter()
+            .map(|(field, before, after)| {
+                format!(
+                    "{}{}{} → {}",
+                    field.label(lang),
+                    lang.pick("：", ": "),
+                    show(before),
+                    show(after)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("；", "; "))
+    }
 }
 
 impl Editor {
@@ -337,16 +395,20 @@ impl Editor {
     }
 
     /// Adds a record after the last one, with the last record's batch and a certificate name
-    /// no other record of that batch and level has. Returns its id.
+    /// no other record of that batch and level has (`新证书 1`). Returns its id.
     pub fn add(&mut self) -> RecordId {
-        let batch = self
-            .current
-            .records
-            .last()
-            .map_or_else(|| "新批次".to_string(), |r| r.batch.clone());
+        self.add_in(Lang::Zh)
+    }
+
+    /// [`Editor::add`], with the placeholder names in `lang` (`New certificate 1`).
+    pub fn add_in(&mut self, lang: Lang) -> RecordId {
+        let batch = self.current.records.last().map_or_else(
+            || lang.pick("新批次", "New batch").to_string(),
+            |r| r.batch.clone(),
+        );
         let level = Level::Elementary;
         let certificate = (1..)
-            .map(|n| format!("新证书 {n}"))
+            .map(|n| format!("{} {n}", lang.pick("新证书", "New certificate")))
             .find(|name| {
                 let candidate = blank_record(batch.clone(), name.clone(), level);
                 self.check_record(None, &candidate).is_ok()
@@ -528,5 +590,66 @@ fn blank_record(batch: String, certificate: String, level: Level) -> Record {
         certified: Some(0),
         reported_pass_rate_percent: None,
         note: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(certificate: &str) -> Record {
+        blank_record(
+            "2021年第一批".into(),
+            certificate.into(),
+            Level::Intermediate,
+        )
+    }
+
+    #[test]
+    fn changes_are_described_in_both_languages() {
+        let modified = Change::Modified {
+            id: 0,
+            record: record("物流管理"),
+            fields: vec![
+                (Field::Certified, "43".into(), "44".into()),
+                (Field::Note, String::new(), "核对过".into()),
+            ],
+        };
+        assert_eq!(modified.kind_label(Lang::Zh), "修改");
+        assert_eq!(modified.kind_label(Lang::En), "Changed");
+        assert_eq!(
+            modified.record_label(Lang::Zh),
+            "2021年第一批 · 物流管理 · 中级"
+        );
+        assert_eq!(
+            modified.record_label(Lang::En),
+            "2021年第一批 · 物流管理 · Intermediate"
+        );
+        assert_eq!(
+            modified.detail(Lang::Zh),
+            "获证人数：43 → 44；备注：（空） → 核对过"
+        );
+        assert_eq!(
+            modified.detail(Lang::En),
+            "Certified: 43 → 44; Note: (empty) → 核对过"
+        );
+        let added = Change::Added {
+            id: 1,
+            record: record("新证书 1"),
+        };
+        assert_eq!(added.kind_label(Lang::En), "Added");
+        assert_eq!(added.detail(Lang::En), "");
+    }
+
+    #[test]
+    fn an_added_record_is_named_in_the_interface_language() {
+        let mut editor = Editor::new(Dataset::default());
+        editor.add();
+        let english = editor.add_in(Lang::En);
+        let records = &editor.dataset().records;
+        assert_eq!(records[0].batch, "新批次");
+        assert_eq!(records[0].certificate, "新证书 1");
+        assert_eq!(records[1].certificate, "New certificate 1");
+        assert_eq!(editor.position(english), Some(1));
     }
 }

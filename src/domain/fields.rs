@@ -1,7 +1,7 @@
 //! A record's fields as the user reads and types them: each field's text form, and reading a
 //! typed text back into a value, with a reason in the user's language when it cannot be.
 
-use super::lang::Lang;
+use super::lang::{Lang, format_count};
 use super::model::{Level, Major, Record};
 
 /// One editable field of a record. `key` is the file's key, which is also the name of the
@@ -223,7 +223,11 @@ impl EditProblem {
                     registered,
                 },
                 Lang::En,
-            ) => format!("{certified} certified is more than {registered} registered"),
+            ) => format!(
+                "{} certified is more than {} registered",
+                format_count(*certified, lang),
+                format_count(*registered, lang)
+            ),
             (
                 EditProblem::Duplicate {
                     batch,
@@ -428,6 +432,22 @@ mod tests {
             Field::ReportedPassRate.read(&record, "101"),
             Err(EditProblem::NotAPercent)
         );
+    }
+
+    #[test]
+    fn problems_in_both_languages() {
+        let over = EditProblem::CertifiedExceedsRegistered {
+            certified: 1200,
+            registered: 1100,
+        };
+        assert_eq!(over.message(Lang::Zh), "获证人数 1200 多于报考人数 1100");
+        assert_eq!(
+            over.message(Lang::En),
+            "1,200 certified is more than 1,100 registered"
+        );
+        let required = EditProblem::Required(Field::Certificate);
+        assert_eq!(required.message(Lang::Zh), "证书名称不能为空");
+        assert_eq!(required.message(Lang::En), "Certificate cannot be empty");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::filter::batch_key;
+use super::lang::{Lang, format_count};
 use super::model::Record;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
@@ -39,6 +40,53 @@ impl Ratio {
 /// `65.97%`, or `--` where the rate is undefined, as the report writes it.
 pub fn format_rate(rate: Option<Ratio>) -> String {
     rate.map_or_else(|| "--".to_string(), Ratio::format_percent)
+}
+
+/// A figure of the report's summary as each language writes it: whole numbers without a
+/// fraction (`111`, as the report writes them), and in English with thousands separators
+/// (`12,345.5`).
+pub fn format_number(value: f64, lang: Lang) -> String {
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    };
+    match lang {
+        Lang::Zh => text,
+        Lang::En => group_thousands(&text),
+    }
+}
+
+/// `-1234567.25` → `-1,234,567.25`; anything but a plain decimal number is left as it is.
+fn group_thousands(text: &str) -> String {
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (whole, fraction) = unsigned
+        .split_once('.')
+        .map_or((unsigned, ""), |(whole, _)| {
+            (whole, &unsigned[whole.len()..])
+        });
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return text.to_string();
+    }
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    grouped.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped.push_str(fraction);
+    grouped
+}
+
+/// A count with its English noun, singular or plural as the count asks: `1 pilot`,
+/// `3,482 records`.
+pub fn count_noun(count: u64, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", format_count(count, Lang::En))
 }
 
 impl Record {
@@ -143,6 +191,26 @@ mod tests {
     fn a_rate_over_nobody_is_undefined() {
         assert_eq!(Ratio::new(0, 0), None);
         assert_eq!(format_rate(None), "--");
+    }
+
+    #[test]
+    fn summary_figures_in_each_language() {
+        assert_eq!(format_number(111.0, Lang::Zh), "111");
+        assert_eq!(format_number(111.0, Lang::En), "111");
+        assert_eq!(format_number(3482.0, Lang::Zh), "3482");
+        assert_eq!(format_number(3482.0, Lang::En), "3,482");
+        assert_eq!(format_number(1_234_567.25, Lang::Zh), "1234567.25");
+        assert_eq!(format_number(1_234_567.25, Lang::En), "1,234,567.25");
+        assert_eq!(format_number(-12_345.0, Lang::En), "-12,345");
+        assert_eq!(format_number(0.5, Lang::En), "0.5");
+        assert_eq!(format_number(f64::NAN, Lang::En), "NaN");
+    }
+
+    #[test]
+    fn english_nouns_follow_the_count() {
+        assert_eq!(count_noun(1, "pilot", "pilots"), "1 pilot");
+        assert_eq!(count_noun(0, "pilot", "pilots"), "0 pilots");
+        assert_eq!(count_noun(3482, "record", "records"), "3,482 records");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use super::figures::count_noun;
+use super::lang::{Lang, format_count};
 use super::model::{Level, Record};
 
 /// The key two batch spellings share when they name the same batch: white space removed and
@@ -61,6 +63,62 @@ impl Filter {
     }
 }
 
+/// One value of an active filter, as its removable chip names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chip<'a> {
+    /// A batch, as the data spells it.
+    Batch(&'a str),
+    Level(Level),
+    /// A major's code and name (the name may be empty when no record has the code).
+    Major {
+        code: &'a str,
+        name: &'a str,
+    },
+    /// The search words, trimmed.
+    Search(&'a str),
+}
+
+impl Chip<'_> {
+    /// `批次：2021年第一批`, `Level: Intermediate`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (*self, lang) {
+            (Chip::Batch(label), Lang::Zh) => format!("批次：{label}"),
+            (Chip::Batch(label), Lang::En) => format!("Batch: {label}"),
+            (Chip::Level(level), Lang::Zh) => format!("等级：{}", level.label(lang)),
+            (Chip::Level(level), Lang::En) => format!("Level: {}", level.label(lang)),
+            (Chip::Major { code, name }, Lang::Zh) => format!("专业：{code} {name}"),
+            (Chip::Major { code, name }, Lang::En) => format!("Major: {code} {name}"),
+            (Chip::Search(words), Lang::Zh) => format!("名称含：{words}"),
+            (Chip::Search(words), Lang::En) => format!("Name contains: {words}"),
+        }
+    }
+
+    /// What the chip's remove button is called: `移除筛选 批次：2021年第一批`.
+    pub fn remove_label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("移除筛选 {}", self.text(lang)),
+            Lang::En => format!("Remove filter {}", self.text(lang)),
+        }
+    }
+}
+
+/// How many records the filter lets through, of how many: `全部 38 条记录` when nothing is
+/// filtered, `筛选出 3 / 38 条记录`, `3 of 38 records`.
+pub fn matched_text(matched: usize, all: usize, filtered: bool, lang: Lang) -> String {
+    let (matched, all) = (matched as u64, all as u64);
+    match (filtered, lang) {
+        (false, Lang::Zh) => format!("全部 {all} 条记录"),
+        (true, Lang::Zh) => format!("筛选出 {matched} / {all} 条记录"),
+        (false, Lang::En) if all == 1 => "1 record".into(),
+        (false, Lang::En) => format!("All {}", count_noun(all, "record", "records")),
+        (true, Lang::En) => format!(
+            "{} of {}",
+            format_count(matched, lang),
+            count_noun(all, "record", "records")
+        ),
+    }
+}
+
 /// Lower case, no white space, full-width ASCII forms (（ＢＩＭ）) folded to half width.
 pub(crate) fn fold_for_search(text: &str) -> String {
     text.chars()
@@ -82,6 +140,50 @@ mod tests {
         assert_eq!(batch_key("2021 年第一批次"), batch_key("2021年第一批"));
         assert_eq!(batch_key("2021 年沿用批次"), "2021年沿用批");
         assert_ne!(batch_key("2021年第一批"), batch_key("2021年第二批"));
+    }
+
+    #[test]
+    fn chips_name_each_filter_in_both_languages() {
+        let batch = Chip::Batch("2021年第二批");
+        assert_eq!(batch.text(Lang::Zh), "批次：2021年第二批");
+        assert_eq!(batch.remove_label(Lang::Zh), "移除筛选 批次：2021年第二批");
+        assert_eq!(batch.text(Lang::En), "Batch: 2021年第二批");
+        assert_eq!(
+            batch.remove_label(Lang::En),
+            "Remove filter Batch: 2021年第二批"
+        );
+        assert_eq!(
+            Chip::Level(Level::Intermediate).text(Lang::Zh),
+            "等级：中级"
+        );
+        assert_eq!(
+            Chip::Level(Level::Intermediate).text(Lang::En),
+            "Level: Intermediate"
+        );
+        let major = Chip::Major {
+            code: "630302",
+            name: "会计",
+        };
+        assert_eq!(major.text(Lang::Zh), "专业：630302 会计");
+        assert_eq!(major.text(Lang::En), "Major: 630302 会计");
+        assert_eq!(Chip::Search("web").text(Lang::Zh), "名称含：web");
+        assert_eq!(Chip::Search("web").text(Lang::En), "Name contains: web");
+    }
+
+    #[test]
+    fn the_matched_count_in_both_languages() {
+        assert_eq!(matched_text(38, 38, false, Lang::Zh), "全部 38 条记录");
+        assert_eq!(matched_text(3, 38, true, Lang::Zh), "筛选出 3 / 38 条记录");
+        assert_eq!(matched_text(38, 38, false, Lang::En), "All 38 records");
+        assert_eq!(matched_text(1, 1, false, Lang::En), "1 record");
+        assert_eq!(
+            matched_text(1200, 12000, true, Lang::En),
+            "1,200 of 12,000 records"
+        );
+        assert_eq!(
+            matched_text(12000, 12000, false, Lang::Zh),
+            "全部 12000 条记录"
+        );
     }
 
     #[test]

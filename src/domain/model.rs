@@ -4,6 +4,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::filter::batch_key;
+use super::lang::Lang;
 
 /// The value of the top-level `format` key that marks a dataset file.
 pub const FORMAT_TAG: &str = "1x-pilot-dataset";
@@ -153,6 +154,15 @@ impl Level {
         }
     }
 
+    /// The level as the interface shows it: `中级`, or `Intermediate` in English. (Files,
+    /// filters' values and addresses always use [`Level::as_str`].)
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.as_str(),
+            Lang::En => self.english(),
+        }
+    }
+
     pub fn english(self) -> &'static str {
         match self {
             Level::Elementary => "Elementary",
@@ -168,5 +178,22 @@ impl Level {
 
     pub fn from_file(text: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|level| level.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_shown_in_the_interface_language() {
+        assert_eq!(Level::Intermediate.label(Lang::Zh), "中级");
+        assert_eq!(Level::Elementary.label(Lang::En), "Elementary");
+        assert_eq!(Level::Advanced.label(Lang::En), "Advanced");
+        // The file's spelling does not change with the language.
+        assert_eq!(
+            Level::from_file(Level::Advanced.as_str()),
+            Some(Level::Advanced)
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! Reconciliation: the totals computed from the records beside the totals the report printed,
 //! with every disagreement explained, and the warnings a careful reader of the data would raise.
 
-use super::figures::{Ratio, Totals};
-use super::lang::Lang;
+use super::figures::{Ratio, Totals, count_noun, format_number};
+use super::lang::{Lang, format_count};
 use super::model::{Dataset, Record};
 
 /// A total the report prints.
@@ -49,6 +49,29 @@ pub enum Verdict {
     },
 }
 
+impl Verdict {
+    /// A sign that reads at a glance: ✓, – or ⚠.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Verdict::Agrees => "✓",
+            Verdict::NotReported => "–",
+            Verdict::Differs | Verdict::RateCountsPendingAsFailed { .. } => "⚠",
+        }
+    }
+
+    /// The verdict in a word or two: `一致`, `Differs`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Agrees => lang.pick("一致", "Agrees"),
+            Verdict::NotReported => lang.pick("报告未列", "Not in the report"),
+            Verdict::Differs => lang.pick("不一致", "Differs"),
+            Verdict::RateCountsPendingAsFailed { .. } => {
+                lang.pick("口径不同", "Counted differently")
+            }
+        }
+    }
+}
+
 /// One line of the reconciliation: a total as computed and as printed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TotalCheck {
@@ -64,25 +87,27 @@ impl TotalCheck {
         !matches!(self.verdict, Verdict::Agrees | Verdict::NotReported)
     }
 
-    pub fn computed_text(&self) -> String {
-        self.format(self.computed)
+    /// The total as computed: `3482`, `3,482` in English, `65.97%`, or `--`.
+    pub fn computed_text(&self, lang: Lang) -> String {
+        self.format(self.computed, lang)
     }
 
-    pub fn reported_text(&self) -> String {
-        self.format(self.reported)
+    /// The total as printed, written as [`TotalCheck::computed_text`] writes it.
+    pub fn reported_text(&self, lang: Lang) -> String {
+        self.format(self.reported, lang)
     }
 
-    fn format(&self, value: Option<f64>) -> String {
+    fn format(&self, value: Option<f64>, lang: Lang) -> String {
         match (value, self.figure) {
             (None, _) => "--".into(),
             (Some(percent), Figure::PassRate) => format!("{percent:.2}%"),
-            (Some(count), _) => format!("{count:.0}"),
+            (Some(count), _) => whole(count, lang),
         }
     }
 
     /// A sentence that explains a flagged line; `None` when there is nothing to explain.
     pub fn explanation(&self, lang: Lang) -> Option<String> {
-        let (computed, reported) = (self.computed_text(), self.reported_text());
+        let (computed, reported) = (self.computed_text(lang), self.reported_text(lang));
         match self.verdict {
             Verdict::Agrees | Verdict::NotReported => None,
             Verdict::RateCountsPendingAsFailed {
@@ -95,9 +120,13 @@ impl TotalCheck {
                     Lang::Zh => format!(
                         "报告的 {reported} 是按全部报考人数计算的：{pending_records} 个试点的 {pending_registered} 名考生尚未出成绩，被算作未获证。只计已公布成绩的试点，通过率为 {published}。"
                     ),
-                    Lang::En => format!(
-                        "The printed {reported} divides by everyone registered: the {pending_registered} examinees of {pending_records} pilots still waiting for results count as not certified. Over published results only, the pass rate is {published}."
-                    ),
+                    Lang::En => {
+                        let examinees = count_noun(pending_registered, "examinee", "examinees");
+                        let pilots = count_noun(pending_records as u64, "pilot", "pilots");
+                        format!(
+                            "The printed {reported} divides by everyone registered: the {examinees} of {pilots} still waiting for results count as not certified. Over published results only, the pass rate is {published}."
+                        )
+                    }
                 })
             }
             Verdict::Differs => {
@@ -105,7 +134,7 @@ impl TotalCheck {
                     (Some(c), Some(r)) if self.figure == Figure::PassRate => {
                         format!("{:.2}", (c - r).abs())
                     }
-                    (Some(c), Some(r)) => format!("{:.0}", (c - r).abs()),
+                    (Some(c), Some(r)) => whole((c - r).abs(), lang),
                     _ => "--".into(),
                 };
                 let name = self.figure.label(lang);
@@ -136,6 +165,14 @@ impl TotalCheck {
     }
 }
 
+/// A count kept as a float, written whole: `3482`, or `3,482` in English.
+fn whole(count: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count:.0}"),
+        Lang::En => format_number(count.round(), lang),
+    }
+}
+
 /// Something in one record that a reader should look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WarningKind {
@@ -157,11 +194,9 @@ impl Warning {
             "{} · {} · {}",
             record.batch,
             record.certificate,
-            match lang {
-                Lang::Zh => record.level.as_str(),
-                Lang::En => record.level.english(),
-            }
+            record.level.label(lang)
         );
+        let count = |n: u64| format_count(n, lang);
         match (self.kind, lang) {
             (
                 WarningKind::RegisteredExceedsApproved {
@@ -180,14 +215,19 @@ impl Warning {
                 Lang::En,
             ) => {
                 format!(
-                    "{who}: {registered} registered, more than the {approved} approved trainees."
+                    "{who}: {} registered, more than the {} approved trainees.",
+                    count(registered),
+                    count(approved)
                 )
             }
             (WarningKind::ResultsPending { registered }, Lang::Zh) => {
                 format!("{who}：{registered} 人报考，尚未公布成绩。")
             }
             (WarningKind::ResultsPending { registered }, Lang::En) => {
-                format!("{who}: {registered} registered, results not yet published.")
+                format!(
+                    "{who}: {} registered, results not yet published.",
+                    count(registered)
+                )
             }
             (WarningKind::NobodyRegistered, Lang::Zh) => format!("{who}：无人报考。"),
             (WarningKind::NobodyRegistered, Lang::En) => format!("{who}: nobody registered."),
@@ -306,4 +346,109 @@ fn warnings(records: &[Record]) -> Vec<Warning> {
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Level, ReportedTotals};
+
+    fn record(registered: u64, certified: Option<u64>, approved: Option<u64>) -> Record {
+        Record {
+            batch: "2021年第一批".into(),
+            certificate: "物流管理职业技能等级证书".into(),
+            level: Level::Intermediate,
+            majors: vec![],
+            approved_trainees: approved,
+            social_training_person_days: None,
+            registered,
+            certified,
+            reported_pass_rate_percent: None,
+            note: None,
+        }
+    }
+
+    fn dataset() -> Dataset {
+        Dataset {
+            title: "t".into(),
+            records: vec![
+                record(2400, Some(1800), Some(2000)),
+                record(1082, None, None),
+            ],
+            reported_totals: Some(ReportedTotals {
+                registered: Some(3482),
+                certified: Some(1700),
+                pass_rate_percent: Some(51.69),
+                ..ReportedTotals::default()
+            }),
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn verdicts_in_both_languages() {
+        assert_eq!(Verdict::Agrees.mark(), "✓");
+        assert_eq!(Verdict::Agrees.label(Lang::Zh), "一致");
+        assert_eq!(Verdict::Differs.label(Lang::En), "Differs");
+        assert_eq!(Verdict::NotReported.label(Lang::Zh), "报告未列");
+        assert_eq!(Verdict::NotReported.mark(), "–");
+    }
+
+    #[test]
+    fn counts_are_grouped_in_english_only() {
+        let reconciliation = reconcile(&dataset());
+        let registered = reconciliation
+            .totals
+            .iter()
+            .find(|line| line.figure == Figure::Registered)
+            .unwrap();
+        assert_eq!(registered.computed_text(Lang::Zh), "3482");
+        assert_eq!(registered.computed_text(Lang::En), "3,482");
+        let certified = reconciliation
+            .totals
+            .iter()
+            .find(|line| line.figure == Figure::Certified)
+            .unwrap();
+        assert_eq!(
+            certified.explanation(Lang::Zh).unwrap(),
+            "获证人数：按记录计算为 1800，报告印的是 1700，相差 100。请核对明细数据与报告的合计行。"
+        );
+        assert_eq!(
+            certified.explanation(Lang::En).unwrap(),
+            "Certified: the records give 1,800, the report prints 1,700, a difference of 100. Check the records against the report's total row."
+        );
+        let rate = reconciliation
+            .totals
+            .iter()
+            .find(|line| line.figure == Figure::PassRate)
+            .unwrap();
+        assert_eq!(rate.computed_text(Lang::En), "51.69%");
+        assert!(
+            rate.explanation(Lang::En)
+                .unwrap()
+                .contains("the 1,082 examinees of 1 pilot still waiting"),
+            "{:?}",
+            rate.explanation(Lang::En)
+        );
+    }
+
+    #[test]
+    fn warnings_in_both_languages() {
+        let data = dataset();
+        let warnings = reconcile(&data).warnings;
+        let over = &warnings[0];
+        assert_eq!(
+            over.message(&data.records[over.index], Lang::Zh),
+            "2021年第一批 · 物流管理职业技能等级证书 · 中级：报考 2400 人，多于已批准培训的 2000 人。"
+        );
+        assert_eq!(
+            over.message(&data.records[over.index], Lang::En),
+            "2021年第一批 · 物流管理职业技能等级证书 · Intermediate: 2,400 registered, more than the 2,000 approved trainees."
+        );
+        let pending = &warnings[1];
+        assert_eq!(
+            pending.message(&data.records[pending.index], Lang::En),
+            "2021年第一批 · 物流管理职业技能等级证书 · Intermediate: 1,082 registered, results not yet published."
+        );
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::chart_data::BarTarget;
 use super::filter::{Filter, batch_key};
+use super::lang::Lang;
 use super::model::{Dataset, Level};
 
 /// What the "pass rate by group" chart groups by.
@@ -25,11 +26,16 @@ impl GroupBy {
         }
     }
 
+    /// The grouping's name in Chinese; [`GroupBy::label_in`] gives it in either language.
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
-            GroupBy::Batch => "申报批次",
-            GroupBy::Level => "证书等级",
-            GroupBy::Major => "专业",
+            GroupBy::Batch => lang.pick("申报批次", "Batch"),
+            GroupBy::Level => lang.pick("证书等级", "Level"),
+            GroupBy::Major => lang.pick("专业", "Major"),
         }
     }
 }
@@ -45,17 +51,34 @@ pub enum RateDefinition {
 }
 
 impl RateDefinition {
+    /// The definition in full, in Chinese; [`RateDefinition::label_in`] gives it in either
+    /// language.
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
-            RateDefinition::Published => "通过率（已公布成绩）",
-            RateDefinition::AllRegistered => "通过率（全部报考，未出成绩计为未获证）",
+            RateDefinition::Published => {
+                lang.pick("通过率（已公布成绩）", "Pass rate (published results)")
+            }
+            RateDefinition::AllRegistered => lang.pick(
+                "通过率（全部报考，未出成绩计为未获证）",
+                "Pass rate (all registered; results pending count as not certified)",
+            ),
         }
     }
 
+    /// The definition in a few words, in Chinese; [`RateDefinition::short_label_in`] gives
+    /// it in either language.
     pub fn short_label(self) -> &'static str {
+        self.short_label_in(Lang::Zh)
+    }
+
+    pub fn short_label_in(self, lang: Lang) -> &'static str {
         match self {
-            RateDefinition::Published => "已公布成绩",
-            RateDefinition::AllRegistered => "全部报考",
+            RateDefinition::Published => lang.pick("已公布成绩", "Published results"),
+            RateDefinition::AllRegistered => lang.pick("全部报考", "All registered"),
         }
     }
 }
@@ -181,6 +204,22 @@ mod tests {
         let query = view.to_query(|_| "2021年沿用批次".into());
         assert!(query.contains("batch=2021%E5%B9%B4"), "{query}");
         assert_eq!(ViewState::from_query(&format!("?{query}")), view);
+    }
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(GroupBy::Level.label(), "证书等级");
+        assert_eq!(GroupBy::Level.label_in(Lang::En), "Level");
+        assert_eq!(RateDefinition::Published.label(), "通过率（已公布成绩）");
+        assert_eq!(RateDefinition::AllRegistered.short_label(), "全部报考");
+        assert_eq!(
+            RateDefinition::AllRegistered.short_label_in(Lang::En),
+            "All registered"
+        );
+        assert_eq!(
+            RateDefinition::Published.label_in(Lang::En),
+            "Pass rate (published results)"
+        );
     }
 
     #[test]
