@@ -2,6 +2,7 @@
 //! filter change cost before anything is drawn. Criterion prints the median of each.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use pilot_board::domain::Lang;
 use pilot_board::domain::chart_data::{Window, pass_rate_by_certificate, pass_rate_by_group};
 use pilot_board::domain::index::{DatasetIndex, Membership};
 use pilot_board::domain::view::{GroupBy, RateDefinition};
@@ -74,6 +75,7 @@ fn filter_change(c: &mut Criterion) {
                     RateDefinition::Published,
                     true,
                     window,
+                    Lang::Zh,
                 );
                 let groups = pass_rate_by_group(
                     &dataset,
@@ -83,6 +85,7 @@ fn filter_change(c: &mut Criterion) {
                     GroupBy::Major,
                     RateDefinition::Published,
                     true,
+                    Lang::Zh,
                 );
                 black_box((totals, facets, bars, groups))
             })

@@ -4,6 +4,7 @@
 //! in `layout`, which is plain arithmetic and tested on its own.
 
 pub mod counts_bars;
+pub mod framed;
 pub mod layout;
 pub mod rate_bars;
 pub mod style;
@@ -17,31 +18,96 @@ use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, PathE
 use plotters::style::Color;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::domain::Lang;
 use crate::domain::chart_data::{BarTarget, CountsChart, RateChart, describe_bar};
+use crate::domain::lang::format_count;
 use layout::{BarLayout, Pen, TOP, VALUE_FONT};
 
 /// Vertical grid lines at the ticks, over every row, with their labels under the rows.
 fn draw_value_axis<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    pen: Pen,
+    style: &ChartStyle,
     layout: &BarLayout,
     ticks: &[(f64, String)],
     axis_max: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (pen, colours) = (style.pen(), style.palette);
     let axis_y = layout.rows_bottom();
     for (value, label) in ticks {
         let x = layout.x_of(*value, axis_max);
         area.draw(&PathElement::new(
             vec![pen.point(x, TOP - 4.0), pen.point(x, axis_y)],
-            style::GRID.stroke_width(pen.stroke(1.0)),
+            colours.grid.stroke_width(pen.stroke(1.0)),
         ))?;
         area.draw(&Text::new(
             label.clone(),
             pen.point(x, axis_y + 6.0),
             pen.text(VALUE_FONT)
-                .color(&style::INK_SOFT)
+                .color(&colours.ink_soft)
                 .pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
+    }
+    Ok(())
+}
+
+/// The line under a chart (which bars of how many, what the light bars mean): under the plot,
+/// or from the left edge where it needs the room, in up to two lines.
+fn draw_note<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &ChartStyle,
+    layout: &BarLayout,
+    note: &str,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pen = style.pen();
+    let right = layout.width - 4.0;
+    let x = if layout::text_width(note, VALUE_FONT) <= right - layout.plot_left {
+        layout.plot_left
+    } else {
+        8.0
+    };
+    let lines = layout::wrap_text(note, right - x, VALUE_FONT, 2);
+    for (i, line) in lines.into_iter().enumerate() {
+        area.draw(&Text::new(
+            line,
+            pen.point(
+                x,
+                layout.rows_bottom() + 26.0 + i as f64 * (VALUE_FONT + 6.0),
+            ),
+            pen.text(VALUE_FONT)
+                .color(&style.palette.ink_soft)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Fills a rectangle (in device pixels) and, where `hatched`, draws 45° lines across it, so
+/// that a series is told apart by pattern as well as by colour.
+fn draw_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    pen: Pen,
+    corners: [(i32, i32); 2],
+    fill: plotters::style::RGBColor,
+    hatch: Option<plotters::style::RGBColor>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.draw(&plotters::prelude::Rectangle::new(corners, fill.filled()))?;
+    let Some(hatch) = hatch else {
+        return Ok(());
+    };
+    let [(x0, y0), (x1, y1)] = corners;
+    let (width, height) = (x1 - x0, y1 - y0);
+    let step = pen.px(6.0).max(3);
+    let stroke = hatch.stroke_width(pen.stroke(1.0));
+    // Each line rises to the right from (x0 + offset, y1); clipped to the rectangle.
+    let mut offset = -height + step / 2;
+    while offset < width {
+        let start = (x0 + offset.max(0), y1 - (offset.max(0) - offset));
+        let end_offset = (offset + height).min(width);
+        let end = (x0 + end_offset, y1 - (end_offset - offset));
+        if start.0 < end.0 {
+            area.draw(&PathElement::new(vec![start, end], stroke))?;
+        }
+        offset += step;
     }
     Ok(())
 }
@@ -85,10 +151,21 @@ impl ChartSpec {
         match self {
             ChartSpec::Rate(chart) => chart.bars.get(row).map(describe_bar),
             ChartSpec::Counts(chart) => chart.rows.get(row).map(|r| {
-                let certified = r
-                    .certified
-                    .map_or_else(|| "未出成绩".to_string(), |c| c.to_string());
-                format!("{}：报考 {} 人，获证 {certified}", r.label, r.registered)
+                let lang = chart.lang;
+                let certified = r.certified.map_or_else(
+                    || lang.pick("未出成绩", "pending").to_string(),
+                    |c| format_count(c, lang),
+                );
+                let registered = format_count(r.registered, lang);
+                match lang {
+                    Lang::Zh => format!("{}：报考 {registered} 人，获证 {certified}", r.label),
+                    Lang::En => {
+                        format!(
+                            "{}: {registered} registered, {certified} certified",
+                            r.label
+                        )
+                    }
+                }
             }),
         }
     }
@@ -103,14 +180,16 @@ impl ChartSpec {
 
     /// The same figures as a table: a header row, then one row per bar.
     pub fn table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let lang = self.lang();
+        let count = |n: u64| format_count(n, lang);
         match self {
             ChartSpec::Rate(chart) => (
                 vec![
-                    "项目",
-                    "报考人数",
-                    "获证人数",
-                    "通过率",
-                    "95% 置信区间（小样本）",
+                    lang.pick("项目", "Item"),
+                    lang.pick("报考人数", "Registered"),
+                    lang.pick("获证人数", "Certified"),
+                    lang.pick("通过率", "Pass rate"),
+                    lang.pick("95% 置信区间（小样本）", "95% interval (small samples)"),
                 ],
                 chart
                     .bars
@@ -125,9 +204,8 @@ impl ChartSpec {
                         };
                         vec![
                             bar.label.clone(),
-                            bar.n.to_string(),
-                            bar.certified
-                                .map_or_else(|| "--".to_string(), |c| c.to_string()),
+                            count(bar.n),
+                            bar.certified.map_or_else(|| "--".to_string(), count),
                             bar.value_text(),
                             interval,
                         ]
@@ -135,20 +213,33 @@ impl ChartSpec {
                     .collect(),
             ),
             ChartSpec::Counts(chart) => (
-                vec!["证书 · 等级", "报考人数", "获证人数"],
+                vec![
+                    lang.pick("证书 · 等级", "Certificate · level"),
+                    lang.pick("报考人数", "Registered"),
+                    lang.pick("获证人数", "Certified"),
+                ],
                 chart
                     .rows
                     .iter()
                     .map(|row| {
                         vec![
                             row.label.clone(),
-                            row.registered.to_string(),
-                            row.certified
-                                .map_or_else(|| "未出成绩".to_string(), |c| c.to_string()),
+                            count(row.registered),
+                            row.certified.map_or_else(
+                                || lang.pick("未出成绩", "Pending").to_string(),
+                                count,
+                            ),
                         ]
                     })
                     .collect(),
             ),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        match self {
+            ChartSpec::Rate(chart) => chart.lang,
+            ChartSpec::Counts(chart) => chart.lang,
         }
     }
 

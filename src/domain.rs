@@ -2,7 +2,9 @@
 //! reconciliation. Nothing here touches the browser, so all of it is tested natively.
 
 pub mod builtin;
+pub mod caption;
 pub mod chart_data;
+pub mod deck;
 pub mod edit;
 pub mod error;
 pub mod fields;
@@ -17,6 +19,7 @@ pub mod saved;
 pub mod sort;
 pub mod stats;
 pub mod suggest;
+pub mod summary;
 pub mod table;
 pub mod view;
 

@@ -5,6 +5,7 @@ use pilot_board::charts::counts_bars::counts_chart_layout;
 use pilot_board::charts::layout::{LABEL_FONT, chart_height, text_width};
 use pilot_board::charts::rate_bars::rate_chart_layout;
 use pilot_board::charts::{ChartStyle, draw_counts_chart, draw_rate_chart};
+use pilot_board::domain::Lang;
 use pilot_board::domain::builtin::report_2021;
 use pilot_board::domain::chart_data::{
     CountsChart, RateChart, Window, pass_rate_by_certificate, pass_rate_by_group,
@@ -33,6 +34,7 @@ fn rate_chart(dataset: &Dataset, whiskers: bool) -> RateChart {
         RateDefinition::Published,
         whiskers,
         WINDOW,
+        Lang::Zh,
     )
 }
 
@@ -169,7 +171,7 @@ fn registered_and_certified_draw_both_counts_and_pending() {
     let all = index.matching(&Filter::default());
     let members = Membership::new(dataset.records.len(), &all);
     let totals = index.totals(&dataset, &all);
-    let chart = registered_certified(&dataset, &index, &members, &totals, WINDOW);
+    let chart = registered_certified(&dataset, &index, &members, &totals, WINDOW, Lang::Zh);
     let svg = svg_of_counts(&chart, 1000);
     let texts = texts(&svg);
     assert_eq!(texts.iter().filter(|t| t.contains(" · ")).count(), 38);
@@ -194,8 +196,88 @@ fn group_chart_says_how_majors_are_counted() {
         GroupBy::Major,
         RateDefinition::AllRegistered,
         true,
+        Lang::Zh,
     );
     let texts = texts(&svg_of_rate(&chart, 1000));
     assert!(texts.iter().any(|t| t.contains("各计一次")), "{texts:?}");
     assert!(texts.contains(&"总体 65.97%（全部报考）".to_string()));
+}
+
+/// The exported SVG: a well-formed document with the caption and the chart's Chinese labels
+/// as text in the CJK font stack, at the slide's shape, with hostile text escaped.
+#[test]
+fn the_exported_svg_is_xml_with_its_chinese_text_and_caption() {
+    use pilot_board::charts::ChartSpec;
+    use pilot_board::charts::framed::framed_svg;
+    use pilot_board::charts::style::FONT_STACK;
+    use pilot_board::domain::caption::Caption;
+
+    let mut dataset = report_2021();
+    dataset.title = "试点 <报告> & \"汇总\"".into();
+    let index = DatasetIndex::new(&dataset);
+    let filter = Filter {
+        levels: [pilot_board::domain::Level::Elementary].into(),
+        ..Filter::default()
+    };
+    let matching = index.matching(&filter);
+    let members = Membership::new(dataset.records.len(), &matching);
+    let totals = index.totals(&dataset, &matching);
+    let chart = pass_rate_by_certificate(
+        &dataset,
+        &index,
+        &members,
+        &totals,
+        RateDefinition::Published,
+        true,
+        WINDOW,
+        Lang::Zh,
+    );
+    let caption = Caption::new(&dataset, &index, &filter, Lang::Zh);
+    let spec = ChartSpec::Rate(chart.clone());
+    let svg = framed_svg(&spec, "各证书通过率", &caption, (1920, 1080));
+
+    let document = roxmltree::Document::parse(&svg).expect("the SVG parses as XML");
+    let root = document.root_element();
+    assert_eq!(root.attribute("width"), Some("960"));
+    assert_eq!(root.attribute("height"), Some("540"));
+    let texts: Vec<&str> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    for expected in [
+        "各证书通过率",
+        "试点 <报告> & \"汇总\"",
+        "筛选：等级：初级 · 数据截至 2021年12月31日",
+    ] {
+        assert!(texts.contains(&expected), "{expected} not in {texts:?}");
+    }
+    for bar in &chart.bars {
+        assert!(
+            texts.iter().any(|t| t.starts_with(&bar.short_label[..6])),
+            "{} not drawn",
+            bar.short_label
+        );
+    }
+    assert!(
+        root.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .all(|n| n.attribute("font-family") == Some(FONT_STACK)),
+        "every text names the CJK font stack"
+    );
+}
+
+/// A chart with more rows than a slide holds is exported at the slide's width and as tall as
+/// it needs.
+#[test]
+fn a_long_chart_exports_taller_than_a_slide() {
+    use pilot_board::charts::ChartSpec;
+    use pilot_board::charts::framed::{CAPTION_HEIGHT, framed_size};
+
+    let spec = ChartSpec::Rate(rate_chart(&report_2021(), true));
+    let (width, height) = framed_size(&spec, (1920, 1080), 2.0);
+    assert_eq!(width, 960.0);
+    assert_eq!(height, CAPTION_HEIGHT + chart_height(spec.rows()));
+    assert!(height > 540.0);
 }

@@ -1,6 +1,7 @@
 //! The per-dataset index agrees with the plain filter, facet counts say what a click would
 //! give, and chart data is ordered and labelled as the dashboard needs.
 
+use pilot_board::domain::Lang;
 use pilot_board::domain::builtin::report_2021;
 use pilot_board::domain::chart_data::{
     BarTarget, BarValue, Window, pass_rate_by_certificate, pass_rate_by_group,
@@ -124,6 +125,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
         RateDefinition::Published,
         true,
         window,
+        Lang::Zh,
     );
     assert_eq!(chart.bars.len(), 38);
     assert_eq!(chart.bars[0].short_label, "无人机摄影测量 · 中级");
@@ -167,6 +169,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
         RateDefinition::AllRegistered,
         true,
         window,
+        Lang::Zh,
     );
     assert_eq!(
         all_registered.reference.unwrap().1,
@@ -184,6 +187,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
             first: 10,
             size: 10,
         },
+        Lang::Zh,
     );
     assert_eq!(page.bars.len(), 10);
     assert_eq!(page.bars[0], chart.bars[10]);
@@ -206,6 +210,7 @@ fn registered_and_certified_run_from_most_registered() {
         &members,
         &totals,
         Window { first: 0, size: 40 },
+        Lang::Zh,
     );
     assert_eq!(chart.rows.len(), 15);
     assert_eq!(chart.rows[0].short_label, "Web前端开发 · 中级");
@@ -235,6 +240,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
         GroupBy::Level,
         RateDefinition::Published,
         true,
+        Lang::Zh,
     );
     let labels: Vec<(&str, String)> = by_level
         .bars
@@ -260,6 +266,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
         GroupBy::Batch,
         RateDefinition::AllRegistered,
         false,
+        Lang::Zh,
     );
     let second = by_batch_all
         .bars
@@ -276,6 +283,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
         GroupBy::Major,
         RateDefinition::Published,
         true,
+        Lang::Zh,
     );
     assert_eq!(by_major.bars.len(), 34);
     assert!(by_major.note.contains("各计一次"));

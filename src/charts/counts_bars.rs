@@ -4,12 +4,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::draw_value_axis;
 use super::layout::{
     BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width,
 };
-use super::style::{self, ChartStyle};
+use super::style::ChartStyle;
+use super::{draw_bar, draw_note, draw_value_axis};
+use crate::domain::Lang;
 use crate::domain::chart_data::CountsChart;
+use crate::domain::lang::format_count;
 
 type DrawResult<DB> = Result<BarLayout, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -32,7 +34,8 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     let layout = counts_chart_layout(chart, width_px as f64 / pen.scale);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
-    area.fill(&WHITE)?;
+    let colours = style.palette;
+    area.fill(&colours.paper)?;
 
     let largest = chart
         .rows
@@ -42,26 +45,40 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
         .unwrap_or(0);
     let ticks = nice_ticks(largest as f64);
     let axis_max = *ticks.last().unwrap_or(&1.0);
-    let axis_y = layout.rows_bottom();
-    let labelled: Vec<(f64, String)> = ticks.iter().map(|&t| (t, format!("{t:.0}"))).collect();
-    draw_value_axis(area, pen, &layout, &labelled, axis_max)?;
+    let lang = chart.lang;
+    let labelled: Vec<(f64, String)> = ticks
+        .iter()
+        .map(|&t| (t, format_count(t as u64, lang)))
+        .collect();
+    draw_value_axis(area, style, &layout, &labelled, axis_max)?;
 
     // Legend, top left of the plot.
     let swatch = 10.0;
     let mut x = layout.plot_left;
-    for (colour, name) in [(style::BAR_LIGHT, "报考人数"), (style::BAR, "获证人数")] {
-        area.draw(&Rectangle::new(
+    let series = [
+        (
+            colours.bar_light,
+            Some(colours.hatch),
+            lang.pick("报考人数", "Registered"),
+        ),
+        (colours.bar, None, lang.pick("获证人数", "Certified")),
+    ];
+    for (colour, hatch, name) in series {
+        draw_bar(
+            area,
+            pen,
             [
                 (px(x), px(TOP - 22.0)),
                 (px(x + swatch), px(TOP - 22.0 + swatch)),
             ],
-            colour.filled(),
-        ))?;
+            colour,
+            hatch,
+        )?;
         area.draw(&Text::new(
             name,
             (px(x + swatch + 4.0), px(TOP - 22.0 + swatch / 2.0)),
             font(VALUE_FONT)
-                .color(&style::INK)
+                .color(&colours.ink)
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         x += swatch + 8.0 + text_width(name, VALUE_FONT) + 16.0;
@@ -74,17 +91,20 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
             fit_text(&item.short_label, layout.label_room(), LABEL_FONT),
             (px(layout.label_right), px(centre)),
             font(LABEL_FONT)
-                .color(&style::INK)
+                .color(&colours.ink)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
         let registered_end = layout.x_of(item.registered as f64, axis_max);
-        area.draw(&Rectangle::new(
+        draw_bar(
+            area,
+            pen,
             [
                 (px(layout.plot_left), px(centre - half)),
                 (px(registered_end).max(px(layout.plot_left) + 1), px(centre)),
             ],
-            style::BAR_LIGHT.filled(),
-        ))?;
+            colours.bar_light,
+            Some(colours.hatch),
+        )?;
         if let Some(certified) = item.certified {
             let end = layout.x_of(certified as f64, axis_max);
             area.draw(&Rectangle::new(
@@ -92,27 +112,26 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
                     (px(layout.plot_left), px(centre)),
                     (px(end).max(px(layout.plot_left) + 1), px(centre + half)),
                 ],
-                style::BAR.filled(),
+                colours.bar.filled(),
             ))?;
         }
-        let certified = item
-            .certified
-            .map_or_else(|| "未出成绩".to_string(), |c| c.to_string());
+        let certified = item.certified.map_or_else(
+            || lang.pick("未出成绩", "pending").to_string(),
+            |c| format_count(c, lang),
+        );
         area.draw(&Text::new(
-            format!("{} / {certified}", item.registered),
+            format!("{} / {certified}", format_count(item.registered, lang)),
             (px(registered_end + 6.0), px(centre)),
             font(VALUE_FONT)
-                .color(&style::INK)
+                .color(&colours.ink)
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
 
-    area.draw(&Text::new(
-        format!("{}；数值为 报考 / 获证", chart.note),
-        (px(layout.plot_left), px(axis_y + 26.0)),
-        font(VALUE_FONT)
-            .color(&style::INK_SOFT)
-            .pos(Pos::new(HPos::Left, VPos::Top)),
-    ))?;
+    let note = match lang {
+        Lang::Zh => format!("{}；数值为 报考 / 获证", chart.note),
+        Lang::En => format!("{}; figures are registered / certified", chart.note),
+    };
+    draw_note(area, style, &layout, &note)?;
     Ok(layout)
 }

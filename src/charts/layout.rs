@@ -5,7 +5,7 @@
 pub const ROW_HEIGHT: f64 = 28.0;
 /// Space above the rows (legend, reference label) and below them (axis, note).
 pub const TOP: f64 = 34.0;
-pub const BOTTOM: f64 = 48.0;
+pub const BOTTOM: f64 = 64.0;
 pub const LABEL_FONT: f64 = 13.0;
 pub const VALUE_FONT: f64 = 12.0;
 /// Room kept right of the longest bar for its value label.
@@ -53,6 +53,48 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     }
     out.push('…');
     out
+}
+
+/// Text broken into at most `max_lines` lines of at most `max_px`, the last one cut with an
+/// ellipsis if the text is longer still. Lines break after a Chinese or English clause mark
+/// (，；、,;) past the line's first third, else after a space there, else between any two
+/// characters (as Chinese allows).
+pub fn wrap_text(text: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() && lines.len() + 1 < max_lines.max(1) {
+        if text_width(rest, font_px) <= max_px {
+            break;
+        }
+        // The longest prefix that fits.
+        let mut used = 0.0;
+        let mut end = 0;
+        for (at, c) in rest.char_indices() {
+            used += text_width(c.encode_utf8(&mut [0; 4]), font_px);
+            if used > max_px {
+                break;
+            }
+            end = at + c.len_utf8();
+        }
+        let fitting = &rest[..end.max(rest.chars().next().map_or(0, char::len_utf8))];
+        // A clause mark past the line's first third, else a space there, else where it fills.
+        let break_after = |marks: &[char]| {
+            fitting
+                .char_indices()
+                .rev()
+                .find(|(at, c)| *at * 3 >= fitting.len() && marks.contains(c))
+                .map(|(at, c)| at + c.len_utf8())
+        };
+        let cut = break_after(&['，', '；', '、', ',', ';'])
+            .or_else(|| break_after(&[' ']))
+            .unwrap_or(fitting.len());
+        lines.push(rest[..cut].trim_end().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        lines.push(fit_text(rest, max_px, font_px));
+    }
+    lines
 }
 
 /// Where the parts of a horizontal bar chart go.
@@ -198,6 +240,27 @@ mod tests {
         assert!(cut.ends_with('…'), "{cut}");
         assert!(text_width(&cut, 13.0) <= 150.0, "{cut}");
         assert_eq!(fit_text("会计", 150.0, 13.0), "会计");
+    }
+
+    #[test]
+    fn a_long_note_wraps_at_a_clause_and_every_line_fits() {
+        let note =
+            "第 1–6 个证书等级，共 38 个；浅色条：报考不足 10 人的小样本，黑线为 95% 置信区间";
+        let lines = wrap_text(note, 360.0, 12.0, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].ends_with('；') || lines[0].ends_with('，'),
+            "{lines:?}"
+        );
+        for line in &lines {
+            assert!(text_width(line, 12.0) <= 360.0, "{line}");
+        }
+        assert_eq!(lines.concat().replace(' ', ""), note.replace(' ', ""));
+        // Short text stays on one line; too long for two lines ends in an ellipsis.
+        assert_eq!(wrap_text("共 3 个", 300.0, 12.0, 2), vec!["共 3 个"]);
+        let cut = wrap_text(&note.repeat(4), 300.0, 12.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…'));
     }
 
     #[test]

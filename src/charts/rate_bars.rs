@@ -6,9 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::draw_value_axis;
 use super::layout::{BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width};
-use super::style::{self, ChartStyle};
+use super::style::ChartStyle;
+use super::{draw_note, draw_value_axis};
 use crate::domain::chart_data::{BarValue, RateChart};
 
 type DrawResult<DB> = Result<BarLayout, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -32,21 +32,29 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     let layout = rate_chart_layout(chart, width_px as f64 / pen.scale);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
-    area.fill(&WHITE)?;
+    let colours = style.palette;
+    area.fill(&colours.paper)?;
 
     // Grid and axis: 0%–100%.
     let axis_y = layout.rows_bottom();
+    // Every 20%, or fewer where the plot is too narrow for five labels side by side.
+    let room_per_label = text_width("100%", VALUE_FONT) + 10.0;
+    let plot_width = layout.plot_right - layout.plot_left;
+    let step = [20, 25, 50]
+        .into_iter()
+        .find(|step| plot_width * *step as f64 / 100.0 >= room_per_label)
+        .unwrap_or(100);
     let ticks: Vec<(f64, String)> = (0..=100)
-        .step_by(20)
+        .step_by(step)
         .map(|tick| (tick as f64, format!("{tick}%")))
         .collect();
-    draw_value_axis(area, pen, &layout, &ticks, 100.0)?;
+    draw_value_axis(area, style, &layout, &ticks, 100.0)?;
 
     // The overall rate, dashed, behind every row (value labels sit on white over it),
     // labelled at the top.
     if let Some((percent, legend)) = &chart.reference {
         let x = layout.x_of(*percent, 100.0);
-        let stroke = style::REFERENCE.stroke_width(pen.stroke(2.0));
+        let stroke = colours.reference.stroke_width(pen.stroke(2.0));
         let mut y = TOP - 6.0;
         while y < axis_y {
             let end = (y + 6.0).min(axis_y);
@@ -66,7 +74,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
             legend.clone(),
             (px(legend_x), px(TOP - 10.0)),
             font(VALUE_FONT)
-                .color(&style::REFERENCE)
+                .color(&colours.reference)
                 .pos(Pos::new(anchor, VPos::Bottom)),
         ))?;
     }
@@ -79,7 +87,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
             label,
             (px(layout.label_right), px(centre)),
             font(LABEL_FONT)
-                .color(&style::INK)
+                .color(&colours.ink)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
         match &bar.value {
@@ -90,7 +98,11 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
             } => {
                 let end = layout.x_of(*percent, 100.0);
                 let small = bar.is_small_sample();
-                let colour = if small { style::BAR_SMALL } else { style::BAR };
+                let colour = if small {
+                    colours.bar_small
+                } else {
+                    colours.bar
+                };
                 area.draw(&Rectangle::new(
                     [
                         (px(layout.plot_left), px(centre - bar_height / 2.0)),
@@ -105,7 +117,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                 if let (true, Some((low, high))) = (chart.whiskers, interval) {
                     let (x0, x1) = (layout.x_of(*low, 100.0), layout.x_of(*high, 100.0));
                     let cap = bar_height * 0.45;
-                    let ink = style::INK.stroke_width(pen.stroke(1.5));
+                    let ink = colours.ink.stroke_width(pen.stroke(1.5));
                     area.draw(&PathElement::new(
                         vec![(px(x0), px(centre)), (px(x1), px(centre))],
                         ink,
@@ -129,11 +141,11 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                             (px(x - 2.0), px(centre - VALUE_FONT * 0.75)),
                             (px(x + value_width + 2.0), px(centre + VALUE_FONT * 0.75)),
                         ],
-                        WHITE.filled(),
+                        colours.paper.filled(),
                     ))?;
-                    (x, HPos::Left, style::INK)
+                    (x, HPos::Left, colours.ink)
                 } else {
-                    (end - 6.0, HPos::Right, WHITE)
+                    (end - 6.0, HPos::Right, colours.paper)
                 };
                 area.draw(&Text::new(
                     value,
@@ -153,19 +165,13 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                     text,
                     (px(layout.plot_left + 4.0), px(centre)),
                     font(VALUE_FONT)
-                        .color(&style::MUTED)
+                        .color(&colours.muted)
                         .pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
             }
         }
     }
 
-    area.draw(&Text::new(
-        chart.note.clone(),
-        (px(layout.plot_left), px(axis_y + 26.0)),
-        font(VALUE_FONT)
-            .color(&style::INK_SOFT)
-            .pos(Pos::new(HPos::Left, VPos::Top)),
-    ))?;
+    draw_note(area, style, &layout, &chart.note)?;
     Ok(layout)
 }

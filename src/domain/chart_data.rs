@@ -3,6 +3,7 @@
 
 use super::figures::{Ratio, Totals};
 use super::index::{DatasetIndex, Membership};
+use super::lang::{Lang, format_count};
 use super::model::{Dataset, Level, Record};
 use super::stats::wilson_interval;
 use super::view::{GroupBy, RateDefinition};
@@ -45,6 +46,8 @@ pub struct RateBar {
     pub n: u64,
     pub certified: Option<u64>,
     pub target: BarTarget,
+    /// The language of the bar's texts.
+    pub lang: Lang,
 }
 
 impl RateBar {
@@ -55,8 +58,8 @@ impl RateBar {
     pub fn value_text(&self) -> String {
         match &self.value {
             BarValue::Rate { text, .. } => text.clone(),
-            BarValue::Pending => "未出成绩".into(),
-            BarValue::Nobody => "无人报考".into(),
+            BarValue::Pending => self.lang.pick("未出成绩", "Pending").into(),
+            BarValue::Nobody => self.lang.pick("无人报考", "Nobody registered").into(),
         }
     }
 }
@@ -70,6 +73,7 @@ pub struct RateChart {
     pub whiskers: bool,
     /// A line under the chart: which bars of how many, or how records are counted.
     pub note: String,
+    pub lang: Lang,
 }
 
 /// One row of the registered-vs-certified chart.
@@ -87,6 +91,7 @@ pub struct CountsRow {
 pub struct CountsChart {
     pub rows: Vec<CountsRow>,
     pub note: String,
+    pub lang: Lang,
 }
 
 /// A window onto a long list of bars: `first` is 0-based.
@@ -97,16 +102,17 @@ pub struct Window {
 }
 
 /// "产品创意设计职业技能等级证书 · 中级", with the batch where two records share that name.
-pub fn record_label(record: &Record, with_batch: bool) -> String {
-    if with_batch {
-        format!(
-            "{} · {}（{}）",
-            record.certificate,
-            record.level.as_str(),
-            record.batch
-        )
-    } else {
-        format!("{} · {}", record.certificate, record.level.as_str())
+pub fn record_label(record: &Record, with_batch: bool, lang: Lang) -> String {
+    labelled(&record.certificate, record, with_batch, lang)
+}
+
+/// A certificate name with the record's level (in `lang`) and, where asked, its batch.
+fn labelled(name: &str, record: &Record, with_batch: bool, lang: Lang) -> String {
+    let level = record.level.label(lang);
+    match (with_batch, lang) {
+        (false, _) => format!("{name} · {level}"),
+        (true, Lang::Zh) => format!("{name} · {level}（{}）", record.batch),
+        (true, Lang::En) => format!("{name} · {level} ({})", record.batch),
     }
 }
 
@@ -121,13 +127,13 @@ pub fn short_certificate(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-fn short_record_label(record: &Record, with_batch: bool) -> String {
-    let name = short_certificate(&record.certificate);
-    if with_batch {
-        format!("{name} · {}（{}）", record.level.as_str(), record.batch)
-    } else {
-        format!("{name} · {}", record.level.as_str())
-    }
+fn short_record_label(record: &Record, with_batch: bool, lang: Lang) -> String {
+    labelled(
+        short_certificate(&record.certificate),
+        record,
+        with_batch,
+        lang,
+    )
 }
 
 fn rate_value(rate: Option<Ratio>, pending: bool, n: u64) -> BarValue {
@@ -145,36 +151,54 @@ fn rate_value(rate: Option<Ratio>, pending: bool, n: u64) -> BarValue {
     }
 }
 
-fn overall(totals: &Totals, definition: RateDefinition) -> Option<(f64, String)> {
+fn overall(totals: &Totals, definition: RateDefinition, lang: Lang) -> Option<(f64, String)> {
     let rate = match definition {
         RateDefinition::Published => totals.pass_rate_published(),
         RateDefinition::AllRegistered => totals.pass_rate_all_registered(),
     }?;
-    Some((
-        rate.percent(),
-        format!(
+    let legend = match (lang, definition) {
+        (Lang::Zh, _) => format!(
             "总体 {}（{}）",
             rate.format_percent(),
             definition.short_label()
         ),
-    ))
+        (Lang::En, RateDefinition::Published) => {
+            format!("Overall {} (published results)", rate.format_percent())
+        }
+        (Lang::En, RateDefinition::AllRegistered) => {
+            format!("Overall {} (all registered)", rate.format_percent())
+        }
+    };
+    Some((rate.percent(), legend))
 }
 
-fn window_note(window: Window, shown: usize, total: usize, what: &str) -> String {
-    if total == 0 {
-        "没有符合筛选条件的记录".into()
-    } else if shown == total {
-        format!("共 {total} 个{what}")
-    } else {
-        format!(
-            "第 {}–{} 个{what}，共 {total} 个",
+/// Which bars of how many a chart shows: "第 1–40 个证书等级，共 120 个".
+fn window_note(window: Window, shown: usize, total: usize, lang: Lang) -> String {
+    let count = |n: usize| format_count(n as u64, lang);
+    match lang {
+        _ if total == 0 => lang
+            .pick("没有符合筛选条件的记录", "No records match the filters")
+            .into(),
+        Lang::Zh if shown == total => format!("共 {total} 个证书等级"),
+        Lang::Zh => format!(
+            "第 {}–{} 个证书等级，共 {total} 个",
             window.first + 1,
             window.first + shown
-        )
+        ),
+        Lang::En if shown == total => format!("{} certificate levels", count(total)),
+        Lang::En => format!(
+            "Certificate levels {}–{} of {}",
+            count(window.first + 1),
+            count(window.first + shown),
+            count(total)
+        ),
     }
 }
 
 /// Pass rate by certificate: one bar per matching record, highest rate first.
+// The inputs are the dataset's three derived views plus the chart's four settings; a settings
+// struct would only rename them at every caller.
+#[allow(clippy::too_many_arguments)]
 pub fn pass_rate_by_certificate(
     dataset: &Dataset,
     index: &DatasetIndex,
@@ -183,6 +207,7 @@ pub fn pass_rate_by_certificate(
     definition: RateDefinition,
     whiskers: bool,
     window: Window,
+    lang: Lang,
 ) -> RateChart {
     let bars: Vec<RateBar> = index
         .by_rate(matches)
@@ -191,21 +216,23 @@ pub fn pass_rate_by_certificate(
         .map(|i| {
             let record = &dataset.records[i];
             RateBar {
-                label: record_label(record, index.shares_name(i)),
-                short_label: short_record_label(record, index.shares_name(i)),
+                label: record_label(record, index.shares_name(i), lang),
+                short_label: short_record_label(record, index.shares_name(i), lang),
                 value: rate_value(record.pass_rate(), record.is_pending(), record.registered),
                 n: record.registered,
                 certified: record.certified,
                 target: BarTarget::Record(i),
+                lang,
             }
         })
         .collect();
     RateChart {
-        note: window_note(window, bars.len(), totals.records, "证书等级")
-            + &small_sample_note(&bars, whiskers),
+        note: window_note(window, bars.len(), totals.records, lang)
+            + &small_sample_note(&bars, whiskers, lang),
         bars,
-        reference: overall(totals, definition),
+        reference: overall(totals, definition, lang),
         whiskers,
+        lang,
     }
 }
 
@@ -216,6 +243,7 @@ pub fn registered_certified(
     matches: &Membership,
     totals: &Totals,
     window: Window,
+    lang: Lang,
 ) -> CountsChart {
     let rows: Vec<CountsRow> = index
         .by_registered(matches)
@@ -224,8 +252,8 @@ pub fn registered_certified(
         .map(|i| {
             let record = &dataset.records[i];
             CountsRow {
-                label: record_label(record, index.shares_name(i)),
-                short_label: short_record_label(record, index.shares_name(i)),
+                label: record_label(record, index.shares_name(i), lang),
+                short_label: short_record_label(record, index.shares_name(i), lang),
                 registered: record.registered,
                 certified: record.certified,
                 target: BarTarget::Record(i),
@@ -233,13 +261,17 @@ pub fn registered_certified(
         })
         .collect();
     CountsChart {
-        note: window_note(window, rows.len(), totals.records, "证书等级"),
+        note: window_note(window, rows.len(), totals.records, lang),
         rows,
+        lang,
     }
 }
 
 /// Pass rate per batch, level or major of the matching records. A record counts once for
 /// each of its majors, so the major bars add up to more than the records.
+// The inputs are the dataset's three derived views plus the chart's four settings; a settings
+// struct would only rename them at every caller.
+#[allow(clippy::too_many_arguments)]
 pub fn pass_rate_by_group(
     dataset: &Dataset,
     index: &DatasetIndex,
@@ -248,6 +280,7 @@ pub fn pass_rate_by_group(
     group_by: GroupBy,
     definition: RateDefinition,
     whiskers: bool,
+    lang: Lang,
 ) -> RateChart {
     let groups = match group_by {
         GroupBy::Batch => index.batches.len(),
@@ -280,7 +313,7 @@ pub fn pass_rate_by_group(
                 }
                 GroupBy::Level => {
                     let level = Level::ALL[group];
-                    (level.as_str().to_string(), BarTarget::Level(level))
+                    (level.label(lang).to_string(), BarTarget::Level(level))
                 }
                 GroupBy::Major => {
                     let major = &index.majors[group];
@@ -305,35 +338,52 @@ pub fn pass_rate_by_group(
                 n,
                 certified: Some(sum.certified),
                 target,
+                lang,
             }
         })
         .collect();
     if group_by == GroupBy::Major {
         bars.sort_by(|a, b| bar_percent(b).total_cmp(&bar_percent(a)));
     }
-    let note = match group_by {
-        GroupBy::Major => format!(
+    let note = match (group_by, lang) {
+        (GroupBy::Major, Lang::Zh) => format!(
             "{} 个专业；一条记录涵盖几个专业，就在每个专业下各计一次，各专业合计会多于总数",
             bars.len()
         ),
-        _ => format!("{} 组，{} 条记录", bars.len(), totals.records),
-    } + &small_sample_note(&bars, whiskers);
+        (GroupBy::Major, Lang::En) => format!(
+            "{} majors; a record counts once under each of its majors, so the majors add up to more than the total",
+            bars.len()
+        ),
+        (_, Lang::Zh) => format!("{} 组，{} 条记录", bars.len(), totals.records),
+        (_, Lang::En) => format!(
+            "{} groups, {} records",
+            bars.len(),
+            format_count(totals.records as u64, lang)
+        ),
+    } + &small_sample_note(&bars, whiskers, lang);
     RateChart {
         bars,
-        reference: overall(totals, definition),
+        reference: overall(totals, definition, lang),
         whiskers,
         note,
+        lang,
     }
 }
 
 /// Explains the lighter bars (and their whiskers) when a chart has any.
-fn small_sample_note(bars: &[RateBar], whiskers: bool) -> String {
-    match (bars.iter().any(RateBar::is_small_sample), whiskers) {
-        (false, _) => String::new(),
-        (true, true) => {
+fn small_sample_note(bars: &[RateBar], whiskers: bool, lang: Lang) -> String {
+    if !bars.iter().any(RateBar::is_small_sample) {
+        return String::new();
+    }
+    match (lang, whiskers) {
+        (Lang::Zh, true) => {
             format!("；浅色条：报考不足 {SMALL_SAMPLE} 人的小样本，黑线为 95% 置信区间")
         }
-        (true, false) => format!("；浅色条：报考不足 {SMALL_SAMPLE} 人的小样本"),
+        (Lang::Zh, false) => format!("；浅色条：报考不足 {SMALL_SAMPLE} 人的小样本"),
+        (Lang::En, true) => format!(
+            "; light bars: fewer than {SMALL_SAMPLE} registered, black line the 95% interval"
+        ),
+        (Lang::En, false) => format!("; light bars: fewer than {SMALL_SAMPLE} registered"),
     }
 }
 
@@ -347,22 +397,33 @@ fn bar_percent(bar: &RateBar) -> f64 {
 
 /// A sentence for screen readers and tooltips: the figures of one bar.
 pub fn describe_bar(bar: &RateBar) -> String {
-    let certified = bar
-        .certified
-        .map_or_else(|| "未出成绩".to_string(), |c| c.to_string());
-    let mut text = format!(
-        "{}：报考 {} 人，获证 {}，通过率 {}",
-        bar.label,
-        bar.n,
-        certified,
-        bar.value_text()
+    let lang = bar.lang;
+    let certified = bar.certified.map_or_else(
+        || lang.pick("未出成绩", "pending").to_string(),
+        |c| format_count(c, lang),
     );
+    let n = format_count(bar.n, lang);
+    let mut text = match lang {
+        Lang::Zh => format!(
+            "{}：报考 {n} 人，获证 {certified}，通过率 {}",
+            bar.label,
+            bar.value_text()
+        ),
+        Lang::En => format!(
+            "{}: {n} registered, {certified} certified, pass rate {}",
+            bar.label,
+            bar.value_text()
+        ),
+    };
     if let BarValue::Rate {
         interval: Some((low, high)),
         ..
     } = bar.value
     {
-        text.push_str(&format!("（样本较小，95% 置信区间 {low:.1}%–{high:.1}%）"));
+        text.push_str(&match lang {
+            Lang::Zh => format!("（样本较小，95% 置信区间 {low:.1}%–{high:.1}%）"),
+            Lang::En => format!(" (small sample, 95% interval {low:.1}%–{high:.1}%)"),
+        });
     }
     text
 }

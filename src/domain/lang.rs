@@ -48,6 +48,23 @@ impl Lang {
     }
 }
 
+/// A count as each language writes it: `3482` in Chinese (as the report writes it), `3,482`
+/// in English.
+pub fn format_count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    if lang == Lang::Zh {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A checked `YYYY-MM-DD` date as people write it: `2021年12月31日`, or `31 Dec 2021`.
 pub fn format_date(iso: &str, lang: Lang) -> String {
     let parts: Vec<u32> = iso
@@ -72,6 +89,15 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_english_only() {
+        assert_eq!(format_count(3482, Lang::Zh), "3482");
+        assert_eq!(format_count(3482, Lang::En), "3,482");
+        assert_eq!(format_count(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_count(999, Lang::En), "999");
+        assert_eq!(format_count(0, Lang::En), "0");
+    }
 
     #[test]
     fn dates_read_as_people_write_them() {

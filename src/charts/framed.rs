@@ -1,0 +1,89 @@
+//! A chart as it leaves the dashboard (an exported PNG or SVG): the chart's title and a
+//! caption saying which dataset, which records and as of when, above the chart itself, on a
+//! page the size of a slide.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::ChartSpec;
+use super::layout::{BarLayout, chart_height, fit_text};
+use super::style::ChartStyle;
+use crate::domain::caption::Caption;
+
+/// The band above the chart, in layout pixels.
+pub const CAPTION_HEIGHT: f64 = 84.0;
+const MARGIN: f64 = 16.0;
+const TITLE_FONT: f64 = 18.0;
+const LINE_FONT: f64 = 12.5;
+
+/// The picture's size in layout pixels for a slide of `slide` device pixels drawn at `scale`
+/// device pixels per layout pixel: the slide's shape, or taller where the chart's rows need it.
+pub fn framed_size(spec: &ChartSpec, slide: (u32, u32), scale: f64) -> (f64, f64) {
+    let width = (slide.0 as f64 / scale).floor();
+    let height = (slide.1 as f64 / scale).floor();
+    (
+        width,
+        height.max(CAPTION_HEIGHT + chart_height(spec.rows())),
+    )
+}
+
+/// Draws `title`, the caption and the chart over the whole area.
+pub fn draw_framed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    title: &str,
+    caption: &Caption,
+    style: &ChartStyle,
+) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    let pen = style.pen();
+    let colours = style.palette;
+    area.fill(&colours.paper)?;
+    let (width_px, _) = area.dim_in_pixel();
+    let room = width_px as f64 / pen.scale - 2.0 * MARGIN;
+    let mut y = MARGIN;
+    let lines = [
+        (title.to_string(), TITLE_FONT, colours.ink),
+        (caption.dataset.clone(), LINE_FONT, colours.ink_soft),
+        (
+            [caption.filters.as_str(), caption.as_of.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            LINE_FONT,
+            colours.ink_soft,
+        ),
+    ];
+    for (text, size, colour) in lines {
+        area.draw(&Text::new(
+            fit_text(&text, room, size),
+            pen.point(MARGIN, y),
+            pen.text(size)
+                .color(&colour)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        y += size * 1.6;
+    }
+    let (_, chart) = area.split_vertically(pen.px(CAPTION_HEIGHT));
+    spec.draw(&chart, style)
+}
+
+/// The framed chart as an SVG document, `slide` sized at two device pixels per layout pixel
+/// (so it matches the PNG), text kept as text in the CJK font stack.
+pub fn framed_svg(spec: &ChartSpec, title: &str, caption: &Caption, slide: (u32, u32)) -> String {
+    let (width, height) = framed_size(spec, slide, 2.0);
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+        let area = backend.into_drawing_area();
+        let style = ChartStyle::default();
+        // Drawing into a String cannot fail; an error here would be a bug in the chart code.
+        if let Err(error) =
+            draw_framed(&area, spec, title, caption, &style).and_then(|_| area.present())
+        {
+            debug_assert!(false, "SVG drawing failed: {error:?}");
+        }
+    }
+    svg
+}
