@@ -14,6 +14,7 @@ use crate::components::kpis::Kpis;
 use crate::components::load_errors::LoadErrors;
 use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
+use crate::components::summary::Summary;
 use crate::components::summary_figures::SummaryFigures;
 use crate::domain::builtin;
 use crate::file_reader::open_on_board;
@@ -35,7 +36,8 @@ pub fn App() -> impl IntoView {
     // The browser tab names the dataset on screen.
     Effect::new(move || {
         let title = state.dataset.with(|d| d.title.clone());
-        document().set_title(&format!("{title} · 1+X 试点看板"));
+        let board = state.lang.get().pick("1+X 试点看板", "1+X Pilot Board");
+        document().set_title(&format!("{title} · {board}"));
     });
 
     listen_to_other_tabs(state);
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
             <main class="pb-main">
                 <Filters/>
                 <Kpis/>
+                <Summary/>
                 <SummaryFigures/>
                 <ChartsSection/>
                 <ReconciliationPanel/>
@@ -108,7 +111,11 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
             return;
         }
         ev.prevent_default();
-        state.open_file("粘贴的表格.tsv", text.as_bytes());
+        let name = state
+            .lang
+            .get_untracked()
+            .pick("粘贴的表格.tsv", "Pasted table.tsv");
+        state.open_file(name, text.as_bytes());
     });
     on_cleanup(move || {
         over.remove();

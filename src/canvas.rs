@@ -58,6 +58,29 @@ fn from_js(error: wasm_bindgen::JsValue) -> DrawingErrorKind<CanvasError> {
     DrawingErrorKind::DrawingError(CanvasError(format!("{error:?}")))
 }
 
+/// Draws `spec` on `canvas`, first sizing it to `device` pixels (resizing a canvas clears and
+/// reallocates it, so only when the size really changes). Returns the layout used, in layout
+/// pixels, for hit-testing.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    spec: &crate::charts::ChartSpec,
+    device: (u32, u32),
+    style: &crate::charts::ChartStyle,
+) -> std::result::Result<crate::charts::layout::BarLayout, String> {
+    use plotters::prelude::IntoDrawingArea;
+    if canvas.width() != device.0 {
+        canvas.set_width(device.0);
+    }
+    if canvas.height() != device.1 {
+        canvas.set_height(device.1);
+    }
+    let backend = Canvas::new(canvas.clone()).ok_or("no 2D context")?;
+    let area = backend.into_drawing_area();
+    spec.draw(&area, style)
+        .and_then(|drawn| area.present().map(|_| drawn))
+        .map_err(|error| format!("{error:?}"))
+}
+
 impl Canvas {
     /// `None` where the canvas has no 2D context (it was taken for WebGL, or memory ran out).
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {

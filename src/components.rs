@@ -8,6 +8,8 @@ pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod load_errors;
+pub mod presentation;
 pub mod reconciliation;
 pub mod records_table;
+pub mod summary;
 pub mod summary_figures;

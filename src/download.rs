@@ -4,12 +4,26 @@ use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a file called `name`. Returns false where the browser refused.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
-    let attempt = || -> Result<(), wasm_bindgen::JsValue> {
+    let blob = || -> Result<web_sys::Blob, wasm_bindgen::JsValue> {
         let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+    };
+    match blob() {
+        Ok(blob) => download_blob(name, &blob),
+        Err(error) => {
+            leptos::logging::error!("download of {name} failed: {error:?}");
+            false
+        }
+    }
+}
+
+/// Offers a blob (a picture drawn on a canvas, a file built in memory) as a file called `name`.
+/// Returns false where the browser refused.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let attempt = || -> Result<(), wasm_bindgen::JsValue> {
+        let url = web_sys::Url::create_object_url_with_blob(blob)?;
         let document = leptos::prelude::document();
         let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
         link.set_href(&url);

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod components;
 pub mod domain;
 pub mod download;
+pub mod export;
 pub mod file_reader;
 pub mod hooks;
 pub mod prefs;

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use crate::charts::style::Palette;
 use crate::domain::Lang;
 use crate::storage;
 
@@ -65,6 +68,10 @@ fn parse(text: &str) -> (Option<Lang>, Option<Theme>) {
 pub struct Prefs {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<Theme>,
+    /// Whether the operating system asks for dark colours (`prefers-color-scheme`).
+    pub system_dark: RwSignal<bool>,
+    /// Between `beforeprint` and `afterprint`: pages are printed in the light colours.
+    pub printing: RwSignal<bool>,
 }
 
 impl Prefs {
@@ -81,7 +88,18 @@ impl Prefs {
         let prefs = Prefs {
             lang,
             theme: RwSignal::new(stored_theme.unwrap_or_default()),
+            system_dark: RwSignal::new(false),
+            printing: RwSignal::new(false),
         };
+        follow_system_scheme(prefs.system_dark);
+        let before =
+            window_event_listener(leptos::ev::beforeprint, move |_| prefs.printing.set(true));
+        let after =
+            window_event_listener(leptos::ev::afterprint, move |_| prefs.printing.set(false));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
         Effect::new(move || {
             let (lang, theme) = (prefs.lang.get(), prefs.theme.get());
             if let Some(root) = document().document_element() {
@@ -108,6 +126,33 @@ impl Prefs {
     pub fn expect() -> Self {
         expect_context::<Prefs>()
     }
+
+    /// The colours charts are drawn in on screen, for the theme in force.
+    pub fn palette(self) -> Palette {
+        if self.printing.get() {
+            return Palette::LIGHT;
+        }
+        match self.theme.get() {
+            Theme::System if self.system_dark.get() => Palette::DARK,
+            Theme::System | Theme::Light => Palette::LIGHT,
+            Theme::Dark => Palette::DARK,
+            Theme::Contrast => Palette::CONTRAST,
+        }
+    }
+}
+
+/// Keeps `dark` equal to the system's `prefers-color-scheme: dark`, as it changes.
+fn follow_system_scheme(dark: RwSignal<bool>) {
+    let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") else {
+        return;
+    };
+    dark.set(query.matches());
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| dark.set(event.matches()),
+    );
+    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // The page's preferences live as long as the page.
+    on_change.forget();
 }
 
 /// Text in the interface language, as a reactive view or attribute value:

@@ -1,21 +1,29 @@
 //! One chart on a `<canvas>`: sized to its container and to the screen's pixel density,
-//! redrawn when either the data or the size changes, with a tooltip on hover, a click that
-//! filters to the bar, and the same figures as a table for screen readers and copying.
+//! redrawn when the data, the size or the theme changes, with a tooltip on hover, a click that
+//! filters to the bar, the same figures as a table for screen readers and copying, and the
+//! chart's way out: PNG and SVG at a slide's size, with a caption, and the PNG on the clipboard.
 
-use crate::canvas::Canvas as CanvasSurface;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 
+use crate::canvas::paint;
+use crate::charts::framed::framed_svg;
 use crate::charts::layout::{BarLayout, chart_height};
 use crate::charts::{ChartSpec, ChartStyle};
+use crate::domain::caption::Caption;
 use crate::domain::chart_data::BarTarget;
+use crate::domain::table::file_name;
+use crate::download::{download, download_blob, today};
+use crate::export::{copy_png, fonts_ready, framed_canvas, png_blob};
 use crate::hooks::use_element_width;
+use crate::prefs::Prefs;
+use crate::state::BoardState;
 
 #[component]
 pub fn ChartPanel(
     /// The chart's heading.
-    title: &'static str,
+    #[prop(into)]
+    title: Signal<String>,
     /// The `data-testid` of the canvas.
     test_id: &'static str,
     /// What to draw.
@@ -23,10 +31,21 @@ pub fn ChartPanel(
     spec: Signal<ChartSpec>,
     /// Called with what a clicked bar stands for.
     on_select: Callback<BarTarget>,
+    /// Which dataset, filters and date an exported picture states.
+    #[prop(into)]
+    caption: Signal<Caption>,
+    /// A sentence about the figures (the summary), the canvas's `aria-description`.
+    #[prop(into)]
+    description: Signal<String>,
+    /// The slide size pictures are exported at, in device pixels.
+    #[prop(into)]
+    export_size: Signal<(u32, u32)>,
     /// Controls shown beside the heading (grouping, paging).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let state = BoardState::expect();
+    let prefs = use_context::<Prefs>();
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     let width = use_element_width(container);
@@ -42,34 +61,19 @@ pub fn ChartPanel(
         if css_width <= 0.0 {
             return;
         }
+        let palette = prefs.map_or(crate::charts::style::Palette::LIGHT, Prefs::palette);
         spec.with(|spec| {
             let scale = window().device_pixel_ratio().max(1.0);
-            let height = chart_height(spec.rows());
-            // Resizing a canvas reallocates and clears it: only when the size really changes
-            // (the chart paints its own white background anyway).
-            let (device_width, device_height) = (
+            let device = (
                 (css_width * scale).round() as u32,
-                (height * scale).round() as u32,
+                (chart_height(spec.rows()) * scale).round() as u32,
             );
-            if canvas.width() != device_width {
-                canvas.set_width(device_width);
-            }
-            if canvas.height() != device_height {
-                canvas.set_height(device_height);
-            }
-            let Some(backend) = CanvasSurface::new(canvas.clone()) else {
-                failed.set(true);
-                return;
-            };
-            let area = backend.into_drawing_area();
             let style = ChartStyle {
                 scale,
+                palette,
                 ..ChartStyle::default()
             };
-            match spec
-                .draw(&area, &style)
-                .and_then(|drawn| area.present().map(|_| drawn))
-            {
+            match paint(&canvas, spec, device, &style) {
                 Ok(drawn) => {
                     layout.set_value(Some(drawn));
                     // Counted on the element, so tests and benchmarks can tell a redraw happened.
@@ -77,7 +81,7 @@ pub fn ChartPanel(
                     let _ = canvas.set_attribute("data-draw-count", &draws.get_value().to_string());
                 }
                 Err(error) => {
-                    leptos::logging::error!("chart {test_id} could not be drawn: {error:?}");
+                    leptos::logging::error!("chart {test_id} could not be drawn: {error}");
                     failed.set(true);
                 }
             }
@@ -108,7 +112,9 @@ pub fn ChartPanel(
                         style:top=format!("{}px", y + 14.0)
                     >
                         {text}
-                        <div class="pb-chart__tooltip-hint">"点击筛选到这一项"</div>
+                        <div class="pb-chart__tooltip-hint">
+                            {state.tr("点击筛选到这一项", "Click to filter to this item")}
+                        </div>
                     </div>
                 }
             })
@@ -146,7 +152,7 @@ pub fn ChartPanel(
                                         class="pb-link"
                                         on:click=move |_| on_select.run(target.clone())
                                     >
-                                        "筛选"
+                                        {state.tr("筛选", "Filter")}
                                     </button>
                                 })}
                             </th>
@@ -163,7 +169,7 @@ pub fn ChartPanel(
             }
         }))
     };
-    let description = move || format!("{title}。{}", spec.with(|s| s.note().to_string()));
+    let label = move || format!("{}。{}", title.get(), spec.with(|s| s.note().to_string()));
 
     view! {
         <figure class="pb-chart">
@@ -178,7 +184,8 @@ pub fn ChartPanel(
                     class="pb-chart__canvas"
                     class:pb-chart__canvas--pointing=move || hover.get().is_some()
                     role="img"
-                    aria-label=description
+                    aria-label=label
+                    aria-description=description
                     style:height=css_height
                     on:mousemove=on_move
                     on:mouseleave=move |_| hover.set(None)
@@ -187,16 +194,145 @@ pub fn ChartPanel(
                 {tooltip}
             </div>
             <Show when=move || failed.get()>
-                <p class="pb-muted">"这个图表没能画出来；下面的数据表里有同样的数字。"</p>
+                <p class="pb-muted">
+                    {state.tr(
+                        "这个图表没能画出来；下面的数据表里有同样的数字。",
+                        "This chart could not be drawn; the data table below has the same figures.",
+                    )}
+                </p>
             </Show>
-            <details
-                class="pb-chart__data"
-                on:toggle:target=move |ev| table_open.set(ev.target().open())
-            >
-                <summary>"数据表"</summary>
-                {table}
-            </details>
+            <div class="pb-chart__foot">
+                <details
+                    class="pb-chart__data"
+                    on:toggle:target=move |ev| table_open.set(ev.target().open())
+                >
+                    <summary>{state.tr("数据表", "Data table")}</summary>
+                    {table}
+                </details>
+                <ExportButtons title spec caption export_size/>
+            </div>
         </figure>
+    }
+}
+
+/// PNG, SVG and "copy image" for one chart, with a line saying how it went.
+#[component]
+fn ExportButtons(
+    title: Signal<String>,
+    spec: Signal<ChartSpec>,
+    caption: Signal<Caption>,
+    export_size: Signal<(u32, u32)>,
+) -> impl IntoView {
+    let state = BoardState::expect();
+    let status = RwSignal::new(None::<(bool, &'static str)>);
+    let name = move |ext: &str| {
+        caption.with_untracked(|c| {
+            file_name(
+                &format!("{} {}", c.dataset, title.get_untracked()),
+                &today(),
+                ext,
+            )
+        })
+    };
+    let export = move |copy: bool| {
+        let (spec, title, caption, size) = (
+            spec.get_untracked(),
+            title.get_untracked(),
+            caption.get_untracked(),
+            export_size.get_untracked(),
+        );
+        let lang = state.lang.get_untracked();
+        let file = name("png");
+        leptos::task::spawn_local(async move {
+            fonts_ready().await;
+            let outcome = async {
+                let canvas = framed_canvas(&spec, &title, &caption, size)?;
+                let blob = png_blob(&canvas).await?;
+                if copy {
+                    copy_png(blob).await
+                } else if download_blob(&file, &blob) {
+                    Ok(())
+                } else {
+                    Err("download refused".to_string())
+                }
+            }
+            .await;
+            status.set(Some(match (outcome, copy) {
+                (Ok(()), true) => (
+                    true,
+                    lang.pick(
+                        "图片已复制，可直接粘贴到 Word 或 PowerPoint",
+                        "Image copied: paste it into Word or PowerPoint",
+                    ),
+                ),
+                (Ok(()), false) => (true, lang.pick("已导出 PNG", "PNG exported")),
+                (Err(error), true) => {
+                    leptos::logging::warn!("copy image: {error}");
+                    (
+                        false,
+                        lang.pick(
+                            "此浏览器不允许复制图片，请改用“导出 PNG”",
+                            "This browser does not allow copying images; use Export PNG instead",
+                        ),
+                    )
+                }
+                (Err(error), false) => {
+                    leptos::logging::error!("PNG export: {error}");
+                    (
+                        false,
+                        lang.pick("PNG 没能导出", "The PNG could not be exported"),
+                    )
+                }
+            }));
+        });
+    };
+    let export_svg = move |_| {
+        let text = spec.with_untracked(|spec| {
+            caption.with_untracked(|caption| {
+                framed_svg(
+                    spec,
+                    &title.get_untracked(),
+                    caption,
+                    export_size.get_untracked(),
+                )
+            })
+        });
+        let done = download(&name("svg"), "image/svg+xml", text.as_bytes());
+        status.set(Some(if done {
+            (
+                true,
+                state
+                    .lang
+                    .get_untracked()
+                    .pick("已导出 SVG", "SVG exported"),
+            )
+        } else {
+            (
+                false,
+                state
+                    .lang
+                    .get_untracked()
+                    .pick("SVG 没能导出", "The SVG could not be exported"),
+            )
+        }));
+    };
+    view! {
+        <div class="pb-chart__export" role="group" aria-label=state.tr("导出图表", "Export chart")>
+            <button class="pb-button" data-testid="export-png" on:click=move |_| export(false)>
+                {state.tr("导出 PNG", "Export PNG")}
+            </button>
+            <button class="pb-button" data-testid="export-svg" on:click=export_svg>
+                {state.tr("导出 SVG", "Export SVG")}
+            </button>
+            <button class="pb-button" data-testid="copy-image" on:click=move |_| export(true)>
+                {state.tr("复制图片", "Copy image")}
+            </button>
+            <span class="pb-chart__export-status" role="status">
+                {move || status.get().map(|(ok, text)| view! {
+                    <span class:pb-save--ok=ok class:pb-save--bad=!ok>{text}</span>
+                })}
+            </span>
+        </div>
     }
 }
 

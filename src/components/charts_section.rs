@@ -1,18 +1,106 @@
 //! The three charts of the dashboard and their shared switches: the pass-rate definition and
-//! the small-sample whiskers, both kept in the view (and so in the address).
+//! the small-sample whiskers (both kept in the view, and so in the address), the size pictures
+//! are exported at, and presentation mode.
 
 use leptos::prelude::*;
 
 use crate::charts::ChartSpec;
 use crate::components::chart_panel::ChartPanel;
+use crate::components::presentation::Presentation;
+use crate::components::summary::summary_text;
+use crate::domain::Lang;
+use crate::domain::caption::Caption;
 use crate::domain::chart_data::{
     BarTarget, Window, pass_rate_by_certificate, pass_rate_by_group, registered_certified,
 };
 use crate::domain::view::{GroupBy, RateDefinition};
+use crate::export::SLIDE_SIZES;
 use crate::state::BoardState;
 
 /// Bars per chart page: a whole report of ~40 rows fits; larger datasets page through.
 const BARS_PER_PAGE: usize = 40;
+
+/// The dashboard's charts, for titles and for presentation mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    PassRate,
+    Counts,
+    ByGroup(GroupBy),
+}
+
+impl ChartKind {
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            ChartKind::PassRate => lang.pick("各证书通过率", "Pass rate by certificate").into(),
+            ChartKind::Counts => lang
+                .pick("报考人数与获证人数", "Registered and certified")
+                .into(),
+            ChartKind::ByGroup(group) => match lang {
+                Lang::Zh => format!("按{}的通过率", group.label_in(lang)),
+                Lang::En => format!("Pass rate by {}", group.label_in(lang).to_lowercase()),
+            },
+        }
+    }
+}
+
+/// The pass rate by certificate of the records on screen, the bars in `window`. Reads the
+/// state, so inside a memo it follows every change.
+pub fn pass_rate_spec(state: BoardState, window: Window) -> ChartSpec {
+    let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
+    let lang = state.lang.get();
+    state.dataset.with(|d| {
+        state.index.with(|i| {
+            state.membership.with(|m| {
+                state.totals.with(|t| {
+                    ChartSpec::Rate(pass_rate_by_certificate(
+                        d, i, m, t, definition, whiskers, window, lang,
+                    ))
+                })
+            })
+        })
+    })
+}
+
+/// Registered and certified per certificate, the rows in `window`.
+pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
+    let lang = state.lang.get();
+    state.dataset.with(|d| {
+        state.index.with(|i| {
+            state.membership.with(|m| {
+                state
+                    .totals
+                    .with(|t| ChartSpec::Counts(registered_certified(d, i, m, t, window, lang)))
+            })
+        })
+    })
+}
+
+/// The pass rate by the grouping the view names, every group.
+pub fn group_spec(state: BoardState) -> ChartSpec {
+    let (group_by, definition, whiskers) = state.view.with(|v| (v.group_by, v.rate, v.whiskers));
+    let lang = state.lang.get();
+    state.dataset.with(|d| {
+        state.index.with(|i| {
+            state.matching.with(|m| {
+                state.totals.with(|t| {
+                    ChartSpec::Rate(pass_rate_by_group(
+                        d, i, m, t, group_by, definition, whiskers, lang,
+                    ))
+                })
+            })
+        })
+    })
+}
+
+/// What an exported picture or a slide says about the records: dataset, filters, date.
+pub fn caption_of(state: BoardState) -> Caption {
+    let lang = state.lang.get();
+    state.dataset.with(|d| {
+        state
+            .index
+            .with(|i| state.view.with(|v| Caption::new(d, i, &v.filter, lang)))
+    })
+}
 
 #[component]
 pub fn ChartsSection() -> impl IntoView {
@@ -26,59 +114,34 @@ pub fn ChartsSection() -> impl IntoView {
 
     let rate_page = RwSignal::new(0usize);
     let counts_page = RwSignal::new(0usize);
-    let pass_rate = Memo::new(move |_| {
-        let window = window_of(rate_page.get(), state.totals.with(|t| t.records));
-        let (definition, whiskers) = view.with(|v| (v.rate, v.whiskers));
-        state.dataset.with(|d| {
-            state.index.with(|i| {
-                state.membership.with(|m| {
-                    state.totals.with(|t| {
-                        ChartSpec::Rate(pass_rate_by_certificate(
-                            d, i, m, t, definition, whiskers, window,
-                        ))
-                    })
-                })
-            })
-        })
-    });
-    let counts = Memo::new(move |_| {
-        let window = window_of(counts_page.get(), state.totals.with(|t| t.records));
-        state.dataset.with(|d| {
-            state.index.with(|i| {
-                state.membership.with(|m| {
-                    state
-                        .totals
-                        .with(|t| ChartSpec::Counts(registered_certified(d, i, m, t, window)))
-                })
-            })
-        })
-    });
-    let by_group = Memo::new(move |_| {
-        let (group_by, definition, whiskers) = view.with(|v| (v.group_by, v.rate, v.whiskers));
-        state.dataset.with(|d| {
-            state.index.with(|i| {
-                state.matching.with(|m| {
-                    state.totals.with(|t| {
-                        ChartSpec::Rate(pass_rate_by_group(
-                            d, i, m, t, group_by, definition, whiskers,
-                        ))
-                    })
-                })
-            })
-        })
+    let records = move || state.totals.with(|t| t.records);
+    let pass_rate =
+        Memo::new(move |_| pass_rate_spec(state, window_of(rate_page.get(), records())));
+    let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
+    let by_group = Memo::new(move |_| group_spec(state));
+    let caption = Memo::new(move |_| caption_of(state));
+    let summary = Memo::new(move |_| summary_text(state));
+    let export_size = RwSignal::new(SLIDE_SIZES[0]);
+    let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
+    let group_title = Signal::derive(move || {
+        ChartKind::ByGroup(view.with(|v| v.group_by)).title(state.lang.get())
     });
 
     view! {
         <section class="pb-charts" aria-labelledby="pb-charts-title">
             <div class="pb-charts__head">
-                <h2 id="pb-charts-title" class="pb-section-title">"图表"</h2>
+                <h2 id="pb-charts-title" class="pb-section-title">{state.tr("图表", "Charts")}</h2>
+                <Presentation/>
                 <div class="pb-charts__switches">
                     <fieldset class="pb-segmented" data-testid="rate-definition">
-                        <legend class="pb-visually-hidden">"通过率口径"</legend>
+                        <legend class="pb-visually-hidden">{state.tr("通过率口径", "Pass rate definition")}</legend>
                         {[RateDefinition::Published, RateDefinition::AllRegistered]
                             .into_iter()
                             .map(|definition| view! {
-                                <label class="pb-segmented__option" title=definition.label()>
+                                <label
+                                    class="pb-segmented__option"
+                                    title=move || definition.label_in(state.lang.get())
+                                >
                                     <input
                                         type="radio"
                                         name="rate-definition"
@@ -86,7 +149,10 @@ pub fn ChartsSection() -> impl IntoView {
                                         prop:checked=move || view.with(|v| v.rate == definition)
                                         on:change=move |_| view.update(|v| v.rate = definition)
                                     />
-                                    <span>"通过率：" {definition.short_label()}</span>
+                                    <span>
+                                        {state.tr("通过率：", "Pass rate: ")}
+                                        {move || definition.short_label_in(state.lang.get())}
+                                    </span>
                                 </label>
                             })
                             .collect_view()}
@@ -101,34 +167,71 @@ pub fn ChartsSection() -> impl IntoView {
                                 view.update(|v| v.whiskers = on);
                             }
                         />
-                        "小样本（n<10）显示 95% 置信区间"
+                        {state.tr(
+                            "小样本（n<10）显示 95% 置信区间",
+                            "95% interval for small samples (n<10)",
+                        )}
+                    </label>
+                    <label class="pb-check">
+                        {state.tr("导出尺寸", "Export size")}
+                        <select
+                            class="pb-select"
+                            data-testid="export-size"
+                            on:change:target=move |ev| {
+                                let chosen = ev.target().value();
+                                if let Some(size) = SLIDE_SIZES
+                                    .into_iter()
+                                    .find(|(w, h)| format!("{w}x{h}") == chosen)
+                                {
+                                    export_size.set(size);
+                                }
+                            }
+                        >
+                            {SLIDE_SIZES
+                                .into_iter()
+                                .map(|(w, h)| view! {
+                                    <option value=format!("{w}x{h}") selected=(w, h) == SLIDE_SIZES[0]>
+                                        {format!("{w} × {h}")}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
                     </label>
                 </div>
             </div>
             <ChartPanel
-                title="各证书通过率"
+                title=title(ChartKind::PassRate)
                 test_id="chart-pass-rate"
                 spec=pass_rate
                 on_select=select
+                caption
+                description=summary
+                export_size
             >
                 <Pager page=rate_page/>
             </ChartPanel>
             <ChartPanel
-                title="报考人数与获证人数"
+                title=title(ChartKind::Counts)
                 test_id="chart-registered-certified"
                 spec=counts
                 on_select=select
+                caption
+                description=summary
+                export_size
             >
                 <Pager page=counts_page/>
             </ChartPanel>
             <ChartPanel
-                title="分组通过率"
+                title=group_title
                 test_id="chart-by-group"
                 spec=by_group
                 on_select=select
+                caption
+                description=summary
+                export_size
             >
                 <fieldset class="pb-segmented" data-testid="group-by">
-                    <legend class="pb-visually-hidden">"分组方式"</legend>
+                    <legend class="pb-visually-hidden">{state.tr("分组方式", "Group by")}</legend>
                     {GroupBy::ALL
                         .into_iter()
                         .map(|group| view! {
@@ -140,7 +243,10 @@ pub fn ChartsSection() -> impl IntoView {
                                     prop:checked=move || view.with(|v| v.group_by == group)
                                     on:change=move |_| view.update(|v| v.group_by = group)
                                 />
-                                <span>"按" {group.label()}</span>
+                                <span>
+                                    {state.tr("按", "By ")}
+                                    {move || group.label_in(state.lang.get())}
+                                </span>
                             </label>
                         })
                         .collect_view()}
@@ -182,7 +288,7 @@ fn Pager(
                     disabled=move || current() == 0
                     on:click=move |_| page.set(current().saturating_sub(1))
                 >
-                    "上一组"
+                    {state.tr("上一组", "Previous")}
                 </button>
                 <span>{move || format!("{} / {}", current() + 1, pages())}</span>
                 <button
@@ -190,7 +296,7 @@ fn Pager(
                     disabled=move || { current() + 1 >= pages() }
                     on:click=move |_| page.set(current() + 1)
                 >
-                    "下一组"
+                    {state.tr("下一组", "Next")}
                 </button>
             </div>
         </Show>

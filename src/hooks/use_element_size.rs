@@ -1,4 +1,4 @@
-//! The width of an element in CSS pixels, kept current by a `ResizeObserver`.
+//! The size of an element in CSS pixels, kept current by a `ResizeObserver`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -6,11 +6,12 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// The content width of `target`, 0 until it is first laid out. It follows every change of the
-/// element's size (window resizes, print layout, a panel opening), not only window resizes.
-/// The observer is disconnected when the component that asked for it goes away.
-pub fn use_element_width(target: NodeRef<Div>) -> ReadSignal<f64> {
-    let (width, set_width) = signal(0.0);
+/// The content size (width, height) of `target`, (0, 0) until it is first laid out. It follows
+/// every change of the element's size (window resizes, print layout, a panel opening, full
+/// screen), not only window resizes. The observer is disconnected when the component that
+/// asked for it goes away.
+pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
+    let (size, set_size) = signal((0.0, 0.0));
     Effect::new(move || {
         let Some(element) = target.get() else {
             return;
@@ -19,13 +20,10 @@ pub fn use_element_width(target: NodeRef<Div>) -> ReadSignal<f64> {
             let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
                 return;
             };
-            // Height changes (a chart growing by a row) report too: only a new width counts.
-            let new_width = entry.content_rect().width();
-            if width
-                .try_get_untracked()
-                .is_some_and(|old| old != new_width)
-            {
-                set_width.try_set(new_width);
+            let rect = entry.content_rect();
+            let new_size = (rect.width(), rect.height());
+            if size.try_get_untracked().is_some_and(|old| old != new_size) {
+                set_size.try_set(new_size);
             }
         });
         match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -34,8 +32,18 @@ pub fn use_element_width(target: NodeRef<Div>) -> ReadSignal<f64> {
                 let held = SendWrapper::new((observer, on_resize));
                 on_cleanup(move || held.0.disconnect());
             }
-            Err(_) => set_width.set(element.client_width() as f64),
+            Err(_) => set_size.set((
+                element.client_width() as f64,
+                element.client_height() as f64,
+            )),
         }
     });
-    width
+    size
+}
+
+/// The content width of `target`, 0 until it is first laid out. Only a new width notifies: a
+/// chart growing by a row changes its container's height, which must not redraw it again.
+pub fn use_element_width(target: NodeRef<Div>) -> Memo<f64> {
+    let size = use_element_size(target);
+    Memo::new(move |_| size.get().0)
 }

@@ -1,0 +1,406 @@
+//! Presentation mode: the charts one per slide, filling the screen, in type sized for a
+//! meeting room and a projector's palette, stepped through with the keys presenter clickers
+//! send. The `present` button or the P key starts it (and asks the browser for full screen);
+//! Esc leaves.
+
+use leptos::html::{Button, Div};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::canvas::paint;
+use crate::charts::layout::{BOTTOM, ROW_HEIGHT, TOP, VALUE_FONT};
+use crate::charts::style::Palette;
+use crate::charts::{ChartSpec, ChartStyle};
+use crate::components::charts_section::{
+    ChartKind, caption_of, counts_spec, group_spec, pass_rate_spec,
+};
+use crate::components::summary::summary_text;
+use crate::domain::Lang;
+use crate::domain::chart_data::{Window, pass_rate_by_certificate};
+use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
+use crate::domain::index::Membership;
+use crate::hooks::use_element_size;
+use crate::state::BoardState;
+
+/// The smallest text on a slide, in CSS pixels at 1024×768; it grows with the screen.
+pub const MIN_TEXT_PX: f64 = 24.0;
+
+/// Layout pixels are drawn this many CSS pixels large on a screen of `width` × `height`, so
+/// that the charts' smallest text is [`MIN_TEXT_PX`] at 1024×768 and grows with the screen.
+fn type_scale(width: f64, height: f64) -> f64 {
+    let base = MIN_TEXT_PX / VALUE_FONT;
+    base * (width / 1024.0).min(height / 768.0).max(1.0)
+}
+
+#[component]
+pub fn Presentation() -> impl IntoView {
+    let state = BoardState::expect();
+    let presenting = RwSignal::new(false);
+    let current = RwSignal::new(0usize);
+    let per_group = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+
+    let start = move || {
+        current.set(0);
+        presenting.set(true);
+        fullscreen(
+            "requestFullscreen",
+            document().document_element().map(Into::into),
+        );
+    };
+    let stop = Callback::new(move |_: ()| {
+        presenting.set(false);
+        if document().fullscreen_element().is_some() {
+            fullscreen("exitFullscreen", Some(document().into()));
+        }
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+
+    // P starts, anywhere on the page but in a text box.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+        if plain
+            && !presenting.get_untracked()
+            && ev.key().eq_ignore_ascii_case("p")
+            && !typing(&ev)
+        {
+            ev.prevent_default();
+            start();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // Leaving full screen (Esc, which the browser keeps for itself there) ends the show.
+    let was_fullscreen = StoredValue::new(false);
+    on_document_event("fullscreenchange", move || {
+        let now = document().fullscreen_element().is_some();
+        if was_fullscreen.get_value() && !now && presenting.get_untracked() {
+            stop.run(());
+        }
+        was_fullscreen.set_value(now);
+    });
+
+    let group_name = move || {
+        let lang = state.lang.get();
+        state.view.with(|v| v.group_by.label_in(lang))
+    };
+    view! {
+        <div class="pb-present">
+            <button
+                class="pb-button pb-button--primary"
+                data-testid="present"
+                node_ref=button
+                aria-keyshortcuts="P"
+                title=state.tr("演示模式（P 键）：一页一个图表，全屏", "Presentation (P key): one chart per slide, full screen")
+                on:click=move |_| start()
+            >
+                {state.tr("演示", "Present")}
+            </button>
+            <label class="pb-check">
+                <input
+                    type="checkbox"
+                    data-testid="present-groups"
+                    prop:checked=move || per_group.get()
+                    on:change:target=move |ev| per_group.set(ev.target().checked())
+                />
+                {move || match state.lang.get() {
+                    Lang::Zh => format!("演示时每个{}各一页", group_name()),
+                    Lang::En => format!("A slide per {} too", group_name().to_lowercase()),
+                }}
+            </label>
+        </div>
+        <Show when=move || presenting.get()>
+            <SlideShow current per_group on_exit=stop/>
+        </Show>
+    }
+}
+
+/// The slides, over the whole window.
+#[component]
+fn SlideShow(
+    current: RwSignal<usize>,
+    per_group: RwSignal<bool>,
+    on_exit: Callback<()>,
+) -> impl IntoView {
+    let state = BoardState::expect();
+    let root = NodeRef::<Div>::new();
+    let stage = NodeRef::<Div>::new();
+    let screen = use_element_size(root);
+    let stage_size = use_element_size(stage);
+    let scale = Memo::new(move |_| {
+        let (width, height) = screen.get();
+        type_scale(width.max(1.0), height.max(1.0))
+    });
+    // As many bars as the stage holds at this type size.
+    let rows = Memo::new(move |_| {
+        let height = stage_size.get().1 / scale.get();
+        (((height - TOP - BOTTOM) / ROW_HEIGHT).floor() as usize).max(1)
+    });
+    let by_group = Memo::new(move |_| group_spec(state));
+    let groups = Memo::new(move |_| {
+        if !per_group.get() {
+            return Vec::new();
+        }
+        let (lang, group_by) = (state.lang.get(), state.view.with(|v| v.group_by));
+        state.dataset.with(|d| {
+            state.index.with(|i| {
+                state
+                    .matching
+                    .with(|m| group_members(d, i, m, group_by, lang))
+            })
+        })
+    });
+    let slides = Memo::new(move |_| {
+        let plan = DeckPlan {
+            records: state.totals.with(|t| t.records),
+            groups: by_group.with(ChartSpec::rows),
+            per_group: per_group
+                .get()
+                .then(|| groups.with(|g| g.iter().map(|(_, members)| members.len()).collect())),
+        };
+        deck(&plan, rows.get())
+    });
+    let position = move || current.get().min(slides.with(Vec::len) - 1);
+    let slide = Memo::new(move |_| slides.with(|s| s[position()]));
+    let content = Memo::new(move |_| {
+        let slide = slide.get();
+        let rows = rows.get();
+        let window = Window {
+            first: slide.page * rows,
+            size: rows,
+        };
+        let lang = state.lang.get();
+        match slide.chart {
+            SlideChart::PassRate => (
+                ChartKind::PassRate.title(lang),
+                pass_rate_spec(state, window),
+            ),
+            SlideChart::Counts => (ChartKind::Counts.title(lang), counts_spec(state, window)),
+            SlideChart::ByGroup => {
+                let group_by = state.view.with(|v| v.group_by);
+                let mut spec = by_group.get();
+                if let ChartSpec::Rate(chart) = &mut spec {
+                    chart.bars = chart.bars.drain(..).skip(window.first).take(rows).collect();
+                }
+                (ChartKind::ByGroup(group_by).title(lang), spec)
+            }
+            SlideChart::GroupPassRate(group) => groups.with(|groups| {
+                let (name, members) = &groups[group];
+                let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
+                let spec = state.dataset.with(|d| {
+                    state.index.with(|i| {
+                        let membership = Membership::new(i.record_count(), members);
+                        let totals = i.totals(d, members);
+                        pass_rate_by_certificate(
+                            d,
+                            i,
+                            &membership,
+                            &totals,
+                            definition,
+                            whiskers,
+                            window,
+                            lang,
+                        )
+                    })
+                });
+                (
+                    format!("{name} · {}", ChartKind::PassRate.title(lang)),
+                    ChartSpec::Rate(spec),
+                )
+            }),
+        }
+    });
+    let caption = Memo::new(move |_| caption_of(state));
+    let summary = Memo::new(move |_| summary_text(state));
+
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    Effect::new(move || {
+        let (Some(canvas), (width, height)) = (canvas.get(), stage_size.get()) else {
+            return;
+        };
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let style = ChartStyle {
+            scale: dpr * scale.get(),
+            palette: Palette::PROJECTOR,
+            ..ChartStyle::default()
+        };
+        let device = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+        content.with(|(_, spec)| {
+            if let Err(error) = paint(&canvas, spec, device, &style) {
+                leptos::logging::error!("slide could not be drawn: {error}");
+            }
+        });
+    });
+
+    let go = move |step: isize| {
+        let last = slides.with(Vec::len) - 1;
+        current.set(position().saturating_add_signed(step).min(last));
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .is_some();
+        match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" => go(1),
+            " " | "Enter" if !on_button => go(if ev.shift_key() { -1 } else { 1 }),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => go(-1),
+            "Home" => current.set(0),
+            "End" => current.set(slides.with(Vec::len) - 1),
+            "Escape" => on_exit.run(()),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    // Keys go to the slides from the start.
+    Effect::new(move || {
+        if let Some(root) = root.get() {
+            let _ = root.focus();
+        }
+    });
+
+    let title = move || {
+        let (title, _) = content.with(|(t, _)| (t.clone(), ()));
+        let slide = slide.get();
+        if slide.pages > 1 {
+            format!("{title}（{}/{}）", slide.page + 1, slide.pages)
+        } else {
+            title
+        }
+    };
+    let counter = move || format!("{} / {}", position() + 1, slides.with(Vec::len));
+    let label = move || {
+        format!(
+            "{}。{}",
+            content.with(|(t, _)| t.clone()),
+            content.with(|(_, s)| s.note().to_string())
+        )
+    };
+    view! {
+        <div
+            class="pb-slide"
+            data-testid="slide"
+            node_ref=root
+            tabindex="-1"
+            role="region"
+            aria-roledescription=state.tr("幻灯片", "slide")
+            aria-label=move || format!("{} {}", title(), counter())
+            data-slide=move || position().to_string()
+            data-slides=move || slides.with(Vec::len).to_string()
+        >
+            <header class="pb-slide__head">
+                <p class="pb-slide__dataset">{move || caption.with(|c| c.dataset.clone())}</p>
+                <h2 class="pb-slide__title" data-testid="slide-title" aria-live="polite">{title}</h2>
+                <p class="pb-slide__filters">{move || caption.with(|c| c.filters.clone())}</p>
+            </header>
+            <div class="pb-slide__stage" node_ref=stage>
+                <canvas
+                    node_ref=canvas
+                    class="pb-slide__canvas"
+                    data-testid="slide-chart"
+                    data-type-scale=move || format!("{:.3}", scale.get())
+                    role="img"
+                    aria-label=label
+                    aria-description=move || summary.get()
+                ></canvas>
+            </div>
+            <footer class="pb-slide__foot">
+                <span>{move || caption.with(|c| c.as_of.clone())}</span>
+                <span class="pb-slide__nav">
+                    <button
+                        class="pb-slide__button"
+                        disabled=move || position() == 0
+                        on:click=move |_| go(-1)
+                    >
+                        {state.tr("‹ 上一页", "‹ Back")}
+                    </button>
+                    <span data-testid="slide-counter">{counter}</span>
+                    <button
+                        class="pb-slide__button"
+                        disabled=move || { position() + 1 >= slides.with(Vec::len) }
+                        on:click=move |_| go(1)
+                    >
+                        {state.tr("下一页 ›", "Next ›")}
+                    </button>
+                    <button
+                        class="pb-slide__button"
+                        data-testid="present-exit"
+                        aria-keyshortcuts="Escape"
+                        on:click=move |_| on_exit.run(())
+                    >
+                        {state.tr("退出", "Exit")}
+                    </button>
+                </span>
+            </footer>
+        </div>
+    }
+}
+
+/// Whether a key press is typing into a form control.
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        })
+}
+
+/// Calls `requestFullscreen` on an element or `exitFullscreen` on the document. Both return a
+/// promise the browser may reject (no user gesture, full screen not allowed in a frame): the
+/// slides work without full screen, so a refusal is only noted.
+fn fullscreen(method: &str, target: Option<wasm_bindgen::JsValue>) {
+    let Some(target) = target else {
+        return;
+    };
+    let call = js_sys::Reflect::get(&target, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&target).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = call {
+        leptos::task::spawn_local(async move {
+            if let Err(reason) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                leptos::logging::log!("full screen not available: {reason:?}");
+            }
+        });
+    }
+}
+
+/// Listens to an event on the document for as long as the calling component lives.
+fn on_document_event(name: &'static str, handler: impl FnMut() + 'static) {
+    let listener = Closure::<dyn FnMut()>::new(handler);
+    let document = document();
+    if document
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        let held = SendWrapper::new((document, listener));
+        on_cleanup(move || {
+            let (document, listener) = &*held;
+            let _ = document
+                .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_smallest_text_is_24_px_at_1024_by_768_and_grows() {
+        assert_eq!(VALUE_FONT * type_scale(1024.0, 768.0), 24.0);
+        assert!(VALUE_FONT * type_scale(1280.0, 800.0) >= 24.0);
+        assert!(type_scale(1920.0, 1080.0) > type_scale(1280.0, 800.0));
+        // Smaller windows keep the room's minimum.
+        assert_eq!(VALUE_FONT * type_scale(800.0, 600.0), 24.0);
+    }
+}
