@@ -5,7 +5,7 @@ use plotters::style::RGBColor;
 /// A font stack with CJK glyphs on Windows (Microsoft YaHei), macOS (PingFang SC) and Linux
 /// (Noto Sans CJK / WenQuanYi), ending in the generic family. Written without quotes, so it
 /// can go verbatim into a canvas `font` and an SVG `font-family`.
-pub const FONT_STACK: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif";
+pub const FONT_STACK: &str = "Microsoft YaHei, PingFang SC, Hiragino Sans GB, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif";
 
 /// The colours a chart is drawn in. Two series that meet (registered and certified) differ by
 /// a hatch pattern as well as by colour, in every palette.

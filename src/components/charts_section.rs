@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::charts::ChartSpec;
 use crate::components::chart_panel::ChartPanel;
 use crate::components::presentation::Presentation;
-use crate::components::summary::summary_text;
+use crate::components::summary::use_summary;
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::{
@@ -120,7 +120,7 @@ pub fn ChartsSection() -> impl IntoView {
     let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
     let by_group = Memo::new(move |_| group_spec(state));
     let caption = Memo::new(move |_| caption_of(state));
-    let summary = Memo::new(move |_| summary_text(state));
+    let summary = use_summary(state);
     let export_size = RwSignal::new(SLIDE_SIZES[0]);
     let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
     let group_title = Signal::derive(move || {

@@ -16,7 +16,7 @@ use crate::charts::{ChartSpec, ChartStyle};
 use crate::components::charts_section::{
     ChartKind, caption_of, counts_spec, group_spec, pass_rate_spec,
 };
-use crate::components::summary::summary_text;
+use crate::components::summary::use_summary;
 use crate::domain::Lang;
 use crate::domain::chart_data::{Window, pass_rate_by_certificate};
 use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
@@ -214,7 +214,7 @@ fn SlideShow(
         }
     });
     let caption = Memo::new(move |_| caption_of(state));
-    let summary = Memo::new(move |_| summary_text(state));
+    let summary = use_summary(state);
 
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     Effect::new(move || {

@@ -33,10 +33,26 @@ pub fn summary_text(state: BoardState) -> String {
     }
 }
 
+/// The page's one summary memo, shared through context by the summary and the charts (which use
+/// it as their description).
+#[derive(Clone, Copy)]
+struct SummaryText(Memo<String>);
+
+/// The summary of the records on screen, computed once per change for the whole page: the
+/// first caller (the app, before its children) makes the memo, the others share it.
+pub fn use_summary(state: BoardState) -> Memo<String> {
+    if let Some(SummaryText(memo)) = use_context::<SummaryText>() {
+        return memo;
+    }
+    let memo = Memo::new(move |_| summary_text(state));
+    provide_context(SummaryText(memo));
+    memo
+}
+
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = BoardState::expect();
-    let text = Memo::new(move |_| summary_text(state));
+    let text = use_summary(state);
     // The text last copied and how it went: the message stays while that text is on screen.
     let copied = RwSignal::new(None::<(String, CopyOutcome)>);
     let copy = move |_| {
