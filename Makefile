@@ -29,7 +29,8 @@ serve: tools
 	$(TRUNK) serve
 
 build dist: tools
-	$(TRUNK) build --release
+	$(TRUNK) build --release --public-url ./
+	scripts/stamp-service-worker.sh dist
 
 test: test-tools fmt-check clippy purity native-test browser-test dist size e2e
 	@echo "make test: all checks and tests passed"
@@ -51,8 +52,12 @@ browser-test:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test browser
 
+# The first load's gzip total may not grow past this ceiling. The goal is 250,000 B
+# (docs/performance.md says how far off it is and where the weight is); until the app gets there,
+# the ceiling sits just above today's size so that any growth is a decision, not an accident.
+SIZE_BUDGET := 430000
 size:
-	scripts/report-size.sh dist
+	scripts/report-size.sh dist $(SIZE_BUDGET)
 
 e2e:
 	cd tests/e2e && npx playwright test

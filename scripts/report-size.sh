@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Prints the size of each file of the first load, raw and gzip-compressed, and the total.
+# Prints the size of each file of the first load (the page, its JS, wasm with the built-in
+# dataset inside, CSS, and the service worker), raw and gzip-compressed, and the total; fails
+# when the gzip total is over the budget.
+#   scripts/report-size.sh DIST BUDGET_BYTES
 set -euo pipefail
 dist=${1:-dist}
+budget=${2:-}
 total_raw=0
 total_gz=0
-printf '%-48s %10s %10s\n' "file" "bytes" "gzip"
+printf '%-48s %10s %10s\n' "file" "bytes" "gzip -9"
 for file in "$dist"/*.html "$dist"/*.js "$dist"/*.wasm "$dist"/*.css; do
   [ -f "$file" ] || continue
   raw=$(stat -c %s "$file")
@@ -14,3 +18,10 @@ for file in "$dist"/*.html "$dist"/*.js "$dist"/*.wasm "$dist"/*.css; do
   printf '%-48s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
 done
 printf '%-48s %10d %10d\n' "first load, total" "$total_raw" "$total_gz"
+if [ -n "$budget" ]; then
+  if [ "$total_gz" -gt "$budget" ]; then
+    echo "size budget exceeded: $total_gz B gzip > $budget B (see docs/performance.md)" >&2
+    exit 1
+  fi
+  echo "size budget: $total_gz B gzip of $budget B ($((budget - total_gz)) B to spare)"
+fi

@@ -16,8 +16,10 @@ use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
 use crate::components::summary::{Summary, use_summary};
 use crate::components::summary_figures::SummaryFigures;
+use crate::components::update_notice::UpdateNotice;
 use crate::domain::builtin;
 use crate::file_reader::open_on_board;
+use crate::offline;
 use crate::prefs::Prefs;
 use crate::state::BoardState;
 use crate::storage::SESSION_KEY;
@@ -45,11 +47,15 @@ pub fn App() -> impl IntoView {
     listen_to_other_tabs(state);
     accept_dropped_and_pasted_files(state);
     open_data_param(state);
+    // After one visit the app opens with no network; a new deployment offers a reload.
+    let update_ready = RwSignal::new(false);
+    offline::register(update_ready);
 
     view! {
         <div class="pb-app">
             <Header/>
             <StorageNotice/>
+            <UpdateNotice update_ready/>
             <LoadErrors/>
             <main class="pb-main">
                 <Filters/>

@@ -13,3 +13,4 @@ pub mod reconciliation;
 pub mod records_table;
 pub mod summary;
 pub mod summary_figures;
+pub mod update_notice;

@@ -13,6 +13,7 @@ pub mod download;
 pub mod export;
 pub mod file_reader;
 pub mod hooks;
+pub mod offline;
 pub mod prefs;
 pub mod state;
 pub mod storage;

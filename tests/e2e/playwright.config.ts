@@ -16,6 +16,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
+    // The release build registers a service worker; requests it makes are not seen by
+    // `page.route`. Tests of offline use (hosting.spec.ts) allow it for themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

@@ -1,0 +1,53 @@
+//! "A new version is ready": shown when a deployment newer than the running page has been
+//! fetched in the background. Reloading never costs work that the browser could not keep.
+
+use leptos::prelude::*;
+
+use crate::domain::Lang;
+use crate::offline::reload_into_new_version;
+use crate::state::{BoardState, SaveStatus};
+
+#[component]
+pub fn UpdateNotice(
+    /// Set when a newer version waits.
+    update_ready: RwSignal<bool>,
+) -> impl IntoView {
+    let state = BoardState::expect();
+    let reload = move |_| {
+        // Work that is saved in the browser comes back after the reload; work that is not
+        // would be lost, so ask first.
+        let unsaved = state.has_edits()
+            && matches!(
+                state.save_status.get_untracked(),
+                SaveStatus::NotSaved(_) | SaveStatus::Held
+            );
+        if unsaved {
+            let question = state.lang.get_untracked().pick(
+                "修改没能保存到浏览器，重新加载会丢失这些修改。先用“导出 JSON”保存吗？选“取消”留在本页。",
+                "Your changes could not be saved in the browser and a reload would lose them. Export them first (Export JSON)? Cancel stays on this page.",
+            );
+            if !window().confirm_with_message(question).unwrap_or(false) {
+                return;
+            }
+        }
+        reload_into_new_version();
+    };
+    view! {
+        <Show when=move || update_ready.get()>
+            <div class="pb-notice" data-testid="update-notice" role="status">
+                <p>
+                    {move || match state.lang.get() {
+                        Lang::Zh => "有新版本可用。重新加载即可使用；已保存的数据不受影响。",
+                        Lang::En => "A new version is available. Reload to use it; saved work is kept.",
+                    }}
+                </p>
+                <button class="pb-button pb-button--primary" data-testid="update-reload" on:click=reload>
+                    {state.tr("重新加载", "Reload")}
+                </button>
+                <button class="pb-button" on:click=move |_| update_ready.set(false)>
+                    {state.tr("稍后", "Later")}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,80 @@
+// The app's service worker: after one visit the app opens and works with no network.
+//
+// The build writes its own id over BUILD below (scripts/stamp-service-worker.sh), so every
+// deployment changes this file: the browser notices, installs the new version beside the old
+// one, and the page offers to reload into it. Nothing here names a host or a path: the worker's
+// scope is the folder it is served from, so the app works from any sub-path.
+const BUILD = 'BUILD';
+const CACHE = `pilot-board-${BUILD}`;
+
+// The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
+async function appFiles() {
+  const response = await fetch('./', { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
+  const html = await response.clone().text();
+  const linked = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]
+    .map((match) => new URL(match[1], self.registration.scope).href);
+  return { index: response, linked: [...new Set(linked)] };
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const { index, linked } = await appFiles();
+      await cache.addAll(linked);
+      await cache.put(self.registration.scope, index);
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('pilot-board-') && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page asks a waiting version to take over when the user chooses to reload.
+self.addEventListener('message', (event) => {
+  if (event.data === 'take-over') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const scopePath = new URL(self.registration.scope).pathname;
+  if (request.mode === 'navigate' && (url.pathname === scopePath || url.pathname === `${scopePath}index.html`)) {
+    // The page, whatever its query (?data=, filters): this version's copy, else the network.
+    // (Other addresses opened in a tab, a dataset file say, are left to the rules below.)
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        return (await cache.match(self.registration.scope)) ?? fetch(request);
+      })(),
+    );
+    return;
+  }
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match(request);
+      if (cached && /\.(?:js|wasm|css)$/.test(url.pathname)) return cached;
+      // Anything else (a dataset file beside the app, for ?data=): the network first, so a
+      // newer copy shows; the last copy fetched when there is no network.
+      try {
+        const response = await fetch(request);
+        if (response.ok) await cache.put(request, response.clone());
+        return response;
+      } catch (error) {
+        if (cached) return cached;
+        throw error;
+      }
+    })(),
+  );
+});

@@ -1,0 +1,190 @@
+// Static hosting as staff publish the app: the release build copied into a sub-folder of
+// someone's web server (https://host/some/dir/), with dataset files beside it for ?data=;
+// then the same site visited once and opened again with no network; then a new version
+// deployed while a page is open.
+import { type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, watchErrors } from './fixtures';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const dist = path.resolve(__dirname, '../../dist');
+const subPath = 'some/dir';
+
+// These tests run the app as published, service worker included.
+test.use({ serviceWorkers: 'allow' });
+
+/** A web server of its own for one test: a copy of dist/ under /some/dir/ of a fresh root. */
+class Site {
+  readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-board-site-'));
+  readonly folder = path.join(this.root, subPath);
+  private server: ChildProcess | undefined;
+
+  constructor(readonly port: number) {
+    fs.mkdirSync(this.folder, { recursive: true });
+    fs.cpSync(dist, this.folder, { recursive: true, filter: (source) => !source.includes(`${path.sep}bench`) });
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}/${subPath}/`;
+  }
+
+  async start() {
+    this.server = spawn('python3', ['-m', 'http.server', String(this.port), '--bind', '127.0.0.1', '--directory', this.root], {
+      stdio: 'ignore',
+    });
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        if ((await fetch(this.url)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server on port ${this.port} did not start`);
+  }
+
+  async stop() {
+    const server = this.server;
+    this.server = undefined;
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  }
+
+  /** Deploys "a new version": the same app with another build id in its service worker. */
+  redeploy(build: string) {
+    const worker = path.join(this.folder, 'sw.js');
+    const text = fs.readFileSync(worker, 'utf-8').replace(/^const BUILD = '[^']*';/m, `const BUILD = '${build}';`);
+    fs.writeFileSync(worker, text);
+  }
+
+  remove() {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+let nextPort = 8790;
+let site: Site;
+
+test.beforeEach(async () => {
+  site = new Site(nextPort++);
+  await site.start();
+});
+
+test.afterEach(async () => {
+  await site.stop();
+  site.remove();
+});
+
+async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  watchErrors(page, errors);
+  return { context, page, errors };
+}
+
+/** Waits until the page is controlled by the app's service worker (its files are cached). */
+async function untilOffline(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
+}
+
+async function expectBuiltInData(page: Page) {
+  await expect(page.getByTestId('kpi-records')).toHaveText('38');
+  await expect(page.getByTestId('kpi-pass-rate')).toHaveText('72.16%');
+  await expect(page.getByTestId('chart-pass-rate')).toBeVisible();
+}
+
+test('the release build works from a sub-path, with hashed file names and only relative addresses', async ({ page }) => {
+  const names = fs.readdirSync(dist);
+  for (const ext of ['.js', '.wasm', '.css']) {
+    const hashed = names.filter((name) => name.endsWith(ext) && /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(name));
+    expect(hashed, `a hashed ${ext} file in dist/`).not.toEqual([]);
+  }
+  expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf-8')).not.toMatch(/(?:href|src)="\/[^/]/);
+
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(site.url);
+  await expectBuiltInData(page);
+  expect(failed).toEqual([]);
+  expect(requested.length).toBeGreaterThan(3);
+  for (const pathname of requested) expect(pathname.startsWith(`/${subPath}/`), pathname).toBe(true);
+
+  // Filters in the address survive a reload under the sub-path.
+  await page.getByTestId('filter-level').locator('input[value="初级"]').check();
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
+  await expect(page).toHaveURL(new RegExp(`/${subPath}/\\?.*level=`));
+  await page.reload();
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
+});
+
+test('?data= opens a dataset file put beside the app in the sub-folder', async ({ page }) => {
+  fs.mkdirSync(path.join(site.folder, 'data'));
+  fs.copyFileSync(path.resolve(__dirname, '../../docs/examples/minimal.json'), path.join(site.folder, 'data', '2022.json'));
+  await page.goto(`${site.url}?data=data/2022.json`);
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  await expect(page.getByTestId('kpi-records')).toHaveText('1');
+});
+
+test('after one visit the app opens and works with no network', async ({ browser }) => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(site.url);
+  await expectBuiltInData(page);
+  await untilOffline(page);
+
+  // The network is gone: the browser is offline and the server is down.
+  await site.stop();
+  await context.setOffline(true);
+  await page.reload();
+  await expectBuiltInData(page);
+  // It works: a filter changes the figures and the charts.
+  await page.getByTestId('filter-level').locator('input[value="初级"]').check();
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
+
+  // A new tab of the same site, with a view in its address, opens as well.
+  const second = await context.newPage();
+  await second.goto(`${site.url}?level=%E4%B8%AD%E7%BA%A7`);
+  await expect(second.getByTestId('kpi-records')).not.toHaveText('38');
+  await expect(second.getByTestId('chart-pass-rate')).toBeVisible();
+
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a new deployment is offered as "new version, reload", and the reload brings it in', async ({ browser }) => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(site.url);
+  await untilOffline(page);
+  await page.reload();
+  await expectBuiltInData(page);
+  await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  const before = await page.evaluate(() => caches.keys());
+  expect(before).toHaveLength(1);
+
+  site.redeploy('next-version');
+  // Browsers look for a new version on navigation and now and then; ask now.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  await expect(page.getByTestId('update-notice')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('update-notice')).toContainText('新版本');
+
+  await page.getByTestId('update-reload').click();
+  await page.waitForFunction(async () => (await caches.keys()).includes('pilot-board-next-version'), null, { timeout: 15_000 });
+  await expectBuiltInData(page);
+  await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  // The old version's files are gone from the cache.
+  expect(await page.evaluate(() => caches.keys())).toEqual(['pilot-board-next-version']);
+
+  expect(errors).toEqual([]);
+  await context.close();
+});
