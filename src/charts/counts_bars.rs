@@ -4,9 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{
-    BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width,
-};
+use super::layout::{BarLayout, LABEL_FONT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width};
 use super::style::ChartStyle;
 use super::{draw_bar, draw_note, draw_value_axis};
 use crate::domain::Lang;
@@ -30,8 +28,9 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<DB> {
     let pen = style.pen();
-    let (width_px, _) = area.dim_in_pixel();
-    let layout = counts_chart_layout(chart, width_px as f64 / pen.scale);
+    let (width_px, height_px) = area.dim_in_pixel();
+    let layout = counts_chart_layout(chart, width_px as f64 / pen.scale)
+        .filling(height_px as f64 / pen.scale);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
     let colours = style.palette;
@@ -84,7 +83,7 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
         x += swatch + 8.0 + text_width(name, VALUE_FONT) + 16.0;
     }
 
-    let half = ROW_HEIGHT * 0.34;
+    let half = layout.row_height * 0.34;
     for (row, item) in chart.rows.iter().enumerate() {
         let centre = layout.row_centre(row);
         area.draw(&Text::new(

@@ -1,8 +1,11 @@
 //! Chart geometry in CSS pixels: row positions, the label column, axis ticks, and text that
 //! fits. Plain arithmetic, so it is tested natively and shared by drawing and hit-testing.
 
-/// Height of one bar row.
+/// Height of one bar row, the least a row gets.
 pub const ROW_HEIGHT: f64 = 28.0;
+/// The most a row gets when a chart is drawn into more height than its rows need (a slide
+/// with three groups, an export at a slide's size): rows grow up to this, then stay at the top.
+pub const MAX_ROW_HEIGHT: f64 = 2.0 * ROW_HEIGHT;
 /// Space above the rows (legend, reference label) and below them (axis, note).
 pub const TOP: f64 = 34.0;
 pub const BOTTOM: f64 = 64.0;
@@ -103,6 +106,8 @@ pub struct BarLayout {
     pub width: f64,
     pub height: f64,
     pub rows: usize,
+    /// Height of each row: `ROW_HEIGHT`, or more where the chart fills a taller area.
+    pub row_height: f64,
     /// Labels end here (right-aligned); the plot starts a little after.
     pub label_right: f64,
     pub plot_left: f64,
@@ -121,6 +126,7 @@ impl BarLayout {
             width,
             height: chart_height(rows),
             rows,
+            row_height: ROW_HEIGHT,
             label_right,
             plot_left,
             plot_right,
@@ -136,16 +142,28 @@ impl BarLayout {
         BarLayout::new(width, rows, widest)
     }
 
+    /// The same layout with its rows grown to fill an area `height` tall (between
+    /// `ROW_HEIGHT` and `MAX_ROW_HEIGHT` each), so a chart of few bars fills a slide.
+    pub fn filling(self, height: f64) -> BarLayout {
+        let rows = self.rows.max(1) as f64;
+        let row_height = ((height - TOP - BOTTOM) / rows).clamp(ROW_HEIGHT, MAX_ROW_HEIGHT);
+        BarLayout {
+            row_height,
+            height: TOP + rows * row_height + BOTTOM,
+            ..self
+        }
+    }
+
     pub fn label_room(&self) -> f64 {
         self.label_right - 8.0
     }
 
     pub fn row_top(&self, row: usize) -> f64 {
-        TOP + row as f64 * ROW_HEIGHT
+        TOP + row as f64 * self.row_height
     }
 
     pub fn row_centre(&self, row: usize) -> f64 {
-        self.row_top(row) + ROW_HEIGHT / 2.0
+        self.row_top(row) + self.row_height / 2.0
     }
 
     pub fn rows_bottom(&self) -> f64 {
@@ -167,7 +185,7 @@ impl BarLayout {
         if y < TOP {
             return None;
         }
-        let row = ((y - TOP) / ROW_HEIGHT) as usize;
+        let row = ((y - TOP) / self.row_height) as usize;
         (row < self.rows).then_some(row)
     }
 }
@@ -272,6 +290,26 @@ mod tests {
         }
         assert_eq!(layout.row_at(TOP - 1.0), None);
         assert_eq!(layout.row_at(layout.rows_bottom() + 1.0), None);
+    }
+
+    #[test]
+    fn few_rows_grow_to_fill_a_tall_area_and_many_keep_their_height() {
+        // Three groups on a slide 700 px tall: rows grow, but not past the maximum.
+        let few = BarLayout::new(1000.0, 3, 200.0).filling(700.0);
+        assert_eq!(few.row_height, MAX_ROW_HEIGHT);
+        assert!(few.height <= 700.0);
+        // Ten rows share the room between them.
+        let ten = BarLayout::new(1000.0, 10, 200.0).filling(600.0);
+        assert!((ten.row_height - (600.0 - TOP - BOTTOM) / 10.0).abs() < 1e-9);
+        assert!((ten.height - 600.0).abs() < 1e-9);
+        for row in 0..10 {
+            assert_eq!(ten.row_at(ten.row_centre(row)), Some(row));
+        }
+        // A dashboard canvas is exactly as tall as its rows need: nothing changes; a shorter
+        // area never squeezes rows below their height.
+        let many = BarLayout::new(1000.0, 38, 200.0);
+        assert_eq!(many.filling(chart_height(38)), many);
+        assert_eq!(many.filling(100.0).row_height, ROW_HEIGHT);
     }
 
     #[test]

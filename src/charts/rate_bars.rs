@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{BarLayout, LABEL_FONT, ROW_HEIGHT, TOP, VALUE_FONT, fit_text, text_width};
+use super::layout::{BarLayout, LABEL_FONT, TOP, VALUE_FONT, fit_text, text_width};
 use super::style::ChartStyle;
 use super::{draw_note, draw_value_axis};
 use crate::domain::chart_data::{BarValue, RateChart};
@@ -28,8 +28,9 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<DB> {
     let pen = style.pen();
-    let (width_px, _) = area.dim_in_pixel();
-    let layout = rate_chart_layout(chart, width_px as f64 / pen.scale);
+    let (width_px, height_px) = area.dim_in_pixel();
+    let layout =
+        rate_chart_layout(chart, width_px as f64 / pen.scale).filling(height_px as f64 / pen.scale);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
     let colours = style.palette;
@@ -79,7 +80,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
         ))?;
     }
 
-    let bar_height = ROW_HEIGHT * 0.62;
+    let bar_height = layout.row_height * 0.62;
     for (row, bar) in chart.bars.iter().enumerate() {
         let centre = layout.row_centre(row);
         let label = fit_text(&bar.short_label, layout.label_room(), LABEL_FONT);
