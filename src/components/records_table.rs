@@ -1,7 +1,9 @@
 //! Every matching record with every field, a page at a time, edited in place: each field is
 //! a text box that checks what is typed as it is typed, applies it on Enter, Tab or leaving
-//! the box, and puts back the value on Escape. Rows are keyed by record id, so an edit lands
-//! on the right record whatever the filter, and the rows around it are left alone.
+//! the box, and puts back the value on Escape. A page's rows stay in place: a
+//! filter change writes other records into them instead of building new rows, and every box
+//! acts on the record its row holds now, so an edit lands on the right record whatever the
+//! filter or the order.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,6 +55,7 @@ pub fn RecordsTable() -> impl IntoView {
             })
         })
     });
+    let row_count = Memo::new(move |_| page_ids.with(Vec::len));
     // Long headings carry a zero-width space where they may break (the headings keep CJK
     // words whole otherwise).
     let heading = move |zh: &'static str, en: &'static str, key: SortKey, numeric: bool| {
@@ -198,8 +201,8 @@ pub fn RecordsTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || page_ids.get() key=|id| *id let(id)>
-                            <RecordRow id/>
+                        <For each=move || 0..row_count.get() key=|place| *place let(place)>
+                            <RecordRow place page_ids/>
                         </For>
                     </tbody>
                 </table>
@@ -241,16 +244,22 @@ pub fn RecordsTable() -> impl IntoView {
     }
 }
 
-/// One record's row. It follows its record by id through edits elsewhere.
+/// Row `place` of the page: whichever record is in that place of `page_ids` now, followed by
+/// id through edits elsewhere.
 ///
-/// A page of rows is rebuilt on every filter change, so a row is kept cheap: its boxes are
-/// plain markup with the values they start with; one effect writes new values into them when
-/// the record changes, and the row listens for typing, changes and keys of all its boxes.
+/// A filter change, a sort or a page turn gives the row another record rather than building
+/// a new row (creating a page of boxes and laying them out is most of a repaint). Its boxes
+/// are plain markup; one effect writes the record's values into them whenever the record or
+/// the row's record changes, and the row listens for typing, changes and keys of all its boxes.
 #[component]
-fn RecordRow(id: RecordId) -> impl IntoView {
+fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
     let state = BoardState::expect();
     let row = NodeRef::<leptos::html::Tr>::new();
+    let record_id = Memo::new(move |_| page_ids.with(|ids| ids.get(place).copied()));
+    // The record this row holds now, for what the boxes do.
+    let current = move || record_id.get_untracked();
     let found = Memo::new(move |_| {
+        let id = record_id.get()?;
         state.editor.with(|editor| {
             editor.position(id).map(|position| RowData {
                 position,
@@ -263,12 +272,18 @@ fn RecordRow(id: RecordId) -> impl IntoView {
     // The field whose typed value is refused, and why.
     let problem = RwSignal::new(None::<(Field, EditProblem)>);
 
-    // New values from elsewhere (an edit applied, undo, another tab) go into the boxes, and a
-    // refusal being shown gives way to them.
+    // New values (another record in this place, an edit applied, undo, another tab) go into
+    // the boxes, and a refusal being shown gives way to them.
     Effect::new(move |previous: Option<()>| {
         let Some(row) = row.get() else { return };
         found.with(|data| {
             let Some(data) = data else { return };
+            if previous.is_some()
+                && let Ok(Some(button)) = row.query_selector("[data-testid=record-delete]")
+            {
+                let label = delete_label(&data.record, state.lang.get_untracked());
+                let _ = button.set_attribute("aria-label", &label);
+            }
             for field in Field::ALL {
                 if let Some(input) = input_of(&row, field) {
                     show_value(&input, &field.text(&data.record));
@@ -300,7 +315,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             .toggle_with_force("pb-field__input--invalid", invalid);
         if invalid {
             let _ = input.set_attribute("aria-invalid", "true");
-            let _ = input.set_attribute("aria-describedby", &format!("pb-error-{id}"));
+            let _ = input.set_attribute("aria-describedby", &format!("pb-error-row-{place}"));
         } else {
             let _ = input.remove_attribute("aria-invalid");
             let _ = input.remove_attribute("aria-describedby");
@@ -325,6 +340,9 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             mark(input, None);
             return true;
         }
+        let Some(id) = current() else {
+            return true;
+        };
         match state.edit(|e| e.set(id, field, &text)) {
             Ok(_) => {
                 mark(input, None);
@@ -348,6 +366,9 @@ fn RecordRow(id: RecordId) -> impl IntoView {
             return;
         };
         let Some(field) = Field::from_key(&input.name()) else {
+            return;
+        };
+        let Some(id) = current() else {
             return;
         };
         let refused = state
@@ -440,7 +461,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                 p.as_ref().filter(|(f, _)| *f == field).map(|(_, reason)| {
                     let reason = reason.clone();
                     view! {
-                        <span class="pb-field__error" id=format!("pb-error-{id}") role="alert" data-testid="field-error">
+                        <span class="pb-field__error" id=format!("pb-error-row-{place}") role="alert" data-testid="field-error">
                             {move || reason.message(state.lang.get())}
                         </span>
                     }
@@ -470,7 +491,7 @@ fn RecordRow(id: RecordId) -> impl IntoView {
         <tr
             node_ref=row
             data-testid="record-row"
-            data-record-id=id
+            data-record-id=move || record_id.get()
             class:pb-row--edited=edited
             data-edited=move || edited().then_some("true")
             on:input=on_input
@@ -533,7 +554,9 @@ fn RecordRow(id: RecordId) -> impl IntoView {
                     title=delete_title(lang)
                     aria-label=delete_name
                     on:click=move |_| {
-                        state.edit(|e| e.delete(id));
+                        if let Some(id) = current() {
+                            state.edit(|e| e.delete(id));
+                        }
                     }
                 >
                     "✕"
