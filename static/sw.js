@@ -9,7 +9,9 @@ const CACHE = `pilot-board-${BUILD}`;
 
 // The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
 async function appFiles() {
-  const response = await fetch('./', { cache: 'no-cache' });
+  // The folder's address, or index.html by name where the server lists no folder index.
+  let response = await fetch('./', { cache: 'no-cache' });
+  if (!response.ok) response = await fetch('./index.html', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
   const html = await response.clone().text();
   const linked = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]

@@ -21,7 +21,11 @@ class Site {
   readonly folder = path.join(this.root, subPath);
   private server: ChildProcess | undefined;
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    /** Whether the server answers a folder's address with its index.html (some are set not to). */
+    readonly folderIndex = true,
+  ) {
     fs.mkdirSync(this.folder, { recursive: true });
     fs.cpSync(dist, this.folder, { recursive: true, filter: (source) => !source.includes(`${path.sep}bench`) });
   }
@@ -31,12 +35,13 @@ class Site {
   }
 
   async start() {
-    this.server = spawn('python3', ['-m', 'http.server', String(this.port), '--bind', '127.0.0.1', '--directory', this.root], {
-      stdio: 'ignore',
-    });
+    const args = this.folderIndex
+      ? ['-m', 'http.server', String(this.port), '--bind', '127.0.0.1', '--directory', this.root]
+      : ['-c', NO_FOLDER_INDEX, String(this.port), this.root];
+    this.server = spawn('python3', args, { stdio: 'ignore' });
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
-        if ((await fetch(this.url)).ok) return;
+        if ((await fetch(`${this.url}index.html`)).ok) return;
       } catch {
         // not listening yet
       }
@@ -65,6 +70,22 @@ class Site {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+// A static server that refuses folder addresses (403), as servers with directory listing and
+// default documents turned off do: the app is then opened as .../index.html.
+const NO_FOLDER_INDEX = `
+import functools, http.server, sys
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def send_head(self):
+        if self.path.split('?')[0].endswith('/'):
+            self.send_error(403)
+            return None
+        return super().send_head()
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Handler, directory=sys.argv[2])
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), handler).serve_forever()
+`;
 
 let nextPort = 8790;
 let site: Site;
@@ -185,6 +206,29 @@ test('a new deployment is offered as "new version, reload", and the reload bring
   // The old version's files are gone from the cache.
   expect(await page.evaluate(() => caches.keys())).toEqual(['pilot-board-next-version']);
 
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('where the server has no folder index, the app opened as index.html also works offline', async ({ browser }) => {
+  await site.stop();
+  site.remove();
+  site = new Site(nextPort++, false);
+  await site.start();
+  expect((await fetch(site.url)).status).toBe(403);
+
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(`${site.url}index.html`);
+  await expectBuiltInData(page);
+  await untilOffline(page);
+  await page.getByTestId('filter-level').locator('input[value="初级"]').check();
+  await expect(page).toHaveURL(/index\.html\?.*level=/);
+
+  await site.stop();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
+  await expect(page.getByTestId('chart-pass-rate')).toBeVisible();
   expect(errors).toEqual([]);
   await context.close();
 });
