@@ -6,6 +6,8 @@
 // scope is the folder it is served from, so the app works from any sub-path.
 const BUILD = 'BUILD';
 const CACHE = `pilot-board-${BUILD}`;
+// How long a dataset file's request may wait for the network before the last copy is used.
+const NETWORK_PATIENCE_MS = 3000;
 
 // The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
 async function appFiles() {
@@ -62,21 +64,34 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  // The worker stays alive until the cache has the network's copy, even when the page was
+  // answered from the cache before that.
+  let done;
+  event.waitUntil(new Promise((resolve) => (done = resolve)));
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
       const cached = await cache.match(request);
-      if (cached && /\.(?:js|wasm|css)$/.test(url.pathname)) return cached;
+      if (cached && /\.(?:js|wasm|css)$/.test(url.pathname)) {
+        done();
+        return cached;
+      }
       // Anything else (a dataset file beside the app, for ?data=): the network first, so a
-      // newer copy shows; the last copy fetched when there is no network.
-      try {
-        const response = await fetch(request);
+      // newer copy shows; the last copy fetched when there is no network, or when the network
+      // is too slow to answer within NETWORK_PATIENCE_MS (a meeting room's poor connection).
+      const fromNetwork = fetch(request).then(async (response) => {
         if (response.ok) await cache.put(request, response.clone());
         return response;
-      } catch (error) {
-        if (cached) return cached;
-        throw error;
-      }
-    })(),
+      });
+      fromNetwork.then(done, done);
+      if (!cached) return fromNetwork;
+      const late = new Promise((resolve) => setTimeout(() => resolve(cached), NETWORK_PATIENCE_MS));
+      // A server error (a proxy in front of a server that is down) is no better than no network.
+      const answer = fromNetwork.then((response) => (response.status >= 500 ? cached : response));
+      return Promise.race([answer.catch(() => cached), late]);
+    })().catch((error) => {
+      done();
+      throw error;
+    }),
   );
 });

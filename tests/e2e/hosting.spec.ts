@@ -35,9 +35,7 @@ class Site {
   }
 
   async start() {
-    const args = this.folderIndex
-      ? ['-m', 'http.server', String(this.port), '--bind', '127.0.0.1', '--directory', this.root]
-      : ['-c', NO_FOLDER_INDEX, String(this.port), this.root];
+    const args = ['-c', SERVER, String(this.port), this.root, this.folderIndex ? '1' : '0'];
     this.server = spawn('python3', args, { stdio: 'ignore' });
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
@@ -59,6 +57,13 @@ class Site {
     await exited;
   }
 
+  /** From now on the server takes 10 s to send anything under data/ (or, with false, not). */
+  slowData(slow: boolean) {
+    const marker = path.join(this.root, 'SLOW');
+    if (slow) fs.writeFileSync(marker, '');
+    else fs.rmSync(marker, { force: true });
+  }
+
   /** Deploys "a new version": the same app with another build id in its service worker. */
   redeploy(build: string) {
     const worker = path.join(this.folder, 'sw.js');
@@ -71,20 +76,26 @@ class Site {
   }
 }
 
-// A static server that refuses folder addresses (403), as servers with directory listing and
-// default documents turned off do: the app is then opened as .../index.html.
-const NO_FOLDER_INDEX = `
-import functools, http.server, sys
+// The static server of these tests: Python's, but it may refuse folder addresses (403), as
+// servers with directory listing and default documents turned off do (the app is then opened
+// as .../index.html), and while a file named SLOW is in its root it takes 10 s to answer for
+// anything under a data/ folder, as a poor network does.
+const SERVER = `
+import functools, http.server, os, sys, time
+port, root, folder_index = int(sys.argv[1]), sys.argv[2], sys.argv[3] == '1'
 class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
-        if self.path.split('?')[0].endswith('/'):
+        path = self.path.split('?')[0]
+        if not folder_index and path.endswith('/'):
             self.send_error(403)
             return None
+        if '/data/' in path and os.path.exists(os.path.join(root, 'SLOW')):
+            time.sleep(10)
         return super().send_head()
     def log_message(self, *args):
         pass
-handler = functools.partial(Handler, directory=sys.argv[2])
-http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), handler).serve_forever()
+handler = functools.partial(Handler, directory=root)
+http.server.ThreadingHTTPServer(('127.0.0.1', port), handler).serve_forever()
 `;
 
 let nextPort = 8790;
@@ -153,6 +164,39 @@ test('?data= opens a dataset file put beside the app in the sub-folder', async (
   await page.goto(`${site.url}?data=data/2022.json`);
   await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
   await expect(page.getByTestId('kpi-records')).toHaveText('1');
+});
+
+test('a dataset opened once opens again from the last copy when the network is slow or gone', async ({ browser }) => {
+  fs.mkdirSync(path.join(site.folder, 'data'));
+  const file = path.join(site.folder, 'data', '2022.json');
+  fs.copyFileSync(path.resolve(__dirname, '../../docs/examples/minimal.json'), file);
+  const { context, page, errors } = await openPage(browser);
+  const address = `${site.url}?data=data/2022.json`;
+  await page.goto(address);
+  await untilOffline(page);
+  // Once more, through the service worker now, so that its cache holds the file.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+
+  // A poor network: the file takes 10 s. The last copy is used after a few seconds instead.
+  site.slowData(true);
+  await page.evaluate(() => localStorage.clear());
+  const started = Date.now();
+  await page.goto(address);
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点', { timeout: 8_000 });
+  expect(Date.now() - started).toBeLessThan(8_000);
+
+  // No network at all: the last copy at once.
+  site.slowData(false);
+  await site.stop();
+  await context.setOffline(true);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(address);
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  await expect(page.getByTestId('kpi-records')).toHaveText('1');
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('after one visit the app opens and works with no network', async ({ browser }) => {
