@@ -242,6 +242,7 @@ test('a new deployment is offered as "new version, reload", and the reload bring
   });
   await expect(page.getByTestId('update-notice')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('update-notice')).toContainText('新版本');
+  await page.screenshot({ path: path.resolve(__dirname, '../../target/screenshots/update-notice.png') });
 
   await page.getByTestId('update-reload').click();
   await page.waitForFunction(async () => (await caches.keys()).includes('pilot-board-next-version'), null, { timeout: 15_000 });
