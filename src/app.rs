@@ -14,7 +14,7 @@ use crate::components::kpis::Kpis;
 use crate::components::load_errors::LoadErrors;
 use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
-use crate::components::summary::{Summary, use_summary};
+use crate::components::summary::Summary;
 use crate::components::summary_figures::SummaryFigures;
 use crate::components::update_notice::UpdateNotice;
 use crate::domain::builtin;
@@ -33,8 +33,6 @@ pub fn App() -> impl IntoView {
     )
     .provide();
     Prefs::start(state.lang);
-    // Made here, before the components that share it.
-    use_summary(state);
     sync_view_with_address(state);
 
     // The browser tab names the dataset on screen.

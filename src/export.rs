@@ -8,12 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::canvas::Canvas;
-use crate::charts::framed::{draw_framed, framed_size};
+use crate::charts::framed::{EXPORT_SCALE, draw_framed, framed_size};
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::domain::caption::Caption;
-
-/// Device pixels per layout pixel in exported pictures.
-pub const EXPORT_SCALE: f64 = 2.0;
 
 /// The slide sizes a picture can be exported at, in device pixels; the first is the default.
 pub const SLIDE_SIZES: [(u32, u32); 4] = [(1920, 1080), (1280, 720), (2560, 1440), (1024, 768)];

@@ -13,6 +13,7 @@ use crate::domain::error::Problem;
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership};
 use crate::domain::parse::parse_dataset_bytes;
 use crate::domain::saved::{self, LoadedJson, Unreadable};
+use crate::domain::summary::summarize;
 use crate::domain::table::{looks_like_table, parse_table_with};
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Reconciliation, Totals, reconcile};
@@ -145,6 +146,9 @@ pub struct BoardState {
     pub totals: Memo<Totals>,
     /// Always of the whole dataset: the report's printed totals are for all of it.
     pub reconciliation: Memo<Reconciliation>,
+    /// The matching records summed up in the report's words, in the interface language: the
+    /// summary shows it, and every chart and slide has it as its description.
+    pub summary: Memo<String>,
     pub save_status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     pub previous: RwSignal<Option<Shared<PreviousWork>>>,
@@ -173,13 +177,20 @@ impl BoardState {
         });
         let totals =
             Memo::new(move |_| dataset.with(|d| index.with(|i| matching.with(|m| i.totals(d, m)))));
+        let lang = RwSignal::new(Lang::Zh);
+        let summary = Memo::new(move |_| {
+            let lang = lang.get();
+            dataset.with(|d| {
+                index.with(|i| matching.with(|m| totals.with(|t| summarize(d, i, m, t, lang).text)))
+            })
+        });
         BoardState {
             editor,
             dataset,
             changes: Memo::new(move |_| editor.with(Editor::changes)),
             source_name: RwSignal::new(None),
             refused: RwSignal::new(None),
-            lang: RwSignal::new(Lang::Zh),
+            lang,
             view,
             index,
             matching,
@@ -187,6 +198,7 @@ impl BoardState {
             totals,
             facets,
             reconciliation: Memo::new(move |_| dataset.with(reconcile)),
+            summary,
             save_status: RwSignal::new(SaveStatus::Unchanged),
             notice: RwSignal::new(None),
             previous: RwSignal::new(None),

@@ -304,3 +304,36 @@ fn chart_labels_drop_the_suffix_every_certificate_shares() {
     );
     assert_eq!(short_certificate("职业技能等级证书"), "职业技能等级证书");
 }
+
+#[test]
+fn english_bars_carry_their_n_in_english_brackets_and_count_in_the_singular() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let filter = Filter {
+        search: "产品创意设计".into(),
+        ..Filter::default()
+    };
+    let one = index.matching(&filter);
+    let chart = pass_rate_by_certificate(
+        &dataset,
+        &index,
+        &Membership::new(dataset.records.len(), &one),
+        &index.totals(&dataset, &one),
+        RateDefinition::Published,
+        true,
+        Window { first: 0, size: 40 },
+        Lang::En,
+    );
+    assert_eq!(chart.bars.len(), 1);
+    assert_eq!(chart.bars[0].value_with_n(), "86.00% (n=50)");
+    assert!(
+        chart.note.starts_with("1 certificate level"),
+        "{}",
+        chart.note
+    );
+    assert!(
+        !chart.note.starts_with("1 certificate levels"),
+        "{}",
+        chart.note
+    );
+}

@@ -11,6 +11,10 @@ use super::layout::{BarLayout, chart_height, fit_text};
 use super::style::ChartStyle;
 use crate::domain::caption::Caption;
 
+/// Device pixels per layout pixel in exported pictures: the PNG is drawn at this scale, and
+/// the SVG is sized to match it.
+pub const EXPORT_SCALE: f64 = 2.0;
+
 /// The band above the chart, in layout pixels.
 pub const CAPTION_HEIGHT: f64 = 84.0;
 const MARGIN: f64 = 16.0;
@@ -45,15 +49,7 @@ pub fn draw_framed<DB: DrawingBackend>(
     let lines = [
         (title.to_string(), TITLE_FONT, colours.ink),
         (caption.dataset.clone(), LINE_FONT, colours.ink_soft),
-        (
-            [caption.filters.as_str(), caption.as_of.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
-            LINE_FONT,
-            colours.ink_soft,
-        ),
+        (caption.details(), LINE_FONT, colours.ink_soft),
     ];
     for (text, size, colour) in lines {
         area.draw(&Text::new(
@@ -69,10 +65,10 @@ pub fn draw_framed<DB: DrawingBackend>(
     spec.draw(&chart, style)
 }
 
-/// The framed chart as an SVG document, `slide` sized at two device pixels per layout pixel
-/// (so it matches the PNG), text kept as text in the CJK font stack.
+/// The framed chart as an SVG document, `slide` sized at [`EXPORT_SCALE`] device pixels per
+/// layout pixel (so it matches the PNG), text kept as text in the CJK font stack.
 pub fn framed_svg(spec: &ChartSpec, title: &str, caption: &Caption, slide: (u32, u32)) -> String {
-    let (width, height) = framed_size(spec, slide, 2.0);
+    let (width, height) = framed_size(spec, slide, EXPORT_SCALE);
     let mut svg = String::new();
     {
         let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));

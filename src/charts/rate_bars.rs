@@ -93,9 +93,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
         ))?;
         match &bar.value {
             BarValue::Rate {
-                percent,
-                text,
-                interval,
+                percent, interval, ..
             } => {
                 let end = layout.x_of(*percent, 100.0);
                 let small = bar.is_small_sample();
@@ -131,7 +129,7 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                     }
                     label_x = label_x.max(x1);
                 }
-                let value = format!("{text}（n={}）", bar.n);
+                let value = bar.value_with_n();
                 let value_width = text_width(&value, VALUE_FONT);
                 // Beside the bar (on a white ground, so grid and reference line don't cross
                 // it), or inside the bar's end where there is no room beside it.
@@ -157,13 +155,8 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                 ))?;
             }
             BarValue::Pending | BarValue::Nobody => {
-                let text = if bar.n > 0 {
-                    format!("{}（n={}）", bar.value_text(), bar.n)
-                } else {
-                    bar.value_text()
-                };
                 area.draw(&Text::new(
-                    text,
+                    bar.value_with_n(),
                     (px(layout.plot_left + 4.0), px(centre)),
                     font(VALUE_FONT)
                         .color(&colours.muted)

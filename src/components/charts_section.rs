@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::charts::ChartSpec;
 use crate::components::chart_panel::ChartPanel;
 use crate::components::presentation::Presentation;
-use crate::components::summary::use_summary;
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::{
@@ -36,8 +35,8 @@ impl ChartKind {
                 .pick("报考人数与获证人数", "Registered and certified")
                 .into(),
             ChartKind::ByGroup(group) => match lang {
-                Lang::Zh => format!("按{}的通过率", group.label_in(lang)),
-                Lang::En => format!("Pass rate by {}", group.label_in(lang).to_lowercase()),
+                Lang::Zh => format!("按{}的通过率", group.label(lang)),
+                Lang::En => format!("Pass rate by {}", group.label(lang).to_lowercase()),
             },
         }
     }
@@ -119,8 +118,9 @@ pub fn ChartsSection() -> impl IntoView {
         Memo::new(move |_| pass_rate_spec(state, window_of(rate_page.get(), records())));
     let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
     let by_group = Memo::new(move |_| group_spec(state));
-    let caption = Memo::new(move |_| caption_of(state));
-    let summary = use_summary(state);
+    // Read only when a picture is exported: worked out then, not on every filter change.
+    let caption = Signal::derive(move || caption_of(state));
+    let summary = state.summary;
     let export_size = RwSignal::new(SLIDE_SIZES[0]);
     let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
     let group_title = Signal::derive(move || {
@@ -140,7 +140,7 @@ pub fn ChartsSection() -> impl IntoView {
                             .map(|definition| view! {
                                 <label
                                     class="pb-segmented__option"
-                                    title=move || definition.label_in(state.lang.get())
+                                    title=move || definition.label(state.lang.get())
                                 >
                                     <input
                                         type="radio"
@@ -151,7 +151,7 @@ pub fn ChartsSection() -> impl IntoView {
                                     />
                                     <span>
                                         {state.tr("通过率：", "Pass rate: ")}
-                                        {move || definition.short_label_in(state.lang.get())}
+                                        {move || definition.short_label(state.lang.get())}
                                     </span>
                                 </label>
                             })
@@ -245,7 +245,7 @@ pub fn ChartsSection() -> impl IntoView {
                                 />
                                 <span>
                                     {state.tr("按", "By ")}
-                                    {move || group.label_in(state.lang.get())}
+                                    {move || group.label(state.lang.get())}
                                 </span>
                             </label>
                         })

@@ -145,37 +145,31 @@ fn SaveStatusLine() -> impl IntoView {
                 lang.pick("✓ 已保存在本浏览器中", "✓ Saved in this browser")
                     .to_string(),
             ),
-            SaveStatus::NotSaved(WriteError::Quota) => (
-                "pb-save pb-save--bad",
-                match lang {
-                    Lang::Zh => format!("⚠ 数据太大，浏览器存不下：修改只在本页面中，{export}"),
-                    Lang::En => format!(
-                        "⚠ Too much data for the browser to store: changes are only in this page; {export}"
-                    ),
-                },
-            ),
-            SaveStatus::NotSaved(WriteError::Unavailable) => (
-                "pb-save pb-save--bad",
-                match lang {
-                    Lang::Zh => format!(
-                        "⚠ 浏览器不允许本地存储（可能是隐私模式）：修改只在本页面中，{export}"
-                    ),
-                    Lang::En => format!(
-                        "⚠ The browser allows no local storage (private mode?): changes are only in this page; {export}"
-                    ),
-                },
-            ),
-            SaveStatus::NotSaved(WriteError::Other(reason)) => (
-                "pb-save pb-save--bad",
-                match lang {
-                    Lang::Zh => {
-                        format!("⚠ 未能保存到浏览器（{reason}）：修改只在本页面中，{export}")
-                    }
-                    Lang::En => format!(
-                        "⚠ Could not save in the browser ({reason}): changes are only in this page; {export}"
-                    ),
-                },
-            ),
+            SaveStatus::NotSaved(error) => {
+                let why = match error {
+                    WriteError::Quota => lang
+                        .pick(
+                            "数据太大，浏览器存不下",
+                            "Too much data for the browser to store",
+                        )
+                        .to_string(),
+                    WriteError::Unavailable => lang
+                        .pick(
+                            "浏览器不允许本地存储（可能是隐私模式）",
+                            "The browser allows no local storage (private mode?)",
+                        )
+                        .to_string(),
+                    WriteError::Other(reason) => match lang {
+                        Lang::Zh => format!("未能保存到浏览器（{reason}）"),
+                        Lang::En => format!("Could not save in the browser ({reason})"),
+                    },
+                };
+                let text = match lang {
+                    Lang::Zh => format!("⚠ {why}：修改只在本页面中，{export}"),
+                    Lang::En => format!("⚠ {why}: changes are only in this page; {export}"),
+                };
+                ("pb-save pb-save--bad", text)
+            }
             SaveStatus::Held => (
                 "pb-save pb-save--bad",
                 match lang {

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::Lang;
-use crate::domain::filter::{Chip, matched_text};
+use crate::domain::caption::chips;
+use crate::domain::filter::{Filter, matched_text};
 use crate::domain::lang::format_count;
 use crate::state::BoardState;
 
@@ -201,76 +202,31 @@ fn Choice(
 fn ActiveFilters() -> impl IntoView {
     let state = BoardState::expect();
     let view = state.view;
-    let chips = move || {
+    // Each chip: what it says, what its button is called, and the filter without it.
+    let chip_views = move || {
         let lang = state.lang.get();
-        let filter = view.with(|v| v.filter.clone());
-        // Each chip: what it says, what its button is called, and what removing it does.
-        let mut chips: Vec<(String, String, Callback<()>)> = Vec::new();
-        let mut push = |chip: Chip, remove: Callback<()>| {
-            chips.push((chip.text(lang), chip.remove_label(lang), remove));
-        };
-        state.index.with(|index| {
-            for key in filter.batches.iter().cloned() {
-                let label = index
-                    .batches
+        let active: Vec<(String, String, Filter)> = view.with(|v| {
+            state.index.with(|index| {
+                chips(&v.filter, index)
                     .iter()
-                    .find(|b| b.key == key)
-                    .map_or_else(|| key.clone(), |b| b.label.clone());
-                push(
-                    Chip::Batch(&label),
-                    Callback::new(move |_| {
-                        view.update(|v| {
-                            v.filter.batches.remove(&key);
-                        })
-                    }),
-                );
-            }
-            for level in filter.levels.iter().copied() {
-                push(
-                    Chip::Level(level),
-                    Callback::new(move |_| {
-                        view.update(|v| {
-                            v.filter.levels.remove(&level);
-                        })
-                    }),
-                );
-            }
-            for code in filter.majors.iter().cloned() {
-                let name = index
-                    .majors
-                    .iter()
-                    .find(|m| m.code == code)
-                    .map_or_else(String::new, |m| m.name.clone());
-                let remove = code.clone();
-                push(
-                    Chip::Major {
-                        code: &code,
-                        name: &name,
-                    },
-                    Callback::new(move |_| {
-                        view.update(|v| {
-                            v.filter.majors.remove(&remove);
-                        })
-                    }),
-                );
-            }
+                    .map(|chip| {
+                        let mut without = v.filter.clone();
+                        without.remove(chip);
+                        (chip.text(lang), chip.remove_label(lang), without)
+                    })
+                    .collect()
+            })
         });
-        if !filter.search.trim().is_empty() {
-            push(
-                Chip::Search(filter.search.trim()),
-                Callback::new(move |_| view.update(|v| v.filter.search.clear())),
-            );
-        }
-        chips
+        active
             .into_iter()
-            .map(|(text, remove_label, remove)| {
+            .map(|(text, remove_label, without)| {
                 view! {
                     <li class="pb-chip">
                         <span>{text}</span>
                         <button
                             class="pb-chip__remove"
                             aria-label=remove_label
-                            on:click=move |_| remove.run(())
+                            on:click=move |_| view.update(|v| v.filter = without.clone())
                         >
                             "×"
                         </button>
@@ -287,7 +243,7 @@ fn ActiveFilters() -> impl IntoView {
             <span class="pb-filters__matched" data-testid="filter-matched">
                 {move || matched_text(matched(), all(), !is_empty(), state.lang.get())}
             </span>
-            <ul class="pb-chips">{chips}</ul>
+            <ul class="pb-chips">{chip_views}</ul>
             <button
                 class="pb-button"
                 data-testid="filter-clear"

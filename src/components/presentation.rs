@@ -5,9 +5,7 @@
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use crate::canvas::paint;
 use crate::charts::layout::{BOTTOM, ROW_HEIGHT, TOP, VALUE_FONT};
@@ -16,7 +14,6 @@ use crate::charts::{ChartSpec, ChartStyle};
 use crate::components::charts_section::{
     ChartKind, caption_of, counts_spec, group_spec, pass_rate_spec,
 };
-use crate::components::summary::use_summary;
 use crate::domain::Lang;
 use crate::domain::chart_data::{Window, pass_rate_by_certificate};
 use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
@@ -73,19 +70,21 @@ pub fn Presentation() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    // Leaving full screen (Esc, which the browser keeps for itself there) ends the show.
+    // Leaving full screen (Esc, which the browser keeps for itself there) ends the show. The
+    // event bubbles from the element through the document to the window.
     let was_fullscreen = StoredValue::new(false);
-    on_document_event("fullscreenchange", move || {
+    let fullscreen_change = window_event_listener_untyped("fullscreenchange", move |_| {
         let now = document().fullscreen_element().is_some();
         if was_fullscreen.get_value() && !now && presenting.get_untracked() {
             stop.run(());
         }
         was_fullscreen.set_value(now);
     });
+    on_cleanup(move || fullscreen_change.remove());
 
     let group_name = move || {
         let lang = state.lang.get();
-        state.view.with(|v| v.group_by.label_in(lang))
+        state.view.with(|v| v.group_by.label(lang))
     };
     view! {
         <div class="pb-present">
@@ -214,7 +213,7 @@ fn SlideShow(
         }
     });
     let caption = Memo::new(move |_| caption_of(state));
-    let summary = use_summary(state);
+    let summary = state.summary;
 
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     Effect::new(move || {
@@ -267,7 +266,7 @@ fn SlideShow(
     });
 
     let title = move || {
-        let (title, _) = content.with(|(t, _)| (t.clone(), ()));
+        let title = content.with(|(title, _)| title.clone());
         let slide = slide.get();
         if slide.pages > 1 {
             format!("{title}（{}/{}）", slide.page + 1, slide.pages)
@@ -370,23 +369,6 @@ fn fullscreen(method: &str, target: Option<wasm_bindgen::JsValue>) {
             if let Err(reason) = wasm_bindgen_futures::JsFuture::from(promise).await {
                 leptos::logging::log!("full screen not available: {reason:?}");
             }
-        });
-    }
-}
-
-/// Listens to an event on the document for as long as the calling component lives.
-fn on_document_event(name: &'static str, handler: impl FnMut() + 'static) {
-    let listener = Closure::<dyn FnMut()>::new(handler);
-    let document = document();
-    if document
-        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        let held = SendWrapper::new((document, listener));
-        on_cleanup(move || {
-            let (document, listener) = &*held;
-            let _ = document
-                .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         });
     }
 }

@@ -1,58 +1,18 @@
 //! A paragraph that sums up the records on screen in the report's own words, with a button that
-//! copies it. The words are `domain::summary`'s; this only places them.
+//! copies it. The words are `domain::summary`'s, kept current by `BoardState::summary`; this
+//! only places them.
 
 use leptos::prelude::*;
-use leptos::reactive::graph::Observer;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::Lang;
-use crate::domain::summary::summarize;
 use crate::state::BoardState;
-
-/// The summary of the records on screen, in the interface language. Inside a reactive closure
-/// it follows the dataset, the filter and the language; called anywhere else (an event
-/// handler) it reads them once, untracked.
-pub fn summary_text(state: BoardState) -> String {
-    let read = move || {
-        let lang = state.lang.get();
-        state.dataset.with(|dataset| {
-            state.index.with(|index| {
-                state.matching.with(|matching| {
-                    state
-                        .totals
-                        .with(|totals| summarize(dataset, index, matching, totals, lang).text)
-                })
-            })
-        })
-    };
-    if Observer::get().is_some() {
-        read()
-    } else {
-        untrack(read)
-    }
-}
-
-/// The page's one summary memo, shared through context by the summary and the charts (which use
-/// it as their description).
-#[derive(Clone, Copy)]
-struct SummaryText(Memo<String>);
-
-/// The summary of the records on screen, computed once per change for the whole page: the
-/// first caller (the app, before its children) makes the memo, the others share it.
-pub fn use_summary(state: BoardState) -> Memo<String> {
-    if let Some(SummaryText(memo)) = use_context::<SummaryText>() {
-        return memo;
-    }
-    let memo = Memo::new(move |_| summary_text(state));
-    provide_context(SummaryText(memo));
-    memo
-}
 
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = BoardState::expect();
-    let text = use_summary(state);
+    let text = state.summary;
     // The text last copied and how it went: the message stays while that text is on screen.
     let copied = RwSignal::new(None::<(String, CopyOutcome)>);
     let copy = move |_| {

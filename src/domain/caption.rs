@@ -34,26 +34,35 @@ impl Caption {
 
     /// The caption as one line: "title · filters · as of".
     pub fn one_line(&self) -> String {
-        [&self.dataset, &self.filters, &self.as_of]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" · ")
+        join_parts(&[&self.dataset, &self.filters, &self.as_of])
     }
+
+    /// The line under the dataset's title in an exported picture: "filters · as of".
+    pub fn details(&self) -> String {
+        join_parts(&[&self.filters, &self.as_of])
+    }
+}
+
+/// The parts that are not empty, with " · " between them.
+fn join_parts(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .copied()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The active filters as chips, in the order the filter panel shows them: batches, levels,
 /// majors, then the search words. A major code the data does not have keeps an empty name.
 pub fn chips<'a>(filter: &'a Filter, index: &'a DatasetIndex) -> Vec<Chip<'a>> {
-    let batches = filter.batches.iter().map(|key| {
-        Chip::Batch(
-            index
-                .batches
-                .iter()
-                .find(|b| &b.key == key)
-                .map_or(key.as_str(), |b| b.label.as_str()),
-        )
+    let batches = filter.batches.iter().map(|key| Chip::Batch {
+        key,
+        label: index
+            .batches
+            .iter()
+            .find(|b| &b.key == key)
+            .map_or(key.as_str(), |b| b.label.as_str()),
     });
     let levels = filter.levels.iter().map(|&level| Chip::Level(level));
     let majors = filter.majors.iter().map(|code| Chip::Major {

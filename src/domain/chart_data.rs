@@ -1,7 +1,7 @@
 //! What each chart shows, prepared from the matching records: bars with their labels, values,
 //! sample sizes and intervals. The drawing code in `src/charts` only places these.
 
-use super::figures::{Ratio, Totals};
+use super::figures::{Ratio, Totals, count_noun};
 use super::index::{DatasetIndex, Membership};
 use super::lang::{Lang, format_count};
 use super::model::{Dataset, Level, Record};
@@ -60,6 +60,17 @@ impl RateBar {
             BarValue::Rate { text, .. } => text.clone(),
             BarValue::Pending => self.lang.pick("未出成绩", "Pending").into(),
             BarValue::Nobody => self.lang.pick("无人报考", "Nobody registered").into(),
+        }
+    }
+
+    /// The label a bar carries: its value with n, `86.00%（n=50）` or `86.00% (n=50)`; the
+    /// value alone where n is 0.
+    pub fn value_with_n(&self) -> String {
+        let value = self.value_text();
+        match self.lang {
+            _ if self.n == 0 => value,
+            Lang::Zh => format!("{value}（n={}）", self.n),
+            Lang::En => format!("{value} (n={})", self.n),
         }
     }
 }
@@ -156,18 +167,10 @@ fn overall(totals: &Totals, definition: RateDefinition, lang: Lang) -> Option<(f
         RateDefinition::Published => totals.pass_rate_published(),
         RateDefinition::AllRegistered => totals.pass_rate_all_registered(),
     }?;
-    let legend = match (lang, definition) {
-        (Lang::Zh, _) => format!(
-            "总体 {}（{}）",
-            rate.format_percent(),
-            definition.short_label()
-        ),
-        (Lang::En, RateDefinition::Published) => {
-            format!("Overall {} (published results)", rate.format_percent())
-        }
-        (Lang::En, RateDefinition::AllRegistered) => {
-            format!("Overall {} (all registered)", rate.format_percent())
-        }
+    let (rate_text, definition) = (rate.format_percent(), definition.short_label(lang));
+    let legend = match lang {
+        Lang::Zh => format!("总体 {rate_text}（{definition}）"),
+        Lang::En => format!("Overall {rate_text} ({})", definition.to_lowercase()),
     };
     Some((rate.percent(), legend))
 }
@@ -185,7 +188,9 @@ fn window_note(window: Window, shown: usize, total: usize, lang: Lang) -> String
             window.first + 1,
             window.first + shown
         ),
-        Lang::En if shown == total => format!("{} certificate levels", count(total)),
+        Lang::En if shown == total => {
+            count_noun(total as u64, "certificate level", "certificate levels")
+        }
         Lang::En => format!(
             "Certificate levels {}–{} of {}",
             count(window.first + 1),
@@ -282,46 +287,23 @@ pub fn pass_rate_by_group(
     whiskers: bool,
     lang: Lang,
 ) -> RateChart {
-    let groups = match group_by {
-        GroupBy::Batch => index.batches.len(),
-        GroupBy::Level => Level::ALL.len(),
-        GroupBy::Major => index.majors.len(),
-    };
-    let mut sums = vec![Totals::default(); groups];
+    let mut sums = vec![Totals::default(); index.group_count(group_by)];
     for &i in matching {
-        let i = i as usize;
-        let record = &dataset.records[i];
-        match group_by {
-            GroupBy::Batch => sums[index.batch_of(i) as usize].add(record),
-            GroupBy::Level => sums[record.level.ordinal()].add(record),
-            GroupBy::Major => {
-                for &major in index.majors_of(i) {
-                    sums[major as usize].add(record);
-                }
-            }
-        }
+        let record = &dataset.records[i as usize];
+        index.for_each_group(group_by, i as usize, record.level, |group| {
+            sums[group].add(record)
+        });
     }
     let mut bars: Vec<RateBar> = sums
         .iter()
         .enumerate()
         .filter(|(_, sum)| sum.records > 0)
         .map(|(group, sum)| {
-            let (label, target) = match group_by {
-                GroupBy::Batch => {
-                    let batch = &index.batches[group];
-                    (batch.label.clone(), BarTarget::Batch(batch.key.clone()))
-                }
-                GroupBy::Level => {
-                    let level = Level::ALL[group];
-                    (level.label(lang).to_string(), BarTarget::Level(level))
-                }
-                GroupBy::Major => {
-                    let major = &index.majors[group];
-                    (
-                        format!("{} {}", major.code, major.name),
-                        BarTarget::Major(major.code.clone()),
-                    )
-                }
+            let label = index.group_name(group_by, group, lang);
+            let target = match group_by {
+                GroupBy::Batch => BarTarget::Batch(index.batches[group].key.clone()),
+                GroupBy::Level => BarTarget::Level(Level::ALL[group]),
+                GroupBy::Major => BarTarget::Major(index.majors[group].code.clone()),
             };
             let rate = match definition {
                 RateDefinition::Published => sum.pass_rate_published(),

@@ -5,7 +5,7 @@
 
 use super::index::DatasetIndex;
 use super::lang::Lang;
-use super::model::{Dataset, Level};
+use super::model::Dataset;
 use super::view::GroupBy;
 
 /// Which chart a slide shows.
@@ -62,35 +62,16 @@ pub fn group_members(
     group_by: GroupBy,
     lang: Lang,
 ) -> Vec<(String, Vec<u32>)> {
-    let names: Vec<String> = match group_by {
-        GroupBy::Batch => index.batches.iter().map(|b| b.label.clone()).collect(),
-        GroupBy::Level => Level::ALL
-            .iter()
-            .map(|&level| level.label(lang).to_string())
-            .collect(),
-        GroupBy::Major => index
-            .majors
-            .iter()
-            .map(|m| format!("{} {}", m.code, m.name))
-            .collect(),
-    };
-    let mut members = vec![Vec::new(); names.len()];
+    let mut members = vec![Vec::new(); index.group_count(group_by)];
     for &i in matching {
-        let record = i as usize;
-        match group_by {
-            GroupBy::Batch => members[index.batch_of(record) as usize].push(i),
-            GroupBy::Level => members[dataset.records[record].level.ordinal()].push(i),
-            GroupBy::Major => {
-                for &major in index.majors_of(record) {
-                    members[major as usize].push(i);
-                }
-            }
-        }
+        let level = dataset.records[i as usize].level;
+        index.for_each_group(group_by, i as usize, level, |group| members[group].push(i));
     }
-    names
+    members
         .into_iter()
-        .zip(members)
+        .enumerate()
         .filter(|(_, records)| !records.is_empty())
+        .map(|(group, records)| (index.group_name(group_by, group, lang), records))
         .collect()
 }
 

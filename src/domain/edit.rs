@@ -206,13 +206,7 @@ impl Change {
 
     /// The record it is about: `2021年第一批 · 物流管理 · 中级`.
     pub fn record_label(&self, lang: Lang) -> String {
-        let record = self.record();
-        format!(
-            "{} · {} · {}",
-            record.batch,
-            record.certificate,
-            record.level.label(lang)
-        )
+        self.record().full_name(lang)
     }
 
     /// Each changed field with its text before and after, `获证人数：43 → 44；备注：（空） → 核对过`;

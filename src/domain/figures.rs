@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::filter::batch_key;
-use super::lang::{Lang, format_count};
+use super::lang::{Lang, format_count, group_digits};
 use super::model::Record;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
@@ -28,6 +28,13 @@ impl Ratio {
     pub fn hundredths_of_percent(self) -> u64 {
         let scaled = u128::from(self.part) * 10_000 * 2 + u128::from(self.whole);
         (scaled / (u128::from(self.whole) * 2)) as u64
+    }
+
+    /// Compares two rates by value, exactly (45/90 equals 1/2; the derived `==` compares the
+    /// counts).
+    pub fn cmp_value(self, other: Ratio) -> std::cmp::Ordering {
+        (u128::from(self.part) * u128::from(other.whole))
+            .cmp(&(u128::from(other.part) * u128::from(self.whole)))
     }
 
     /// As the report prints it: `65.97%`.
@@ -70,16 +77,7 @@ fn group_thousands(text: &str) -> String {
     if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
-    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
-    grouped.push_str(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped.push_str(fraction);
-    grouped
+    format!("{sign}{}{fraction}", group_digits(whole))
 }
 
 /// A count with its English noun, singular or plural as the count asks: `1 pilot`,

@@ -50,6 +50,22 @@ impl Filter {
             && self.matches_search(&record.certificate)
     }
 
+    /// Takes out the value a chip of this filter stands for (a chip's remove button).
+    pub fn remove(&mut self, chip: &Chip) {
+        match *chip {
+            Chip::Batch { key, .. } => {
+                self.batches.remove(key);
+            }
+            Chip::Level(level) => {
+                self.levels.remove(&level);
+            }
+            Chip::Major { code, .. } => {
+                self.majors.remove(code);
+            }
+            Chip::Search(_) => self.search.clear(),
+        }
+    }
+
     fn matches_search(&self, certificate: &str) -> bool {
         let name = fold_for_search(certificate);
         self.search
@@ -66,8 +82,11 @@ impl Filter {
 /// One value of an active filter, as its removable chip names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chip<'a> {
-    /// A batch, as the data spells it.
-    Batch(&'a str),
+    /// A batch: its key in the filter, and the label the data spells it with.
+    Batch {
+        key: &'a str,
+        label: &'a str,
+    },
     Level(Level),
     /// A major's code and name (the name may be empty when no record has the code).
     Major {
@@ -82,8 +101,8 @@ impl Chip<'_> {
     /// `批次：2021年第一批`, `Level: Intermediate`.
     pub fn text(&self, lang: Lang) -> String {
         match (*self, lang) {
-            (Chip::Batch(label), Lang::Zh) => format!("批次：{label}"),
-            (Chip::Batch(label), Lang::En) => format!("Batch: {label}"),
+            (Chip::Batch { label, .. }, Lang::Zh) => format!("批次：{label}"),
+            (Chip::Batch { label, .. }, Lang::En) => format!("Batch: {label}"),
             (Chip::Level(level), Lang::Zh) => format!("等级：{}", level.label(lang)),
             (Chip::Level(level), Lang::En) => format!("Level: {}", level.label(lang)),
             (Chip::Major { code, name }, Lang::Zh) => format!("专业：{code} {name}"),
@@ -144,7 +163,10 @@ mod tests {
 
     #[test]
     fn chips_name_each_filter_in_both_languages() {
-        let batch = Chip::Batch("2021年第二批");
+        let batch = Chip::Batch {
+            key: "2021年第二批",
+            label: "2021年第二批",
+        };
         assert_eq!(batch.text(Lang::Zh), "批次：2021年第二批");
         assert_eq!(batch.remove_label(Lang::Zh), "移除筛选 批次：2021年第二批");
         assert_eq!(batch.text(Lang::En), "Batch: 2021年第二批");
@@ -168,6 +190,30 @@ mod tests {
         assert_eq!(major.text(Lang::En), "Major: 630302 会计");
         assert_eq!(Chip::Search("web").text(Lang::Zh), "名称含：web");
         assert_eq!(Chip::Search("web").text(Lang::En), "Name contains: web");
+    }
+
+    #[test]
+    fn a_chip_removes_its_own_value() {
+        let mut filter = Filter {
+            batches: [batch_key("2021年第一批"), batch_key("2021年第二批")].into(),
+            levels: [Level::Intermediate].into(),
+            majors: ["630302".to_string()].into(),
+            search: "物流".into(),
+        };
+        let key = batch_key("2021年第二批");
+        filter.remove(&Chip::Batch {
+            key: &key,
+            label: "2021年第二批",
+        });
+        filter.remove(&Chip::Level(Level::Intermediate));
+        filter.remove(&Chip::Major {
+            code: "630302",
+            name: "会计",
+        });
+        assert_eq!(filter.batches, [batch_key("2021年第一批")].into());
+        assert!(filter.levels.is_empty() && filter.majors.is_empty());
+        filter.remove(&Chip::Search("物流"));
+        assert_eq!(filter.search, "");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use super::figures::{Ratio, Totals};
 use super::filter::{Filter, batch_key, fold_for_search};
+use super::lang::Lang;
 use super::model::{Dataset, Level, Major};
+use super::view::GroupBy;
 
 /// One distinct batch: the key shared by its spellings and the first spelling met.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,6 +124,47 @@ impl DatasetIndex {
     pub fn majors_of(&self, record: usize) -> &[u32] {
         let (start, end) = (self.major_starts[record], self.major_starts[record + 1]);
         &self.major_ids[start as usize..end as usize]
+    }
+
+    /// How many groups `group_by` has: every batch, the three levels, or every major.
+    pub fn group_count(&self, group_by: GroupBy) -> usize {
+        match group_by {
+            GroupBy::Batch => self.batches.len(),
+            GroupBy::Level => Level::ALL.len(),
+            GroupBy::Major => self.majors.len(),
+        }
+    }
+
+    /// Calls `each` with the group of `group_by` that record `record` (whose level is `level`)
+    /// is in: its batch or its level, or each of its majors, so a record counts once under each.
+    pub fn for_each_group(
+        &self,
+        group_by: GroupBy,
+        record: usize,
+        level: Level,
+        mut each: impl FnMut(usize),
+    ) {
+        match group_by {
+            GroupBy::Batch => each(self.batch_of(record) as usize),
+            GroupBy::Level => each(level.ordinal()),
+            GroupBy::Major => self
+                .majors_of(record)
+                .iter()
+                .for_each(|&major| each(major as usize)),
+        }
+    }
+
+    /// Group `group` of `group_by` as a chart or a slide names it: the batch as the data
+    /// spells it, the level in `lang`, or the major's code and name.
+    pub fn group_name(&self, group_by: GroupBy, group: usize, lang: Lang) -> String {
+        match group_by {
+            GroupBy::Batch => self.batches[group].label.clone(),
+            GroupBy::Level => Level::ALL[group].label(lang).to_string(),
+            GroupBy::Major => {
+                let major = &self.majors[group];
+                format!("{} {}", major.code, major.name)
+            }
+        }
     }
 
     /// The filter, resolved against this dataset's interned values.

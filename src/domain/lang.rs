@@ -52,9 +52,14 @@ impl Lang {
 /// in English.
 pub fn format_count(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
-    if lang == Lang::Zh {
-        return digits;
+    match lang {
+        Lang::Zh => digits,
+        Lang::En => group_digits(&digits),
     }
+}
+
+/// `1234567` → `1,234,567`: a comma every three digits from the right.
+pub(crate) fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -122,6 +122,17 @@ impl Record {
             self.level,
         )
     }
+
+    /// The record named in full, as lists of changes and warnings name it:
+    /// `2021年第一批 · 物流管理 · 中级` (the level in `lang`).
+    pub fn full_name(&self, lang: Lang) -> String {
+        format!(
+            "{} · {} · {}",
+            self.batch,
+            self.certificate,
+            self.level.label(lang)
+        )
+    }
 }
 
 /// A major a pilot covers: the national major code and its name.

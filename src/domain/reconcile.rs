@@ -167,10 +167,7 @@ impl TotalCheck {
 
 /// A count kept as a float, written whole: `3482`, or `3,482` in English.
 fn whole(count: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{count:.0}"),
-        Lang::En => format_number(count.round(), lang),
-    }
+    format_number(count.round(), lang)
 }
 
 /// Something in one record that a reader should look at.
@@ -190,12 +187,7 @@ pub struct Warning {
 
 impl Warning {
     pub fn message(&self, record: &Record, lang: Lang) -> String {
-        let who = format!(
-            "{} · {} · {}",
-            record.batch,
-            record.certificate,
-            record.level.label(lang)
-        );
+        let who = record.full_name(lang);
         let count = |n: u64| format_count(n, lang);
         match (self.kind, lang) {
             (

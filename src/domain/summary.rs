@@ -113,11 +113,12 @@ impl<'a> Pilot<'a> {
     fn name(&self, lang: Lang) -> String {
         let certificate = self.record.certificate.trim();
         let batch = self.record.batch.trim();
+        let level = self.record.level.label(lang);
         match (lang, self.shares_name) {
-            (Lang::Zh, false) => format!("{certificate}（{}）", self.record.level.as_str()),
-            (Lang::Zh, true) => format!("{certificate}（{}，{batch}）", self.record.level.as_str()),
-            (Lang::En, false) => format!("{certificate} ({})", self.record.level.english()),
-            (Lang::En, true) => format!("{certificate} ({}, {batch})", self.record.level.english()),
+            (Lang::Zh, false) => format!("{certificate}（{level}）"),
+            (Lang::Zh, true) => format!("{certificate}（{level}，{batch}）"),
+            (Lang::En, false) => format!("{certificate} ({level})"),
+            (Lang::En, true) => format!("{certificate} ({level}, {batch})"),
         }
     }
 
@@ -154,24 +155,19 @@ impl<'p, 'a> Ranking<'p, 'a> {
         let rate = |pilot: &Pilot| pilot.rate.expect("only rated pilots are ranked");
         let (mut high, mut low) = (first, first);
         for &pilot in rest {
-            if compare(rate(pilot), rate(high)) == Ordering::Greater {
+            if rate(pilot).cmp_value(rate(high)) == Ordering::Greater {
                 high = pilot;
             }
-            if compare(rate(pilot), rate(low)) == Ordering::Less {
+            if rate(pilot).cmp_value(rate(low)) == Ordering::Less {
                 low = pilot;
             }
         }
-        Some(if compare(rate(high), rate(low)) == Ordering::Equal {
+        Some(if rate(high).cmp_value(rate(low)) == Ordering::Equal {
             Ranking::AllEqual(rate(high))
         } else {
             Ranking::HighLow(high, low)
         })
     }
-}
-
-/// Compares two rates exactly (45/90 equals 1/2).
-fn compare(a: Ratio, b: Ratio) -> Ordering {
-    (u128::from(a.part) * u128::from(b.whole)).cmp(&(u128::from(b.part) * u128::from(a.whole)))
 }
 
 /// The sentences, in one language.
@@ -409,8 +405,8 @@ mod tests {
     #[test]
     fn rates_compare_exactly() {
         let rate = |part, whole| Ratio::new(part, whole).unwrap();
-        assert_eq!(compare(rate(45, 90), rate(1, 2)), Ordering::Equal);
-        assert_eq!(compare(rate(2, 3), rate(66, 100)), Ordering::Greater);
+        assert_eq!(rate(45, 90).cmp_value(rate(1, 2)), Ordering::Equal);
+        assert_eq!(rate(2, 3).cmp_value(rate(66, 100)), Ordering::Greater);
     }
 
     #[test]

@@ -26,12 +26,8 @@ impl GroupBy {
         }
     }
 
-    /// The grouping's name in Chinese; [`GroupBy::label_in`] gives it in either language.
-    pub fn label(self) -> &'static str {
-        self.label_in(Lang::Zh)
-    }
-
-    pub fn label_in(self, lang: Lang) -> &'static str {
+    /// The grouping's name: `申报批次`, `Batch`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             GroupBy::Batch => lang.pick("申报批次", "Batch"),
             GroupBy::Level => lang.pick("证书等级", "Level"),
@@ -51,13 +47,8 @@ pub enum RateDefinition {
 }
 
 impl RateDefinition {
-    /// The definition in full, in Chinese; [`RateDefinition::label_in`] gives it in either
-    /// language.
-    pub fn label(self) -> &'static str {
-        self.label_in(Lang::Zh)
-    }
-
-    pub fn label_in(self, lang: Lang) -> &'static str {
+    /// The definition in full: `通过率（已公布成绩）`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             RateDefinition::Published => {
                 lang.pick("通过率（已公布成绩）", "Pass rate (published results)")
@@ -69,13 +60,8 @@ impl RateDefinition {
         }
     }
 
-    /// The definition in a few words, in Chinese; [`RateDefinition::short_label_in`] gives
-    /// it in either language.
-    pub fn short_label(self) -> &'static str {
-        self.short_label_in(Lang::Zh)
-    }
-
-    pub fn short_label_in(self, lang: Lang) -> &'static str {
+    /// The definition in a few words: `已公布成绩`, `Published results`.
+    pub fn short_label(self, lang: Lang) -> &'static str {
         match self {
             RateDefinition::Published => lang.pick("已公布成绩", "Published results"),
             RateDefinition::AllRegistered => lang.pick("全部报考", "All registered"),
@@ -208,16 +194,22 @@ mod tests {
 
     #[test]
     fn labels_in_both_languages() {
-        assert_eq!(GroupBy::Level.label(), "证书等级");
-        assert_eq!(GroupBy::Level.label_in(Lang::En), "Level");
-        assert_eq!(RateDefinition::Published.label(), "通过率（已公布成绩）");
-        assert_eq!(RateDefinition::AllRegistered.short_label(), "全部报考");
+        assert_eq!(GroupBy::Level.label(Lang::Zh), "证书等级");
+        assert_eq!(GroupBy::Level.label(Lang::En), "Level");
         assert_eq!(
-            RateDefinition::AllRegistered.short_label_in(Lang::En),
+            RateDefinition::Published.label(Lang::Zh),
+            "通过率（已公布成绩）"
+        );
+        assert_eq!(
+            RateDefinition::AllRegistered.short_label(Lang::Zh),
+            "全部报考"
+        );
+        assert_eq!(
+            RateDefinition::AllRegistered.short_label(Lang::En),
             "All registered"
         );
         assert_eq!(
-            RateDefinition::Published.label_in(Lang::En),
+            RateDefinition::Published.label(Lang::En),
             "Pass rate (published results)"
         );
     }
