@@ -1,8 +1,9 @@
-//! The plotters backend the charts draw on in the browser: plotters-canvas's `CanvasBackend`
-//! for shapes, with text drawn here so that the font, alignment and colour are set on the
-//! canvas only when they change. plotters-canvas sets all four before every `fillText`, and
-//! parsing a CJK font stack hundreds of times per redraw is a measurable part of a repaint
-//! (docs/performance.md).
+//! The plotters backend the charts draw on in the browser. Rectangles, paths and text are drawn
+//! here so that the colours, line width, font and alignment are set on the canvas only when
+//! they change: plotters-canvas sets them before every call, and formatting a colour, passing
+//! it to JavaScript and parsing it (or a CJK font stack) thousands of times per redraw was most
+//! of a repaint (docs/performance.md). Circles, polygons, pixels and rotated text are left to
+//! plotters-canvas's `CanvasBackend`, after which nothing is assumed about the context.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -17,17 +18,26 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct Canvas {
     shapes: CanvasBackend,
     context: CanvasRenderingContext2d,
-    text: TextState,
+    state: ContextState,
 }
 
-/// What the context's text settings are known to be; `None` is "unknown, set it".
+/// A colour as the context holds it.
+type Rgba = ((u8, u8, u8), f64);
+
+/// What the context's settings are known to be; `None` is "unknown, set it".
 #[derive(Default)]
-struct TextState {
+struct ContextState {
     font: Option<String>,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
-    /// Shapes set the fill colour too, so this is forgotten after every shape.
-    fill: Option<((u8, u8, u8), f64)>,
+    fill: Option<Rgba>,
+    stroke: Option<Rgba>,
+    line_width: Option<u32>,
+}
+
+fn css_colour((rgb, alpha): Rgba) -> String {
+    let (r, g, b) = rgb;
+    format!("rgba({r},{g},{b},{alpha})")
 }
 
 /// A drawing call the browser refused.
@@ -89,17 +99,38 @@ impl Canvas {
         Some(Self {
             shapes,
             context,
-            text: TextState::default(),
+            state: ContextState::default(),
         })
     }
 
-    /// Runs a shape-drawing call, after which the fill colour is no longer known.
+    /// Runs a drawing call of plotters-canvas, after which the context's settings are unknown.
     fn shape(
         &mut self,
         draw: impl FnOnce(&mut CanvasBackend) -> std::result::Result<(), DrawingErrorKind<ShapeError>>,
     ) -> Result {
-        self.text.fill = None;
+        self.state = ContextState::default();
         draw(&mut self.shapes).map_err(from_shapes)
+    }
+
+    fn set_fill(&mut self, colour: BackendColor) {
+        let colour = (colour.rgb, colour.alpha);
+        if self.state.fill != Some(colour) {
+            self.context.set_fill_style_str(&css_colour(colour));
+            self.state.fill = Some(colour);
+        }
+    }
+
+    fn set_line<S: BackendStyle>(&mut self, style: &S) {
+        let colour = (style.color().rgb, style.color().alpha);
+        if self.state.stroke != Some(colour) {
+            self.context.set_stroke_style_str(&css_colour(colour));
+            self.state.stroke = Some(colour);
+        }
+        let width = style.stroke_width();
+        if self.state.line_width != Some(width) {
+            self.context.set_line_width(f64::from(width));
+            self.state.line_width = Some(width);
+        }
     }
 }
 
@@ -138,7 +169,22 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result {
-        self.shape(|s| s.draw_rect(upper_left, bottom_right, style, fill))
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.set_fill(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.set_line(style);
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -146,7 +192,22 @@ impl DrawingBackend for Canvas {
         path: I,
         style: &S,
     ) -> Result {
-        self.shape(|s| s.draw_path(path, style))
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        let Some((x, y)) = path.next() else {
+            return Ok(());
+        };
+        self.set_line(style);
+        let ctx = &self.context;
+        ctx.begin_path();
+        ctx.move_to(f64::from(x), f64::from(y));
+        for (x, y) in path {
+            ctx.line_to(f64::from(x), f64::from(y));
+        }
+        ctx.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -180,11 +241,11 @@ impl DrawingBackend for Canvas {
         if !matches!(style.transform(), FontTransform::None) {
             // Rotated text saves and restores the context: leave it to plotters-canvas and
             // forget what the context held.
-            self.text = TextState::default();
-            return self.shapes.draw_text(text, style, pos).map_err(from_shapes);
+            return self.shape(|s| s.draw_text(text, style, pos));
         }
+        self.set_fill(color);
         let ctx = &self.context;
-        let state = &mut self.text;
+        let state = &mut self.state;
         let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
@@ -202,11 +263,6 @@ impl DrawingBackend for Canvas {
         if state.align != Some(align) {
             ctx.set_text_align(align);
             state.align = Some(align);
-        }
-        if state.fill != Some((color.rgb, color.alpha)) {
-            let (r, g, b) = color.rgb;
-            ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-            state.fill = Some((color.rgb, color.alpha));
         }
         let font = format!(
             "{} {}px {}",

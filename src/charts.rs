@@ -81,8 +81,8 @@ fn draw_note<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Fills a rectangle (in device pixels) and, where `hatched`, draws 45° lines across it, so
-/// that a series is told apart by pattern as well as by colour.
+/// Fills a rectangle (in device pixels) and, where `hatched`, draws 45° lines across it and
+/// outlines it, so that a series is told apart by pattern as well as by colour.
 fn draw_bar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     pen: Pen,
@@ -94,22 +94,12 @@ fn draw_bar<DB: DrawingBackend>(
     let Some(hatch) = hatch else {
         return Ok(());
     };
-    let [(x0, y0), (x1, y1)] = corners;
-    let (width, height) = (x1 - x0, y1 - y0);
-    let step = pen.px(6.0).max(3);
     let stroke = hatch.stroke_width(pen.stroke(1.0));
-    // Each line rises to the right from (x0 + offset, y1); clipped to the rectangle.
-    let mut offset = -height + step / 2;
-    while offset < width {
-        let start = (x0 + offset.max(0), y1 - (offset.max(0) - offset));
-        let end_offset = (offset + height).min(width);
-        let end = (x0 + end_offset, y1 - (end_offset - offset));
-        if start.0 < end.0 {
-            area.draw(&PathElement::new(vec![start, end], stroke))?;
-        }
-        offset += step;
+    let path = layout::hatch_path(corners, pen.px(6.0).max(3));
+    if path.len() > 1 {
+        area.draw(&PathElement::new(path, stroke))?;
     }
-    Ok(())
+    area.draw(&plotters::prelude::Rectangle::new(corners, stroke))
 }
 
 /// Any of the dashboard's charts, so one canvas component can host each of them.

@@ -83,16 +83,20 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
         x += swatch + 8.0 + text_width(name, VALUE_FONT) + 16.0;
     }
 
-    let half = layout.row_height * 0.34;
+    // Drawn in passes, labels, then bars, then values, so that the canvas's font and colours
+    // change a few times per chart rather than a few times per row.
     for (row, item) in chart.rows.iter().enumerate() {
-        let centre = layout.row_centre(row);
         area.draw(&Text::new(
             fit_text(&item.short_label, layout.label_room(), LABEL_FONT),
-            (px(layout.label_right), px(centre)),
+            (px(layout.label_right), px(layout.row_centre(row))),
             font(LABEL_FONT)
                 .color(&colours.ink)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
+    }
+    let half = layout.row_height * 0.34;
+    for (row, item) in chart.rows.iter().enumerate() {
+        let centre = layout.row_centre(row);
         let registered_end = layout.x_of(item.registered as f64, axis_max);
         draw_bar(
             area,
@@ -104,23 +108,32 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
             colours.bar_light,
             Some(colours.hatch),
         )?;
-        if let Some(certified) = item.certified {
-            let end = layout.x_of(certified as f64, axis_max);
-            area.draw(&Rectangle::new(
-                [
-                    (px(layout.plot_left), px(centre)),
-                    (px(end).max(px(layout.plot_left) + 1), px(centre + half)),
-                ],
-                colours.bar.filled(),
-            ))?;
-        }
+    }
+    for (row, item) in chart.rows.iter().enumerate() {
+        let Some(certified) = item.certified else {
+            continue;
+        };
+        let centre = layout.row_centre(row);
+        let end = layout.x_of(certified as f64, axis_max);
+        area.draw(&Rectangle::new(
+            [
+                (px(layout.plot_left), px(centre)),
+                (px(end).max(px(layout.plot_left) + 1), px(centre + half)),
+            ],
+            colours.bar.filled(),
+        ))?;
+    }
+    for (row, item) in chart.rows.iter().enumerate() {
         let certified = item.certified.map_or_else(
             || lang.pick("未出成绩", "pending").to_string(),
             |c| format_count(c, lang),
         );
         area.draw(&Text::new(
             format!("{} / {certified}", format_count(item.registered, lang)),
-            (px(registered_end + 6.0), px(centre)),
+            (
+                px(layout.x_of(item.registered as f64, axis_max) + 6.0),
+                px(layout.row_centre(row)),
+            ),
             font(VALUE_FONT)
                 .color(&colours.ink)
                 .pos(Pos::new(HPos::Left, VPos::Center)),

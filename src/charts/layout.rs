@@ -241,6 +241,52 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
     ticks
 }
 
+/// The hatching of a rectangle (device pixels, `[(left, top), (right, bottom)]`) as one
+/// polyline: lines rising at 45° every `step` pixels, joined along the rectangle's edges, so a
+/// hatched bar is one stroke (with an outline over the joins) rather than a stroke per line.
+pub fn hatch_path(corners: [(i32, i32); 2], step: i32) -> Vec<(i32, i32)> {
+    let [(x0, y0), (x1, y1)] = corners;
+    let (width, height) = (x1 - x0, y1 - y0);
+    let step = step.max(1);
+    // Each line starts on the left or bottom edge and ends on the top or right edge.
+    let mut lines = Vec::new();
+    let mut offset = -height + step / 2;
+    while offset < width {
+        let from = offset.max(0);
+        let to = (offset + height).min(width);
+        if from < to {
+            lines.push((
+                (x0 + from, y1 - (from - offset)),
+                (x0 + to, y1 - (to - offset)),
+            ));
+        }
+        offset += step;
+    }
+    let mut path: Vec<(i32, i32)> = Vec::with_capacity(lines.len() * 3);
+    // Joining two points on the boundary: through the corner between them where they are on
+    // different edges (left to bottom, or top to right), so the join never cuts across.
+    let join = |path: &mut Vec<(i32, i32)>, point: (i32, i32)| {
+        if let Some(&last) = path.last() {
+            if last.0 == x0 && point.1 == y1 && last.1 != y1 {
+                path.push((x0, y1));
+            } else if last.1 == y0 && point.0 == x1 && last.0 != x1 {
+                path.push((x1, y0));
+            }
+        }
+        path.push(point);
+    };
+    for (i, (start, end)) in lines.into_iter().enumerate() {
+        let (a, b) = if i % 2 == 0 {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        join(&mut path, a);
+        path.push(b);
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,5 +372,42 @@ mod tests {
         assert_eq!(nice_ticks(100.0), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
         assert_eq!(nice_ticks(297.0), vec![0.0, 100.0, 200.0, 300.0]);
         assert_eq!(nice_ticks(3.0), vec![0.0, 1.0, 2.0, 3.0]);
+    }
+
+    #[test]
+    fn hatching_is_one_path_that_stays_on_the_bar() {
+        let corners = [(100, 40), (400, 70)];
+        let path = hatch_path(corners, 6);
+        // About one line per step across width + height, each two points, plus corners.
+        assert!(path.len() >= 2 * (300 + 30) / 6, "{} points", path.len());
+        let on_edge = |(x, y): (i32, i32)| x == 100 || x == 400 || y == 40 || y == 70;
+        for &(x, y) in &path {
+            assert!(
+                (100..=400).contains(&x) && (40..=70).contains(&y),
+                "({x}, {y})"
+            );
+            assert!(on_edge((x, y)), "({x}, {y}) is inside the bar");
+        }
+        // Every piece is either a 45° hatch line or runs along one edge.
+        let mut diagonals = 0;
+        for pair in path.windows(2) {
+            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+            let (dx, dy) = (bx - ax, by - ay);
+            if dx == -dy && dx != 0 {
+                diagonals += 1;
+            } else {
+                assert!(
+                    (ax == bx && (ax == 100 || ax == 400)) || (ay == by && (ay == 40 || ay == 70)),
+                    "({ax}, {ay}) → ({bx}, {by}) cuts across the bar"
+                );
+            }
+        }
+        assert_eq!(diagonals, (300 + 30) / 6);
+    }
+
+    #[test]
+    fn a_bar_too_thin_for_hatching_has_little_or_none() {
+        assert!(hatch_path([(10, 10), (10, 30)], 6).is_empty());
+        assert!(hatch_path([(10, 10), (11, 30)], 6).len() <= 8);
     }
 }

@@ -80,24 +80,29 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
         ))?;
     }
 
-    let bar_height = layout.row_height * 0.62;
+    // Drawn in passes, labels, then bars and whiskers, then values, so that the canvas's font
+    // and colours change a few times per chart rather than a few times per row.
     for (row, bar) in chart.bars.iter().enumerate() {
-        let centre = layout.row_centre(row);
-        let label = fit_text(&bar.short_label, layout.label_room(), LABEL_FONT);
         area.draw(&Text::new(
-            label,
-            (px(layout.label_right), px(centre)),
+            fit_text(&bar.short_label, layout.label_room(), LABEL_FONT),
+            (px(layout.label_right), px(layout.row_centre(row))),
             font(LABEL_FONT)
                 .color(&colours.ink)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
+    }
+
+    let bar_height = layout.row_height * 0.62;
+    // Where each value goes: (x, centre, anchor, colour, text), and whether it sits on white.
+    let mut values = Vec::with_capacity(chart.bars.len());
+    for (row, bar) in chart.bars.iter().enumerate() {
+        let centre = layout.row_centre(row);
         match &bar.value {
             BarValue::Rate {
                 percent, interval, ..
             } => {
                 let end = layout.x_of(*percent, 100.0);
-                let small = bar.is_small_sample();
-                let colour = if small {
+                let colour = if bar.is_small_sample() {
                     colours.bar_small
                 } else {
                     colours.bar
@@ -133,37 +138,42 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                 let value_width = text_width(&value, VALUE_FONT);
                 // Beside the bar (on a white ground, so grid and reference line don't cross
                 // it), or inside the bar's end where there is no room beside it.
-                let (x, anchor, colour) = if label_x + 6.0 + value_width <= layout.width - 2.0 {
+                values.push(if label_x + 6.0 + value_width <= layout.width - 2.0 {
                     let x = label_x + 6.0;
-                    area.draw(&Rectangle::new(
-                        [
-                            (px(x - 2.0), px(centre - VALUE_FONT * 0.75)),
-                            (px(x + value_width + 2.0), px(centre + VALUE_FONT * 0.75)),
-                        ],
-                        colours.paper.filled(),
-                    ))?;
-                    (x, HPos::Left, colours.ink)
+                    (x, centre, HPos::Left, colours.ink, value, Some(value_width))
                 } else {
-                    (end - 6.0, HPos::Right, colours.paper)
-                };
-                area.draw(&Text::new(
-                    value,
-                    (px(x), px(centre)),
-                    font(VALUE_FONT)
-                        .color(&colour)
-                        .pos(Pos::new(anchor, VPos::Center)),
-                ))?;
+                    (end - 6.0, centre, HPos::Right, colours.paper, value, None)
+                });
             }
-            BarValue::Pending | BarValue::Nobody => {
-                area.draw(&Text::new(
-                    bar.value_with_n(),
-                    (px(layout.plot_left + 4.0), px(centre)),
-                    font(VALUE_FONT)
-                        .color(&colours.muted)
-                        .pos(Pos::new(HPos::Left, VPos::Center)),
-                ))?;
-            }
+            BarValue::Pending | BarValue::Nobody => values.push((
+                layout.plot_left + 4.0,
+                centre,
+                HPos::Left,
+                colours.muted,
+                bar.value_with_n(),
+                None,
+            )),
         }
+    }
+    for (x, centre, _, _, _, ground) in &values {
+        if let Some(width) = ground {
+            area.draw(&Rectangle::new(
+                [
+                    (px(x - 2.0), px(centre - VALUE_FONT * 0.75)),
+                    (px(x + width + 2.0), px(centre + VALUE_FONT * 0.75)),
+                ],
+                colours.paper.filled(),
+            ))?;
+        }
+    }
+    for (x, centre, anchor, colour, value, _) in values {
+        area.draw(&Text::new(
+            value,
+            (px(x), px(centre)),
+            font(VALUE_FONT)
+                .color(&colour)
+                .pos(Pos::new(anchor, VPos::Center)),
+        ))?;
     }
 
     draw_note(area, style, &layout, &chart.note)?;
