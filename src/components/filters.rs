@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::domain::caption::chips;
 use crate::domain::filter::{Filter, matched_text};
+use crate::domain::index::{DatasetIndex, FacetCounts};
 use crate::domain::lang::format_count;
+use crate::domain::model::Level;
 use crate::state::BoardState;
 
 #[component]
@@ -14,8 +16,50 @@ pub fn Filters() -> impl IntoView {
     let state = BoardState::expect();
     let view = state.view;
 
-    // The lists follow the dataset; only the counts and ticks follow the filter, and each
-    // count is a memo, so a filter change writes only the counts that changed.
+    // The lists follow the dataset (and the majors' search box); the counts and ticks follow
+    // the filter. One effect writes them into each choice's own signals, and only where they
+    // changed: a memo per choice over the whole facet counts re-ran hundreds of memos per click
+    // and made each re-subscribe to a source with hundreds of subscribers.
+    let choices = StoredValue::new(Vec::<(Facet, usize, ChoiceState)>::new());
+    let facet_now = move |facet: Facet, position: usize| {
+        state.index.with_untracked(|index| {
+            state.facets.with_untracked(|counts| {
+                view.with_untracked(|v| facet.now(index, counts, &v.filter, position))
+            })
+        })
+    };
+    // A choice's signals, starting from the current figures, kept for the effect to update.
+    let choice = move |facet: Facet, position: usize| {
+        let (count, checked) = facet_now(facet, position);
+        let choice = ChoiceState {
+            count: RwSignal::new(count),
+            checked: RwSignal::new(checked),
+        };
+        choices.update_value(|all| all.push((facet, position, choice)));
+        choice
+    };
+    Effect::new(move || {
+        state.index.with(|index| {
+            state.facets.with(|counts| {
+                view.with(|v| {
+                    choices.update_value(|all| {
+                        // Choices of an older list (another dataset, another search) are gone.
+                        all.retain(|(_, _, c)| !c.count.is_disposed());
+                        for (facet, position, choice) in all.iter() {
+                            let (count, checked) = facet.now(index, counts, &v.filter, *position);
+                            if choice.count.get_untracked() != count {
+                                choice.count.set(count);
+                            }
+                            if choice.checked.get_untracked() != checked {
+                                choice.checked.set(checked);
+                            }
+                        }
+                    })
+                })
+            })
+        });
+    });
+
     let batch_options = move || {
         state.index.with(|index| {
             index
@@ -24,17 +68,13 @@ pub fn Filters() -> impl IntoView {
                 .enumerate()
                 .map(|(position, batch)| {
                     let key = batch.key.clone();
-                    let checked_key = key.clone();
+                    let ChoiceState { count, checked } = choice(Facet::Batch, position);
                     view! {
                         <Choice
                             value=batch.label.clone()
                             label=batch.label.clone()
-                            count=Memo::new(move |_| {
-                                state.facets.with(|f| f.batches.get(position).copied().unwrap_or(0))
-                            })
-                            checked=Memo::new(move |_| {
-                                view.with(|v| v.filter.batches.contains(&checked_key))
-                            })
+                            count
+                            checked
                             on_toggle=Callback::new(move |on: bool| {
                                 view.update(|v| toggle(&mut v.filter.batches, key.clone(), on))
                             })
@@ -50,14 +90,13 @@ pub fn Filters() -> impl IntoView {
                 .levels
                 .iter()
                 .map(|&level| {
+                    let ChoiceState { count, checked } = choice(Facet::Level, level.ordinal());
                     view! {
                         <Choice
                             value=level.as_str().to_string()
                             label=Signal::derive(move || level.label(state.lang.get()).to_string())
-                            count=Memo::new(move |_| state.facets.with(|f| f.levels[level.ordinal()]))
-                            checked=Memo::new(move |_| {
-                                view.with(|v| v.filter.levels.contains(&level))
-                            })
+                            count
+                            checked
                             on_toggle=Callback::new(move |on: bool| {
                                 view.update(|v| toggle(&mut v.filter.levels, level, on))
                             })
@@ -82,17 +121,13 @@ pub fn Filters() -> impl IntoView {
                 })
                 .map(|(position, major)| {
                     let code = major.code.clone();
-                    let checked_code = code.clone();
+                    let ChoiceState { count, checked } = choice(Facet::Major, position);
                     view! {
                         <Choice
                             value=major.code.clone()
                             label=format!("{} {}", major.code, major.name)
-                            count=Memo::new(move |_| {
-                                state.facets.with(|f| f.majors.get(position).copied().unwrap_or(0))
-                            })
-                            checked=Memo::new(move |_| {
-                                view.with(|v| v.filter.majors.contains(&checked_code))
-                            })
+                            count
+                            checked
                             on_toggle=Callback::new(move |on: bool| {
                                 view.update(|v| toggle(&mut v.filter.majors, code.clone(), on))
                             })
@@ -157,6 +192,55 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
+/// Which filter group a choice belongs to.
+#[derive(Clone, Copy)]
+enum Facet {
+    Batch,
+    Level,
+    Major,
+}
+
+impl Facet {
+    /// The count and tick of the choice at `position` (a level's ordinal for levels).
+    fn now(
+        self,
+        index: &DatasetIndex,
+        counts: &FacetCounts,
+        filter: &Filter,
+        position: usize,
+    ) -> (usize, bool) {
+        match self {
+            Facet::Batch => (
+                counts.batches.get(position).copied().unwrap_or(0),
+                index
+                    .batches
+                    .get(position)
+                    .is_some_and(|b| filter.batches.contains(&b.key)),
+            ),
+            Facet::Level => (
+                counts.levels.get(position).copied().unwrap_or(0),
+                Level::ALL
+                    .get(position)
+                    .is_some_and(|level| filter.levels.contains(level)),
+            ),
+            Facet::Major => (
+                counts.majors.get(position).copied().unwrap_or(0),
+                index
+                    .majors
+                    .get(position)
+                    .is_some_and(|m| filter.majors.contains(&m.code)),
+            ),
+        }
+    }
+}
+
+/// What a checkbox shows that follows the filter.
+#[derive(Clone, Copy)]
+struct ChoiceState {
+    count: RwSignal<usize>,
+    checked: RwSignal<bool>,
+}
+
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
     if on {
         set.insert(value);
@@ -190,8 +274,9 @@ fn Choice(
                 on:change:target=move |ev| on_toggle.run(ev.target().checked())
             />
             <span class="pb-choice__text">{label}</span>
+            // One text node: a filter change rewrites hundreds of these.
             <span class="pb-choice__count">
-                " (" {move || format_count(count.get() as u64, lang.get())} ")"
+                {move || format!(" ({})", format_count(count.get() as u64, lang.get()))}
             </span>
         </label>
     }
