@@ -271,31 +271,55 @@ fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
     });
     // The field whose typed value is refused, and why.
     let problem = RwSignal::new(None::<(Field, EditProblem)>);
+    // What the row knows of its boxes, so that giving it another record writes only what
+    // differs, without reading anything back from the page: the boxes (found once), the text
+    // each shows as committed, and which boxes were typed in or marked refused since.
+    let boxes = StoredValue::new_local(None::<RowBoxes>);
+    let shown =
+        StoredValue::new(found.with_untracked(|data| Field::ALL.map(|f| start_text(data, f))));
+    let typed = StoredValue::new(0u16);
+    let refused = StoredValue::new(0u16);
 
     // New values (another record in this place, an edit applied, undo, another tab) go into
     // the boxes, and a refusal being shown gives way to them.
     Effect::new(move |previous: Option<()>| {
         let Some(row) = row.get() else { return };
+        if boxes.with_value(Option::is_none) {
+            boxes.set_value(Some(RowBoxes::of(&row)));
+        }
+        let (was_typed, was_refused) = (typed.get_value(), refused.get_value());
         found.with(|data| {
             let Some(data) = data else { return };
-            if previous.is_some()
-                && let Ok(Some(button)) = row.query_selector("[data-testid=record-delete]")
-            {
-                let label = delete_label(&data.record, state.lang.get_untracked());
-                let _ = button.set_attribute("aria-label", &label);
-            }
-            for field in Field::ALL {
-                if let Some(input) = input_of(&row, field) {
-                    show_value(&input, &field.text(&data.record));
-                    if previous.is_some() {
-                        let _ = input.class_list().remove_1("pb-field__input--invalid");
-                        let _ = input.remove_attribute("aria-invalid");
-                        let _ = input.remove_attribute("aria-describedby");
-                    }
+            boxes.with_value(|boxes| {
+                let Some(boxes) = boxes else { return };
+                if previous.is_some()
+                    && let Some(button) = &boxes.delete
+                {
+                    let label = delete_label(&data.record, state.lang.get_untracked());
+                    let _ = button.set_attribute("aria-label", &label);
                 }
-            }
+                shown.update_value(|shown| {
+                    for (field, input) in &boxes.inputs {
+                        let (i, bit) = (field_index(*field), field_bit(*field));
+                        let text = field.text(&data.record);
+                        if shown[i] != text {
+                            show_value(input, &text);
+                            shown[i] = text;
+                        } else if was_typed & bit != 0 && input.value() != text {
+                            input.set_value(&text);
+                        }
+                        if was_refused & bit != 0 {
+                            let _ = input.class_list().remove_1("pb-field__input--invalid");
+                            let _ = input.remove_attribute("aria-invalid");
+                            let _ = input.remove_attribute("aria-describedby");
+                        }
+                    }
+                });
+            });
         });
-        if previous.is_some() {
+        typed.set_value(0);
+        refused.set_value(0);
+        if previous.is_some() && problem.with_untracked(Option::is_some) {
             problem.set(None);
         }
     });
@@ -310,6 +334,15 @@ fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
     let mark = move |input: &web_sys::HtmlInputElement, refusal: Option<EditProblem>| {
         let field = Field::from_key(&input.name());
         let invalid = refusal.is_some();
+        if let Some(field) = field {
+            refused.update_value(|bits| {
+                if invalid {
+                    *bits |= field_bit(field);
+                } else {
+                    *bits &= !field_bit(field);
+                }
+            });
+        }
         let _ = input
             .class_list()
             .toggle_with_force("pb-field__input--invalid", invalid);
@@ -347,7 +380,9 @@ fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
             Ok(_) => {
                 mark(input, None);
                 // The box shows the value as stored ("  60 " becomes "60").
-                show_value(input, &committed(field));
+                let text = committed(field);
+                show_value(input, &text);
+                shown.update_value(|shown| shown[field_index(field)] = text);
                 true
             }
             Err(reason) => {
@@ -368,6 +403,7 @@ fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
         let Some(field) = Field::from_key(&input.name()) else {
             return;
         };
+        typed.update_value(|bits| *bits |= field_bit(field));
         let Some(id) = current() else {
             return;
         };
@@ -438,12 +474,15 @@ fn RecordRow(place: usize, page_ids: Memo<Vec<RecordId>>) -> impl IntoView {
             let Some(row) = row.get_untracked() else {
                 return;
             };
-            for field in Field::ALL {
-                if let Some(input) = input_of(&row, field) {
+            if boxes.with_value(Option::is_none) {
+                boxes.set_value(Some(RowBoxes::of(&row)));
+            }
+            boxes.with_value(|boxes| {
+                for (field, input) in boxes.iter().flat_map(|b| &b.inputs) {
                     let _ = input.set_attribute("aria-label", field.label(lang));
                 }
-            }
-            if let Ok(Some(button)) = row.query_selector("[data-testid=record-delete]") {
+            });
+            if let Some(button) = boxes.with_value(|b| b.as_ref().and_then(|b| b.delete.clone())) {
                 let _ = button.set_attribute("title", delete_title(lang));
                 if let Some(label) =
                     found.with_untracked(|f| f.as_ref().map(|f| delete_label(&f.record, lang)))
@@ -591,11 +630,45 @@ struct RowData {
     added: bool,
 }
 
-fn input_of(row: &web_sys::HtmlTableRowElement, field: Field) -> Option<web_sys::HtmlInputElement> {
-    row.query_selector(&format!("input[name={}]", field.key()))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
+/// A row's boxes, in the order of `Field::ALL`, and its delete button.
+struct RowBoxes {
+    inputs: Vec<(Field, web_sys::HtmlInputElement)>,
+    delete: Option<web_sys::Element>,
+}
+
+impl RowBoxes {
+    fn of(row: &web_sys::HtmlTableRowElement) -> Self {
+        let inputs = Field::ALL
+            .into_iter()
+            .filter_map(|field| {
+                row.query_selector(&format!("input[name={}]", field.key()))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into().ok())
+                    .map(|input| (field, input))
+            })
+            .collect();
+        let delete = row
+            .query_selector("[data-testid=record-delete]")
+            .ok()
+            .flatten();
+        Self { inputs, delete }
+    }
+}
+
+fn field_index(field: Field) -> usize {
+    Field::ALL.iter().position(|f| *f == field).unwrap_or(0)
+}
+
+fn field_bit(field: Field) -> u16 {
+    1 << field_index(field)
+}
+
+/// The text a box of the row is built with.
+fn start_text(data: &Option<RowData>, field: Field) -> String {
+    data.as_ref()
+        .map(|d| field.text(&d.record))
+        .unwrap_or_default()
 }
 
 /// Puts a value in a box: what it shows, and the attributes that say what it holds.
