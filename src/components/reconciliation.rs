@@ -8,6 +8,9 @@ use crate::domain::chart_data::BarTarget;
 use crate::domain::lang::format_count;
 use crate::state::BoardState;
 
+/// How many warnings the list shows at first, and adds at each "show more".
+const WARNINGS_PAGE: usize = 100;
+
 #[component]
 pub fn ReconciliationPanel() -> impl IntoView {
     let state = BoardState::expect();
@@ -41,12 +44,21 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Built only while the list is open, a page at a time: a large dataset has thousands of
+    // warnings, and building them all with the dashboard made opening and editing it slow.
+    let open = RwSignal::new(false);
+    let shown = RwSignal::new(WARNINGS_PAGE);
     let warnings = move || {
+        if !open.get() {
+            return None;
+        }
         let lang = state.lang.get();
-        state.dataset.with(|dataset| {
+        let limit = shown.get();
+        let items = state.dataset.with(|dataset| {
             state.reconciliation.with(|r| {
                 r.warnings
                     .iter()
+                    .take(limit)
                     .map(|warning| {
                         let text = warning.message(&dataset.records[warning.index], lang);
                         let target = BarTarget::Record(warning.index);
@@ -59,13 +71,40 @@ pub fn ReconciliationPanel() -> impl IntoView {
                             <li>
                                 {text}" "
                                 <button class="pb-link" data-testid="warning-focus" on:click=focus>
-                                    {state.tr("筛选到这条", "Show this record")}
+                                    {lang.pick("筛选到这条", "Show this record")}
                                 </button>
                             </li>
                         }
                     })
                     .collect_view()
             })
+        });
+        let total = state.reconciliation.with(|r| r.warnings.len());
+        let more = (total > limit).then(|| {
+            let label = match lang {
+                Lang::Zh => format!(
+                    "再显示 {} 条（共 {total} 条）",
+                    WARNINGS_PAGE.min(total - limit)
+                ),
+                Lang::En => format!(
+                    "Show {} more (of {})",
+                    WARNINGS_PAGE.min(total - limit),
+                    format_count(total as u64, Lang::En)
+                ),
+            };
+            view! {
+                <button
+                    class="pb-button"
+                    data-testid="warnings-more"
+                    on:click=move |_| shown.update(|n| *n += WARNINGS_PAGE)
+                >
+                    {label}
+                </button>
+            }
+        });
+        Some(view! {
+            <ul>{items}</ul>
+            {more}
         })
     };
     let has_totals = move || state.reconciliation.with(|r| !r.totals.is_empty());
@@ -109,9 +148,12 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 </table>
                 <ul class="pb-recon__explanations">{explanations}</ul>
             </Show>
-            <details class="pb-recon__warnings">
+            <details
+                class="pb-recon__warnings"
+                on:toggle:target=move |ev| open.set(ev.target().open())
+            >
                 <summary>{warnings_heading}</summary>
-                <ul>{warnings}</ul>
+                {warnings}
             </details>
         </section>
     }

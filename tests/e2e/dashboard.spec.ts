@@ -222,6 +222,43 @@ test('a reconciliation warning filters to its record', async ({ page }) => {
   await expect(page.getByTestId('record-row').locator('input[name=certificate]')).toHaveValue('社交电商运营职业技能等级证书');
 });
 
+test('a long list of warnings is shown a hundred at a time', async ({ page }) => {
+  // 260 records whose results are pending: a warning each.
+  const file = JSON.parse(fs.readFileSync(path.join(root, 'data/report-2021.json'), 'utf-8'));
+  const template = file.records[0];
+  file.records = Array.from({ length: 260 }, (_, i) => ({
+    ...template,
+    certificate: `${template.certificate}（${i + 1}）`,
+    certified: null,
+    reported_pass_rate_percent: null,
+  }));
+  delete file.reported_totals;
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'many.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.getByTestId('kpi-records')).toHaveText('260');
+  const panel = page.getByTestId('reconciliation');
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(0);
+  await panel.getByText('需要留意的记录（260 条）').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(100);
+  await expect(panel.getByTestId('warnings-more')).toHaveText('再显示 100 条（共 260 条）');
+  await panel.getByTestId('warnings-more').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(200);
+  await expect(panel.getByTestId('warnings-more')).toHaveText('再显示 60 条（共 260 条）');
+  await panel.getByTestId('warnings-more').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(260);
+  await expect(panel.getByTestId('warnings-more')).toHaveCount(0);
+  // The last one still filters to its record.
+  await panel.getByTestId('warning-focus').last().click();
+  await expect(page.getByTestId('kpi-records')).toHaveText('1');
+  await expect(page.getByTestId('record-row').locator('input[name=certificate]')).toHaveValue(
+    `${template.certificate}（260）`,
+  );
+});
+
 for (const [width, height] of [
   [1280, 800],
   [1024, 768],
