@@ -43,8 +43,8 @@ pub fn Filters() -> impl IntoView {
             state.facets.with(|counts| {
                 view.with(|v| {
                     choices.update_value(|all| {
-                        // Choices of an older list (another dataset, another search) are gone.
-                        all.retain(|(_, _, c)| !c.count.is_disposed());
+                        // A list being built again has let go of its old choices already.
+                        all.retain(|(_, _, c)| !c.count.is_disposed() && !c.checked.is_disposed());
                         for (facet, position, choice) in all.iter() {
                             let (count, checked) = facet.now(index, counts, &v.filter, *position);
                             if choice.count.get_untracked() != count {
@@ -60,7 +60,11 @@ pub fn Filters() -> impl IntoView {
         });
     });
 
+    // A list built again (another dataset, another search) replaces its choices.
+    let forget =
+        move |facet: Facet| choices.update_value(|all| all.retain(|(f, _, _)| *f != facet));
     let batch_options = move || {
+        forget(Facet::Batch);
         state.index.with(|index| {
             index
                 .batches
@@ -85,6 +89,7 @@ pub fn Filters() -> impl IntoView {
         })
     };
     let level_options = move || {
+        forget(Facet::Level);
         state.index.with(|index| {
             index
                 .levels
@@ -108,6 +113,7 @@ pub fn Filters() -> impl IntoView {
     };
     let major_query = RwSignal::new(String::new());
     let major_options = move || {
+        forget(Facet::Major);
         let query = major_query.get().trim().to_lowercase();
         state.index.with(|index| {
             index
@@ -193,7 +199,7 @@ pub fn Filters() -> impl IntoView {
 }
 
 /// Which filter group a choice belongs to.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Facet {
     Batch,
     Level,

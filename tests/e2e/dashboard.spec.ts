@@ -98,6 +98,13 @@ test('filters by level, batch, major and name, with counts and chips', async ({ 
   await checkbox(page, 'filter-major', '630302').check();
   const accounting = firstOrSecond.filter((r) => r.majors.some((m) => m.code === '630302'));
   expect(await kpis(page)).toEqual(expected(accounting));
+  // The whole list again: the tick stays, and the counts follow the filter.
+  await page.getByPlaceholder('查找专业：代码或名称').fill('');
+  await expect(page.getByTestId('filter-major').locator('input')).toHaveCount(34);
+  await expect(checkbox(page, 'filter-major', '630302')).toBeChecked();
+  await expect(page.getByTestId('filter-major').locator('label', { hasText: '630302' })).toContainText(
+    `(${accounting.length})`,
+  );
 
   // The chips name every active filter, and each can be removed.
   const chips = page.locator('.pb-chip');
