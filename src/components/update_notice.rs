@@ -23,8 +23,8 @@ pub fn UpdateNotice(
             );
         if unsaved {
             let question = state.lang.get_untracked().pick(
-                "修改没能保存到浏览器，重新加载会丢失这些修改。先用“导出 JSON”保存吗？选“取消”留在本页。",
-                "Your changes could not be saved in the browser and a reload would lose them. Export them first (Export JSON)? Cancel stays on this page.",
+                "修改没能保存到浏览器，重新加载会丢失这些修改。仍要重新加载吗？选“取消”留在本页，可先用“导出 JSON”保存。",
+                "Your changes could not be saved in the browser and a reload would lose them. Reload anyway? Cancel stays on this page, so you can save them with Export JSON first.",
             );
             if !window().confirm_with_message(question).unwrap_or(false) {
                 return;
