@@ -413,3 +413,30 @@ fn one_certified_reads_in_the_singular() {
     );
     assert!(text.contains("and 1 was certified"), "{text}");
 }
+
+/// A batch whose name ends in a bracket keeps it inside the name's own brackets.
+#[test]
+fn a_batch_ending_in_a_bracket_keeps_it() {
+    let mut dataset = report_2021();
+    let high = position(&dataset, "无人机摄影测量", Level::Intermediate) as usize;
+    dataset.records[high].batch = "2021年第一批（补报）".into();
+    let mut twin = dataset.records[high].clone();
+    twin.batch = "2021 (late)".into();
+    twin.certified = Some(40);
+    dataset.records.push(twin);
+    let both = [high as u32, dataset.records.len() as u32 - 1];
+    let zh = of_records(&dataset, &both, Lang::Zh).text;
+    assert!(
+        zh.contains("通过率最高的是无人机摄影测量（中级，2021年第一批（补报），100.00%，n=80）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("最低的是无人机摄影测量（中级，2021 (late)，50.00%，n=80）"),
+        "{zh}"
+    );
+    let en = of_records(&dataset, &both, Lang::En).text;
+    assert!(
+        en.contains("无人机摄影测量 (Intermediate, 2021 (late), 50.00%, n=80) the lowest"),
+        "{en}"
+    );
+}

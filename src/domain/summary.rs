@@ -45,29 +45,32 @@ pub fn summarize(
             caution: false,
         };
     }
-    let pilots: Vec<Pilot> = matching
-        .iter()
-        .map(|&i| Pilot::new(dataset, index, i as usize))
-        .collect();
+    // The matching pilots that have a rate, in data order: walked once for the ranking, and
+    // again only where every rate is equal and the caution may name any of them.
+    let rated = || {
+        matching
+            .iter()
+            .map(|&i| Pilot::new(dataset, index, i as usize))
+            .filter(|p| p.rate.is_some())
+    };
     let words = Words {
         lang,
         as_of: dataset.as_of.as_deref().map(|date| format_date(date, lang)),
     };
-    let only = match pilots.as_slice() {
-        [pilot] => Some(pilot),
+    let only = match matching {
+        [i] => Some(Pilot::new(dataset, index, *i as usize)),
         _ => None,
     };
-    let mut text = words.headline(totals, only);
-    let rated: Vec<&Pilot> = pilots.iter().filter(|p| p.rate.is_some()).collect();
+    let mut text = words.headline(totals, only.as_ref());
     // The pilots a caution may have to name: those the ranking sentence speaks of.
-    let mut spoken_of: Vec<&Pilot> = Vec::new();
+    let mut spoken_of: Vec<Pilot> = Vec::new();
     if only.is_none()
-        && let Some(ranking) = Ranking::of(&rated)
+        && let Some((ranking, count)) = Ranking::of(rated())
     {
-        text.push_str(&words.ranking(&ranking, rated.len()));
+        text.push_str(&words.ranking(&ranking, count));
         spoken_of = match ranking {
             Ranking::Only(pilot) => vec![pilot],
-            Ranking::AllEqual(_) => rated.clone(),
+            Ranking::AllEqual(_) => rated().filter(Pilot::is_small).collect(),
             Ranking::HighLow(high, low) => vec![high, low],
         };
     }
@@ -76,10 +79,7 @@ pub fn summarize(
     } else if totals.registered_published > 0 && totals.registered_published < SMALL_SAMPLE {
         Some(words.caution_published())
     } else {
-        let small: Vec<&Pilot> = spoken_of
-            .into_iter()
-            .filter(|p| p.record.registered < SMALL_SAMPLE)
-            .collect();
+        let small: Vec<&Pilot> = spoken_of.iter().filter(|p| p.is_small()).collect();
         (!small.is_empty()).then(|| words.caution_pilots(&small))
     };
     let caution_given = caution.is_some();
@@ -91,6 +91,7 @@ pub fn summarize(
 }
 
 /// One matching record, with what the text says of it.
+#[derive(Clone, Copy)]
 struct Pilot<'a> {
     record: &'a Record,
     /// Whether another record has the same certificate and level, so the name needs the batch.
@@ -111,14 +112,27 @@ impl<'a> Pilot<'a> {
 
     /// "证书名称（等级）", with the batch where another record has that name and level too.
     fn name(&self, lang: Lang) -> String {
+        self.name_with(lang, "")
+    }
+
+    /// Fewer than [`SMALL_SAMPLE`] registered: its rate is only indicative.
+    fn is_small(&self) -> bool {
+        self.record.registered < SMALL_SAMPLE
+    }
+
+    /// The certificate with its level (and batch where two share the name) in brackets, and
+    /// `more` inside the same brackets.
+    fn name_with(&self, lang: Lang, more: &str) -> String {
         let certificate = self.record.certificate.trim();
-        let batch = self.record.batch.trim();
         let level = self.record.level.label(lang);
-        match (lang, self.shares_name) {
-            (Lang::Zh, false) => format!("{certificate}（{level}）"),
-            (Lang::Zh, true) => format!("{certificate}（{level}，{batch}）"),
-            (Lang::En, false) => format!("{certificate} ({level})"),
-            (Lang::En, true) => format!("{certificate} ({level}, {batch})"),
+        let batch = match (lang, self.shares_name) {
+            (_, false) => String::new(),
+            (Lang::Zh, true) => format!("，{}", self.record.batch.trim()),
+            (Lang::En, true) => format!(", {}", self.record.batch.trim()),
+        };
+        match lang {
+            Lang::Zh => format!("{certificate}（{level}{batch}{more}）"),
+            Lang::En => format!("{certificate} ({level}{batch}{more})"),
         }
     }
 
@@ -128,45 +142,47 @@ impl<'a> Pilot<'a> {
 
     /// The name with its rate and n inside the same brackets: "证书（中级，100.00%，n=80）".
     fn rated_name(&self, lang: Lang, n: &str) -> String {
-        let name = self.name(lang);
         let rate = self.rate_text();
-        match lang {
-            Lang::Zh => format!("{}，{rate}，n={n}）", name.trim_end_matches('）')),
-            Lang::En => format!("{}, {rate}, n={n})", name.trim_end_matches(')')),
-        }
+        let more = match lang {
+            Lang::Zh => format!("，{rate}，n={n}"),
+            Lang::En => format!(", {rate}, n={n}"),
+        };
+        self.name_with(lang, &more)
     }
 }
 
 /// What the ranking sentence says of the pilots that have a pass rate.
-enum Ranking<'p, 'a> {
-    Only(&'p Pilot<'a>),
+enum Ranking<'a> {
+    Only(Pilot<'a>),
     /// Every one has the same rate.
     AllEqual(Ratio),
-    HighLow(&'p Pilot<'a>, &'p Pilot<'a>),
+    HighLow(Pilot<'a>, Pilot<'a>),
 }
 
-impl<'p, 'a> Ranking<'p, 'a> {
-    /// Ties go to the first in data order.
-    fn of(rated: &[&'p Pilot<'a>]) -> Option<Ranking<'p, 'a>> {
-        let (&first, rest) = rated.split_first()?;
-        if rest.is_empty() {
-            return Some(Ranking::Only(first));
-        }
+impl<'a> Ranking<'a> {
+    /// The ranking of `rated` (pilots with a rate) and how many there are. Ties go to the
+    /// first in data order.
+    fn of(mut rated: impl Iterator<Item = Pilot<'a>>) -> Option<(Ranking<'a>, usize)> {
+        let first = rated.next()?;
         let rate = |pilot: &Pilot| pilot.rate.expect("only rated pilots are ranked");
-        let (mut high, mut low) = (first, first);
-        for &pilot in rest {
-            if rate(pilot).cmp_value(rate(high)) == Ordering::Greater {
+        let (mut high, mut low, mut count) = (first, first, 1);
+        for pilot in rated {
+            count += 1;
+            if rate(&pilot).cmp_value(rate(&high)) == Ordering::Greater {
                 high = pilot;
             }
-            if rate(pilot).cmp_value(rate(low)) == Ordering::Less {
+            if rate(&pilot).cmp_value(rate(&low)) == Ordering::Less {
                 low = pilot;
             }
         }
-        Some(if rate(high).cmp_value(rate(low)) == Ordering::Equal {
-            Ranking::AllEqual(rate(high))
+        let ranking = if count == 1 {
+            Ranking::Only(first)
+        } else if rate(&high).cmp_value(rate(&low)) == Ordering::Equal {
+            Ranking::AllEqual(rate(&high))
         } else {
             Ranking::HighLow(high, low)
-        })
+        };
+        Some((ranking, count))
     }
 }
 
