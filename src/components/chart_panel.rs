@@ -169,7 +169,10 @@ pub fn ChartPanel(
             }
         }))
     };
-    let label = move || format!("{}。{}", title.get(), spec.with(|s| s.note().to_string()));
+    let label = move || {
+        let note = spec.with(|s| s.note().to_string());
+        state.lang.get().then(&title.get(), &note)
+    };
 
     view! {
         <figure class="pb-chart">

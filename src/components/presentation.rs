@@ -269,19 +269,14 @@ fn SlideShow(
         let title = content.with(|(title, _)| title.clone());
         let slide = slide.get();
         if slide.pages > 1 {
-            format!("{title}（{}/{}）", slide.page + 1, slide.pages)
+            let page = format!("{}/{}", slide.page + 1, slide.pages);
+            state.lang.get().with_aside(&title, &page)
         } else {
             title
         }
     };
     let counter = move || format!("{} / {}", position() + 1, slides.with(Vec::len));
-    let label = move || {
-        format!(
-            "{}。{}",
-            content.with(|(t, _)| t.clone()),
-            content.with(|(_, s)| s.note().to_string())
-        )
-    };
+    let label = move || content.with(|(title, spec)| state.lang.get().then(title, spec.note()));
     view! {
         <div
             class="pb-slide"

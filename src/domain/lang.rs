@@ -20,6 +20,22 @@ impl Lang {
     }
 
     /// The BCP 47 tag, for `<html lang>` and number formatting.
+    /// Two sentences as the language writes them one after the other: "甲。乙", "A. B".
+    pub fn then(self, first: &str, second: &str) -> String {
+        match self {
+            Lang::Zh => format!("{first}。{second}"),
+            Lang::En => format!("{first}. {second}"),
+        }
+    }
+
+    /// `text` followed by `aside` in brackets: "标题（1/3）", "Title (1/3)".
+    pub fn with_aside(self, text: &str, aside: &str) -> String {
+        match self {
+            Lang::Zh => format!("{text}（{aside}）"),
+            Lang::En => format!("{text} ({aside})"),
+        }
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
@@ -110,5 +126,19 @@ mod tests {
         assert_eq!(format_date("2022-01-05", Lang::Zh), "2022年1月5日");
         assert_eq!(format_date("2022-01-05", Lang::En), "5 Jan 2022");
         assert_eq!(format_date("garbage", Lang::Zh), "garbage");
+    }
+
+    #[test]
+    fn sentences_and_asides_in_each_language() {
+        assert_eq!(
+            Lang::Zh.then("各证书通过率", "共 38 个"),
+            "各证书通过率。共 38 个"
+        );
+        assert_eq!(Lang::En.then("Pass rate", "38 bars"), "Pass rate. 38 bars");
+        assert_eq!(
+            Lang::Zh.with_aside("各证书通过率", "1/3"),
+            "各证书通过率（1/3）"
+        );
+        assert_eq!(Lang::En.with_aside("Pass rate", "1/3"), "Pass rate (1/3)");
     }
 }
