@@ -33,28 +33,42 @@ pub fn register(update_ready: RwSignal<bool>) {
             }
         };
         // A first install is not an update: only a worker that waits behind one in control.
-        let controlled = move || window().navigator().service_worker().controller().is_some();
         if registration.waiting().is_some() && controlled() {
             update_ready.set(true);
         }
+        // A version found while the page was still starting is installing already: its
+        // `updatefound` has fired before anyone listened.
+        if let Some(installing) = registration.installing() {
+            watch_install(installing, update_ready);
+        }
         let watched = registration.clone();
         let on_update_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
-                    update_ready.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            if let Some(installing) = watched.installing() {
+                watch_install(installing, update_ready);
+            }
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
-        // Both live as long as the page.
+        // It lives as long as the page.
         on_update_found.forget();
     });
+}
+
+/// Sets `update_ready` once `installing` has installed behind a version in control (a first
+/// install is not an update).
+fn watch_install(installing: web_sys::ServiceWorker, update_ready: RwSignal<bool>) {
+    let worker = installing.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+            update_ready.set(true);
+        }
+    });
+    installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    // It lives as long as the page.
+    on_state.forget();
+}
+
+fn controlled() -> bool {
+    window().navigator().service_worker().controller().is_some()
 }
 
 /// Lets the waiting version take over, then reloads into it.

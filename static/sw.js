@@ -6,6 +6,9 @@
 // scope is the folder it is served from, so the app works from any sub-path.
 const BUILD = 'BUILD';
 const CACHE = `pilot-board-${BUILD}`;
+// Dataset files fetched beside the app (?data=): kept across deployments, so a file read once
+// still opens offline after an update.
+const DATA_CACHE = 'pilot-board-data';
 // How long a dataset file's request may wait for the network before the last copy is used.
 const NETWORK_PATIENCE_MS = 3000;
 
@@ -36,7 +39,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith('pilot-board-') && name !== CACHE) await caches.delete(name);
+        if (name.startsWith('pilot-board-') && name !== CACHE && name !== DATA_CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -70,9 +73,11 @@ self.addEventListener('fetch', (event) => {
   event.waitUntil(new Promise((resolve) => (done = resolve)));
   event.respondWith(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const cached = await cache.match(request);
-      if (cached && /\.(?:js|wasm|css)$/.test(url.pathname)) {
+      const appFile = /\.(?:js|wasm|css)$/.test(url.pathname);
+      const cacheName = appFile ? CACHE : DATA_CACHE;
+      // (match with a cache name does not create the cache when it is not there yet)
+      const cached = await caches.match(request, { cacheName });
+      if (cached && appFile) {
         done();
         return cached;
       }
@@ -80,7 +85,7 @@ self.addEventListener('fetch', (event) => {
       // newer copy shows; the last copy fetched when there is no network, or when the network
       // is too slow to answer within NETWORK_PATIENCE_MS (a meeting room's poor connection).
       const fromNetwork = fetch(request).then(async (response) => {
-        if (response.ok) await cache.put(request, response.clone());
+        if (response.ok) await (await caches.open(cacheName)).put(request, response.clone());
         return response;
       });
       fromNetwork.then(done, done);

@@ -255,6 +255,40 @@ test('a new deployment is offered as "new version, reload", and the reload bring
   await context.close();
 });
 
+test('a dataset read once still opens offline after a new version is taken in', async ({ browser }) => {
+  fs.mkdirSync(path.join(site.folder, 'data'));
+  fs.copyFileSync(path.resolve(__dirname, '../../docs/examples/minimal.json'), path.join(site.folder, 'data', '2022.json'));
+  const { context, page, errors } = await openPage(browser);
+  const address = `${site.url}?data=data/2022.json`;
+  await page.goto(address);
+  await untilOffline(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  // Back to the app without the file, so the new version does not fetch it again.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(site.url);
+  await expectBuiltInData(page);
+
+  site.redeploy('next-version');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  await page.getByTestId('update-reload').click({ timeout: 15_000 });
+  await page.waitForFunction(async () => (await caches.keys()).includes('pilot-board-next-version'), null, { timeout: 15_000 });
+  await expectBuiltInData(page);
+
+  await site.stop();
+  await context.setOffline(true);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(address);
+  await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  await expect(page.getByTestId('kpi-records')).toHaveText('1');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('where the server has no folder index, the app opened as index.html also works offline', async ({ browser }) => {
   await site.stop();
   site.remove();
