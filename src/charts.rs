@@ -19,7 +19,7 @@ use plotters::style::Color;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::Lang;
-use crate::domain::chart_data::{BarTarget, CountsChart, RateChart, describe_bar};
+use crate::domain::chart_data::{BarTarget, CountsChart, RateChart, certified_text, describe_bar};
 use crate::domain::lang::format_count;
 use layout::{BarLayout, Pen, TOP, VALUE_FONT};
 
@@ -117,14 +117,6 @@ impl ChartSpec {
         }
     }
 
-    /// The layout the chart gets at this width, in CSS pixels (for hit-testing).
-    pub fn layout(&self, width: f64) -> BarLayout {
-        match self {
-            ChartSpec::Rate(chart) => rate_bars::rate_chart_layout(chart, width),
-            ChartSpec::Counts(chart) => counts_bars::counts_chart_layout(chart, width),
-        }
-    }
-
     pub fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -140,23 +132,7 @@ impl ChartSpec {
     pub fn describe_row(&self, row: usize) -> Option<String> {
         match self {
             ChartSpec::Rate(chart) => chart.bars.get(row).map(describe_bar),
-            ChartSpec::Counts(chart) => chart.rows.get(row).map(|r| {
-                let lang = chart.lang;
-                let certified = r.certified.map_or_else(
-                    || lang.pick("未出成绩", "pending").to_string(),
-                    |c| format_count(c, lang),
-                );
-                let registered = format_count(r.registered, lang);
-                match lang {
-                    Lang::Zh => format!("{}：报考 {registered} 人，获证 {certified}", r.label),
-                    Lang::En => {
-                        format!(
-                            "{}: {registered} registered, {certified} certified",
-                            r.label
-                        )
-                    }
-                }
-            }),
+            ChartSpec::Counts(chart) => chart.rows.get(row).map(|r| r.describe(chart.lang)),
         }
     }
 
@@ -215,10 +191,7 @@ impl ChartSpec {
                         vec![
                             row.label.clone(),
                             count(row.registered),
-                            row.certified.map_or_else(
-                                || lang.pick("未出成绩", "Pending").to_string(),
-                                count,
-                            ),
+                            certified_text(row.certified, lang),
                         ]
                     })
                     .collect(),

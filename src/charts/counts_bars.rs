@@ -115,21 +115,20 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
         };
         let centre = layout.row_centre(row);
         let end = layout.x_of(certified as f64, axis_max);
-        area.draw(&Rectangle::new(
+        draw_bar(
+            area,
+            pen,
             [
                 (px(layout.plot_left), px(centre)),
                 (px(end).max(px(layout.plot_left) + 1), px(centre + half)),
             ],
-            colours.bar.filled(),
-        ))?;
+            colours.bar,
+            None,
+        )?;
     }
     for (row, item) in chart.rows.iter().enumerate() {
-        let certified = item.certified.map_or_else(
-            || lang.pick("未出成绩", "pending").to_string(),
-            |c| format_count(c, lang),
-        );
         area.draw(&Text::new(
-            format!("{} / {certified}", format_count(item.registered, lang)),
+            item.value_label(lang),
             (
                 px(layout.x_of(item.registered as f64, axis_max) + 6.0),
                 px(layout.row_centre(row)),

@@ -98,6 +98,22 @@ pub struct CountsRow {
     pub target: BarTarget,
 }
 
+impl CountsRow {
+    /// The label a row carries: "200 / 164", "200 / 未出成绩".
+    pub fn value_label(&self, lang: Lang) -> String {
+        format!(
+            "{} / {}",
+            format_count(self.registered, lang),
+            certified_text(self.certified, lang)
+        )
+    }
+
+    /// A sentence for screen readers and tooltips: the figures of the row.
+    pub fn describe(&self, lang: Lang) -> String {
+        figures_sentence(&self.label, self.registered, self.certified, lang)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountsChart {
     pub rows: Vec<CountsRow>,
@@ -377,26 +393,33 @@ fn bar_percent(bar: &RateBar) -> f64 {
     }
 }
 
+/// A certified count as the charts write it: the number, or "未出成绩" / "pending" while the
+/// results are not published.
+pub fn certified_text(certified: Option<u64>, lang: Lang) -> String {
+    certified.map_or_else(
+        || lang.pick("未出成绩", "pending").to_string(),
+        |c| format_count(c, lang),
+    )
+}
+
+/// "证书 · 中级：报考 50 人，获证 43", "…: 50 registered, 43 certified".
+fn figures_sentence(label: &str, registered: u64, certified: Option<u64>, lang: Lang) -> String {
+    let registered = format_count(registered, lang);
+    let certified = certified_text(certified, lang);
+    match lang {
+        Lang::Zh => format!("{label}：报考 {registered} 人，获证 {certified}"),
+        Lang::En => format!("{label}: {registered} registered, {certified} certified"),
+    }
+}
+
 /// A sentence for screen readers and tooltips: the figures of one bar.
 pub fn describe_bar(bar: &RateBar) -> String {
     let lang = bar.lang;
-    let certified = bar.certified.map_or_else(
-        || lang.pick("未出成绩", "pending").to_string(),
-        |c| format_count(c, lang),
-    );
-    let n = format_count(bar.n, lang);
-    let mut text = match lang {
-        Lang::Zh => format!(
-            "{}：报考 {n} 人，获证 {certified}，通过率 {}",
-            bar.label,
-            bar.value_text()
-        ),
-        Lang::En => format!(
-            "{}: {n} registered, {certified} certified, pass rate {}",
-            bar.label,
-            bar.value_text()
-        ),
-    };
+    let mut text = figures_sentence(&bar.label, bar.n, bar.certified, lang);
+    text.push_str(&match lang {
+        Lang::Zh => format!("，通过率 {}", bar.value_text()),
+        Lang::En => format!(", pass rate {}", bar.value_text()),
+    });
     if let BarValue::Rate {
         interval: Some((low, high)),
         ..
