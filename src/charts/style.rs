@@ -47,7 +47,7 @@ impl Palette {
     pub const DARK: Palette = Palette {
         paper: RGBColor(27, 32, 41),
         ink: RGBColor(232, 236, 242),
-        ink_soft: RGBColor(172, 180, 192),
+        ink_soft: RGBColor(180, 189, 200),
         grid: RGBColor(60, 68, 80),
         bar: RGBColor(102, 170, 238),
         bar_light: RGBColor(48, 84, 124),
