@@ -21,10 +21,12 @@ pub fn Filters() -> impl IntoView {
     // changed: a memo per choice over the whole facet counts re-ran hundreds of memos per click
     // and made each re-subscribe to a source with hundreds of subscribers.
     let choices = StoredValue::new(Vec::<(Facet, usize, ChoiceState)>::new());
+    // Only the filter: another grouping or rate definition changes no count or tick.
+    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
     let facet_now = move |facet: Facet, position: usize| {
         state.index.with_untracked(|index| {
             state.facets.with_untracked(|counts| {
-                view.with_untracked(|v| facet.now(index, counts, &v.filter, position))
+                filter.with_untracked(|filter| facet.now(index, counts, filter, position))
             })
         })
     };
@@ -41,12 +43,10 @@ pub fn Filters() -> impl IntoView {
     Effect::new(move || {
         state.index.with(|index| {
             state.facets.with(|counts| {
-                view.with(|v| {
+                filter.with(|filter| {
                     choices.update_value(|all| {
-                        // A list being built again has let go of its old choices already.
-                        all.retain(|(_, _, c)| !c.count.is_disposed() && !c.checked.is_disposed());
                         for (facet, position, choice) in all.iter() {
-                            let (count, checked) = facet.now(index, counts, &v.filter, *position);
+                            let (count, checked) = facet.now(index, counts, filter, *position);
                             if choice.count.get_untracked() != count {
                                 choice.count.set(count);
                             }
@@ -60,7 +60,8 @@ pub fn Filters() -> impl IntoView {
         });
     });
 
-    // A list built again (another dataset, another search) replaces its choices.
+    // A list built again (another dataset, another search) replaces its choices: they are
+    // forgotten in the same run that disposes of the old ones, before the effect can see them.
     let forget =
         move |facet: Facet| choices.update_value(|all| all.retain(|(f, _, _)| *f != facet));
     let batch_options = move || {
