@@ -44,21 +44,19 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 .collect_view()
         })
     };
-    // Built only while the list is open, a page at a time: a large dataset has thousands of
-    // warnings, and building them all with the dashboard made opening and editing it slow.
+    // Built only while the list is open, a page at a time (a page added leaves those shown as
+    // they are): a large dataset has thousands of warnings, and building them all with the
+    // dashboard made opening and editing it slow. Closed, the list starts again at one page.
     let open = RwSignal::new(false);
-    let shown = RwSignal::new(WARNINGS_PAGE);
-    let warnings = move || {
-        if !open.get() {
-            return None;
-        }
+    let pages = RwSignal::new(1usize);
+    let page = move |page: usize| {
         let lang = state.lang.get();
-        let limit = shown.get();
-        let items = state.dataset.with(|dataset| {
+        state.dataset.with(|dataset| {
             state.reconciliation.with(|r| {
                 r.warnings
                     .iter()
-                    .take(limit)
+                    .skip(page * WARNINGS_PAGE)
+                    .take(WARNINGS_PAGE)
                     .map(|warning| {
                         let text = warning.message(&dataset.records[warning.index], lang);
                         let target = BarTarget::Record(warning.index);
@@ -78,17 +76,17 @@ pub fn ReconciliationPanel() -> impl IntoView {
                     })
                     .collect_view()
             })
-        });
+        })
+    };
+    let more = move || {
+        let shown = pages.get() * WARNINGS_PAGE;
         let total = state.reconciliation.with(|r| r.warnings.len());
-        let more = (total > limit).then(|| {
-            let label = match lang {
-                Lang::Zh => format!(
-                    "再显示 {} 条（共 {total} 条）",
-                    WARNINGS_PAGE.min(total - limit)
-                ),
+        (total > shown).then(|| {
+            let next = WARNINGS_PAGE.min(total - shown);
+            let label = match state.lang.get() {
+                Lang::Zh => format!("再显示 {next} 条（共 {total} 条）"),
                 Lang::En => format!(
-                    "Show {} more (of {})",
-                    WARNINGS_PAGE.min(total - limit),
+                    "Show {next} more (of {})",
                     format_count(total as u64, Lang::En)
                 ),
             };
@@ -96,15 +94,23 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 <button
                     class="pb-button"
                     data-testid="warnings-more"
-                    on:click=move |_| shown.update(|n| *n += WARNINGS_PAGE)
+                    on:click=move |_| pages.update(|n| *n += 1)
                 >
                     {label}
                 </button>
             }
-        });
-        Some(view! {
-            <ul>{items}</ul>
-            {more}
+        })
+    };
+    let warnings = move || {
+        open.get().then(|| {
+            view! {
+                <ul>
+                    <For each=move || 0..pages.get() key=|n| *n let(n)>
+                        {move || page(n)}
+                    </For>
+                </ul>
+                {more}
+            }
         })
     };
     let has_totals = move || state.reconciliation.with(|r| !r.totals.is_empty());
@@ -150,7 +156,13 @@ pub fn ReconciliationPanel() -> impl IntoView {
             </Show>
             <details
                 class="pb-recon__warnings"
-                on:toggle:target=move |ev| open.set(ev.target().open())
+                on:toggle:target=move |ev| {
+                    let is_open = ev.target().open();
+                    open.set(is_open);
+                    if !is_open {
+                        pages.set(1);
+                    }
+                }
             >
                 <summary>{warnings_heading}</summary>
                 {warnings}

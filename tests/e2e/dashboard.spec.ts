@@ -258,6 +258,14 @@ test('a long list of warnings is shown a hundred at a time', async ({ page }) =>
   await panel.getByTestId('warnings-more').click();
   await expect(panel.getByTestId('warning-focus')).toHaveCount(260);
   await expect(panel.getByTestId('warnings-more')).toHaveCount(0);
+  // Closed and opened again, the list starts at its first hundred.
+  await panel.getByText('需要留意的记录（260 条）').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(0);
+  await panel.getByText('需要留意的记录（260 条）').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(100);
+  await panel.getByTestId('warnings-more').click();
+  await panel.getByTestId('warnings-more').click();
+  await expect(panel.getByTestId('warning-focus')).toHaveCount(260);
   // The last one still filters to its record.
   await panel.getByTestId('warning-focus').last().click();
   await expect(page.getByTestId('kpi-records')).toHaveText('1');
