@@ -75,7 +75,7 @@ pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
 }
 
 /// The pass rate by the grouping the view names, every group.
-pub fn group_spec(state: BoardState) -> ChartSpec {
+fn group_spec(state: BoardState) -> ChartSpec {
     let (group_by, definition, whiskers) = state.view.with(|v| (v.group_by, v.rate, v.whiskers));
     let lang = state.lang.get();
     state.dataset.with(|d| {
@@ -92,7 +92,7 @@ pub fn group_spec(state: BoardState) -> ChartSpec {
 }
 
 /// What an exported picture or a slide says about the records: dataset, filters, date.
-pub fn caption_of(state: BoardState) -> Caption {
+fn caption_of(state: BoardState) -> Caption {
     let lang = state.lang.get();
     state.dataset.with(|d| {
         state
@@ -131,7 +131,7 @@ pub fn ChartsSection() -> impl IntoView {
         <section class="pb-charts" aria-labelledby="pb-charts-title">
             <div class="pb-charts__head">
                 <h2 id="pb-charts-title" class="pb-section-title">{state.tr("图表", "Charts")}</h2>
-                <Presentation/>
+                <Presentation by_group caption/>
                 <div class="pb-charts__switches">
                     <fieldset class="pb-segmented" data-testid="rate-definition">
                         <legend class="pb-visually-hidden">{state.tr("通过率口径", "Pass rate definition")}</legend>

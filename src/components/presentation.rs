@@ -11,10 +11,9 @@ use crate::canvas::paint;
 use crate::charts::layout::{BOTTOM, ROW_HEIGHT, TOP, VALUE_FONT};
 use crate::charts::style::Palette;
 use crate::charts::{ChartSpec, ChartStyle};
-use crate::components::charts_section::{
-    ChartKind, caption_of, counts_spec, group_spec, pass_rate_spec,
-};
+use crate::components::charts_section::{ChartKind, counts_spec, pass_rate_spec};
 use crate::domain::Lang;
+use crate::domain::caption::Caption;
 use crate::domain::chart_data::{Window, pass_rate_by_certificate};
 use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
 use crate::domain::index::Membership;
@@ -32,7 +31,12 @@ fn type_scale(width: f64, height: f64) -> f64 {
 }
 
 #[component]
-pub fn Presentation() -> impl IntoView {
+pub fn Presentation(
+    /// The dashboard's pass-rate-by-group chart, which the slides page through.
+    by_group: Memo<ChartSpec>,
+    /// What a slide says about the records: dataset, filters, date.
+    caption: Signal<Caption>,
+) -> impl IntoView {
     let state = BoardState::expect();
     let presenting = RwSignal::new(false);
     let current = RwSignal::new(0usize);
@@ -112,7 +116,7 @@ pub fn Presentation() -> impl IntoView {
             </label>
         </div>
         <Show when=move || presenting.get()>
-            <SlideShow current per_group on_exit=stop/>
+            <SlideShow current per_group by_group caption on_exit=stop/>
         </Show>
     }
 }
@@ -122,6 +126,8 @@ pub fn Presentation() -> impl IntoView {
 fn SlideShow(
     current: RwSignal<usize>,
     per_group: RwSignal<bool>,
+    by_group: Memo<ChartSpec>,
+    caption: Signal<Caption>,
     on_exit: Callback<()>,
 ) -> impl IntoView {
     let state = BoardState::expect();
@@ -138,7 +144,6 @@ fn SlideShow(
         let height = stage_size.get().1 / scale.get();
         (((height - TOP - BOTTOM) / ROW_HEIGHT).floor() as usize).max(1)
     });
-    let by_group = Memo::new(move |_| group_spec(state));
     let groups = Memo::new(move |_| {
         if !per_group.get() {
             return Vec::new();
@@ -212,7 +217,6 @@ fn SlideShow(
             }),
         }
     });
-    let caption = Memo::new(move |_| caption_of(state));
     let summary = state.summary;
 
     let canvas = NodeRef::<leptos::html::Canvas>::new();
