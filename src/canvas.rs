@@ -68,15 +68,30 @@ fn from_js(error: wasm_bindgen::JsValue) -> DrawingErrorKind<CanvasError> {
     DrawingErrorKind::DrawingError(CanvasError(format!("{error:?}")))
 }
 
-/// Draws `spec` on `canvas`, first sizing it to `device` pixels (resizing a canvas clears and
-/// reallocates it, so only when the size really changes). Returns the layout used, in layout
-/// pixels, for hit-testing.
+/// Draws `spec` on `canvas`, first sizing it to `device` pixels. Returns the layout used, in
+/// layout pixels, for hit-testing.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     spec: &crate::charts::ChartSpec,
     device: (u32, u32),
     style: &crate::charts::ChartStyle,
 ) -> std::result::Result<crate::charts::layout::BarLayout, String> {
+    paint_with(canvas, device, |area| spec.draw(area, style))
+}
+
+/// The whole canvas as a plotters drawing area.
+pub type Area = plotters::drawing::DrawingArea<Canvas, plotters::coord::Shift>;
+
+/// Sizes `canvas` to `device` pixels (resizing a canvas clears and reallocates it, so only when
+/// the size really changes), runs `draw` over it and presents the result.
+pub fn paint_with<T>(
+    canvas: &HtmlCanvasElement,
+    device: (u32, u32),
+    draw: impl FnOnce(
+        &Area,
+    )
+        -> std::result::Result<T, plotters::drawing::DrawingAreaErrorKind<CanvasError>>,
+) -> std::result::Result<T, String> {
     use plotters::prelude::IntoDrawingArea;
     if canvas.width() != device.0 {
         canvas.set_width(device.0);
@@ -86,7 +101,7 @@ pub fn paint(
     }
     let backend = Canvas::new(canvas.clone()).ok_or("no 2D context")?;
     let area = backend.into_drawing_area();
-    spec.draw(&area, style)
+    draw(&area)
         .and_then(|drawn| area.present().map(|_| drawn))
         .map_err(|error| format!("{error:?}"))
 }

@@ -3,11 +3,10 @@
 //! the PNG on the clipboard where the browser allows it. Drawing waits for the page's fonts,
 //! so Chinese text is never drawn in a fallback face that is about to be replaced.
 
-use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::canvas::Canvas;
+use crate::canvas::paint_with;
 use crate::charts::framed::{EXPORT_SCALE, draw_framed, framed_size};
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::domain::caption::Caption;
@@ -41,17 +40,17 @@ pub fn framed_canvas(
         .map_err(|e| format!("{e:?}"))?
         .dyn_into()
         .map_err(|e| format!("{e:?}"))?;
-    canvas.set_width((width * EXPORT_SCALE) as u32);
-    canvas.set_height((height * EXPORT_SCALE) as u32);
-    let backend = Canvas::new(canvas.clone()).ok_or("no 2D context")?;
-    let area = backend.into_drawing_area();
     let style = ChartStyle {
         scale: EXPORT_SCALE,
         ..ChartStyle::default()
     };
-    draw_framed(&area, spec, title, caption, &style)
-        .and_then(|_| area.present())
-        .map_err(|e| format!("{e:?}"))?;
+    let device = (
+        (width * EXPORT_SCALE) as u32,
+        (height * EXPORT_SCALE) as u32,
+    );
+    paint_with(&canvas, device, |area| {
+        draw_framed(area, spec, title, caption, &style)
+    })?;
     Ok(canvas)
 }
 
