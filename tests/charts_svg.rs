@@ -234,7 +234,7 @@ fn the_exported_svg_is_xml_with_its_chinese_text_and_caption() {
     );
     let caption = Caption::new(&dataset, &index, &filter, Lang::Zh);
     let spec = ChartSpec::Rate(chart.clone());
-    let svg = framed_svg(&spec, "各证书通过率", &caption, (1920, 1080));
+    let svg = framed_svg(&spec, "各证书通过率", &caption, (1920, 1080)).expect("drawn");
 
     let document = roxmltree::Document::parse(&svg).expect("the SVG parses as XML");
     let root = document.root_element();

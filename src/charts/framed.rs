@@ -66,20 +66,23 @@ pub fn draw_framed<DB: DrawingBackend>(
 }
 
 /// The framed chart as an SVG document, `slide` sized at [`EXPORT_SCALE`] device pixels per
-/// layout pixel (so it matches the PNG), text kept as text in the CJK font stack.
-pub fn framed_svg(spec: &ChartSpec, title: &str, caption: &Caption, slide: (u32, u32)) -> String {
+/// layout pixel (so it matches the PNG), text kept as text in the CJK font stack. An error is
+/// what plotters refused to draw (the document would be incomplete).
+pub fn framed_svg(
+    spec: &ChartSpec,
+    title: &str,
+    caption: &Caption,
+    slide: (u32, u32),
+) -> Result<String, String> {
     let (width, height) = framed_size(spec, slide, EXPORT_SCALE);
     let mut svg = String::new();
     {
         let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
         let area = backend.into_drawing_area();
         let style = ChartStyle::default();
-        // Drawing into a String cannot fail; an error here would be a bug in the chart code.
-        if let Err(error) =
-            draw_framed(&area, spec, title, caption, &style).and_then(|_| area.present())
-        {
-            debug_assert!(false, "SVG drawing failed: {error:?}");
-        }
+        draw_framed(&area, spec, title, caption, &style)
+            .and_then(|_| area.present())
+            .map_err(|error| format!("SVG drawing failed: {error:?}"))?;
     }
-    svg
+    Ok(svg)
 }

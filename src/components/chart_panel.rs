@@ -300,7 +300,13 @@ fn ExportButtons(
                 )
             })
         });
-        let done = download(&name("svg"), "image/svg+xml", text.as_bytes());
+        let done = match text {
+            Ok(text) => download(&name("svg"), "image/svg+xml", text.as_bytes()),
+            Err(error) => {
+                leptos::logging::error!("SVG export: {error}");
+                false
+            }
+        };
         status.set(Some(if done {
             (
                 true,
