@@ -100,11 +100,7 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
         open_on_board(state, file);
     });
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
-        let into_text_box = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-        if into_text_box {
+        if crate::components::in_form_control(ev.target()) {
             return;
         }
         let Some(text) = ev

@@ -14,3 +14,15 @@ pub mod records_table;
 pub mod summary;
 pub mod summary_figures;
 pub mod update_notice;
+
+/// Whether an event's target is a form control (a text box, a select, editable text): keys and
+/// pastes there are the control's, not the page's shortcuts.
+pub fn in_form_control(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        })
+}

@@ -67,7 +67,7 @@ pub fn Presentation(
         if plain
             && !presenting.get_untracked()
             && ev.key().eq_ignore_ascii_case("p")
-            && !typing(&ev)
+            && !crate::components::in_form_control(ev.target())
         {
             ev.prevent_default();
             start();
@@ -339,16 +339,6 @@ fn SlideShow(
             </footer>
         </div>
     }
-}
-
-/// Whether a key press is typing into a form control.
-fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| {
-            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.has_attribute("contenteditable")
-        })
 }
 
 /// Calls `requestFullscreen` on an element or `exitFullscreen` on the document. Both return a
