@@ -221,6 +221,12 @@ pub fn chart_height(rows: usize) -> f64 {
     TOP + rows.max(1) as f64 * ROW_HEIGHT + BOTTOM
 }
 
+/// How many rows a chart `height` layout pixels tall holds (at least one): the inverse of
+/// [`chart_height`].
+pub fn rows_fitting(height: f64) -> usize {
+    (((height - TOP - BOTTOM) / ROW_HEIGHT).floor() as usize).max(1)
+}
+
 /// Round axis ticks from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
 pub fn nice_ticks(max: f64) -> Vec<f64> {
     if max <= 0.0 {
@@ -409,5 +415,14 @@ mod tests {
     fn a_bar_too_thin_for_hatching_has_little_or_none() {
         assert!(hatch_path([(10, 10), (10, 30)], 6).is_empty());
         assert!(hatch_path([(10, 10), (11, 30)], 6).len() <= 8);
+    }
+
+    #[test]
+    fn rows_fitting_undoes_chart_height() {
+        for rows in [1, 6, 40] {
+            assert_eq!(rows_fitting(chart_height(rows)), rows);
+            assert_eq!(rows_fitting(chart_height(rows) + ROW_HEIGHT - 0.5), rows);
+        }
+        assert_eq!(rows_fitting(10.0), 1);
     }
 }

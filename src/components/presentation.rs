@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::canvas::paint;
-use crate::charts::layout::{BOTTOM, ROW_HEIGHT, TOP, VALUE_FONT};
+use crate::charts::layout::{VALUE_FONT, rows_fitting};
 use crate::charts::style::Palette;
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::components::charts_section::{ChartKind, counts_spec, pass_rate_spec};
@@ -142,7 +142,7 @@ fn SlideShow(
     // As many bars as the stage holds at this type size.
     let rows = Memo::new(move |_| {
         let height = stage_size.get().1 / scale.get();
-        (((height - TOP - BOTTOM) / ROW_HEIGHT).floor() as usize).max(1)
+        rows_fitting(height)
     });
     let groups = Memo::new(move |_| {
         if !per_group.get() {
