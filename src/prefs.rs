@@ -155,16 +155,6 @@ fn follow_system_scheme(dark: RwSignal<bool>) {
     on_change.forget();
 }
 
-/// Text in the interface language, as a reactive view or attribute value:
-/// `{tr(lang, "筛选", "Filters")}`.
-pub fn tr(
-    lang: RwSignal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || lang.get().pick(zh, en)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

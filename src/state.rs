@@ -270,7 +270,8 @@ impl BoardState {
         zh: &'static str,
         en: &'static str,
     ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        crate::prefs::tr(self.lang, zh, en)
+        let lang = self.lang;
+        move || lang.get().pick(zh, en)
     }
 
     /// Changes the data through the editor, then saves. Returns what `change` returned.
