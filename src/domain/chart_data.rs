@@ -67,10 +67,11 @@ impl RateBar {
     /// value alone where n is 0.
     pub fn value_with_n(&self) -> String {
         let value = self.value_text();
+        let n = format_count(self.n, self.lang);
         match self.lang {
             _ if self.n == 0 => value,
-            Lang::Zh => format!("{value}（n={}）", self.n),
-            Lang::En => format!("{value} (n={})", self.n),
+            Lang::Zh => format!("{value}（n={n}）"),
+            Lang::En => format!("{value} (n={n})"),
         }
     }
 }
@@ -431,4 +432,32 @@ pub fn describe_bar(bar: &RateBar) -> String {
         });
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn n_is_written_as_the_language_writes_counts() {
+        let bar = |lang| RateBar {
+            label: "证书 · 中级".into(),
+            short_label: "证书 · 中级".into(),
+            value: BarValue::Rate {
+                percent: 50.0,
+                text: "50.00%".into(),
+                interval: None,
+            },
+            n: 1200,
+            certified: Some(600),
+            target: BarTarget::Record(0),
+            lang,
+        };
+        assert_eq!(bar(Lang::Zh).value_with_n(), "50.00%（n=1200）");
+        assert_eq!(bar(Lang::En).value_with_n(), "50.00% (n=1,200)");
+        assert_eq!(
+            describe_bar(&bar(Lang::En)),
+            "证书 · 中级: 1,200 registered, 600 certified, pass rate 50.00%"
+        );
+    }
 }
