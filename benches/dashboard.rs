@@ -4,7 +4,8 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use pilot_board::domain::Lang;
 use pilot_board::domain::chart_data::{Window, pass_rate_by_certificate, pass_rate_by_group};
-use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::index::{DatasetIndex, Selected};
+use pilot_board::domain::summary::summarize;
 use pilot_board::domain::view::{GroupBy, RateDefinition};
 use pilot_board::domain::{Filter, Level, parse_dataset};
 use pilot_board::synthetic::synthetic_dataset;
@@ -53,8 +54,8 @@ fn index(c: &mut Criterion) {
     }
 }
 
-/// Everything a filter change recomputes: matches, totals, facet counts, and the data of the
-/// three charts.
+/// Everything a filter change recomputes: matches, totals, facet counts, the data of the
+/// charts and the summary.
 fn filter_change(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter_change");
     for size in SIZES {
@@ -64,30 +65,25 @@ fn filter_change(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(size), |b| {
             b.iter(|| {
                 let (matching, facets) = index.evaluate(black_box(&filter));
-                let members = Membership::new(index.record_count(), &matching);
-                let totals = index.totals(&dataset, &matching);
+                let selected = Selected::new(&dataset, &index, matching);
+                let selection = selected.selection(&dataset, &index);
                 let window = Window { first: 0, size: 40 };
                 let bars = pass_rate_by_certificate(
-                    &dataset,
-                    &index,
-                    &members,
-                    &totals,
+                    selection,
                     RateDefinition::Published,
                     true,
                     window,
                     Lang::Zh,
                 );
                 let groups = pass_rate_by_group(
-                    &dataset,
-                    &index,
-                    &matching,
-                    &totals,
+                    selection,
                     GroupBy::Major,
                     RateDefinition::Published,
                     true,
                     Lang::Zh,
                 );
-                black_box((totals, facets, bars, groups))
+                let summary = summarize(selection, Lang::Zh);
+                black_box((facets, bars, groups, summary.text))
             })
         });
     }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::domain::edit::{Change, Editor};
 use crate::domain::error::Problem;
-use crate::domain::index::{DatasetIndex, FacetCounts, Membership};
+use crate::domain::index::{DatasetIndex, FacetCounts, Membership, Selection};
 use crate::domain::parse::parse_dataset_bytes;
 use crate::domain::saved::{self, LoadedJson, Unreadable};
 use crate::domain::summary::summarize;
@@ -180,8 +180,8 @@ impl BoardState {
         let lang = RwSignal::new(Lang::Zh);
         let summary = Memo::new(move |_| {
             let lang = lang.get();
-            dataset.with(|d| {
-                index.with(|i| matching.with(|m| totals.with(|t| summarize(d, i, m, t, lang).text)))
+            with_selection(dataset, index, matching, membership, totals, |selection| {
+                summarize(selection, lang).text
             })
         });
         BoardState {
@@ -261,6 +261,19 @@ impl BoardState {
     /// The state provided by [`BoardState::provide`].
     pub fn expect() -> Self {
         expect_context::<BoardState>()
+    }
+
+    /// Runs `f` on the records the filter lets through. Tracked: inside a memo or an effect it
+    /// follows every change of the data and the filter.
+    pub fn with_selection<R>(&self, f: impl FnOnce(Selection) -> R) -> R {
+        with_selection(
+            self.dataset,
+            self.index,
+            self.matching,
+            self.membership,
+            self.totals,
+            f,
+        )
     }
 
     /// Text in the interface language, for a view or an attribute:
@@ -475,4 +488,32 @@ impl BoardState {
             errors: vec![DatasetError::whole_file(Problem::Unreadable)],
         }));
     }
+}
+
+/// The selection read from the state's memos (see [`BoardState::with_selection`]).
+fn with_selection<R>(
+    dataset: DatasetSignal,
+    index: Memo<Shared<DatasetIndex>>,
+    matching: Memo<Shared<Vec<u32>>>,
+    membership: Memo<Shared<Membership>>,
+    totals: Memo<Totals>,
+    f: impl FnOnce(Selection) -> R,
+) -> R {
+    dataset.with(|dataset| {
+        index.with(|index| {
+            matching.with(|matching| {
+                membership.with(|members| {
+                    totals.with(|totals| {
+                        f(Selection {
+                            dataset,
+                            index,
+                            matching,
+                            members,
+                            totals,
+                        })
+                    })
+                })
+            })
+        })
+    })
 }

@@ -11,7 +11,7 @@ use pilot_board::domain::chart_data::{
     CountsChart, RateChart, Window, pass_rate_by_certificate, pass_rate_by_group,
     registered_certified,
 };
-use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::index::{DatasetIndex, Selected};
 use pilot_board::domain::view::{GroupBy, RateDefinition};
 use pilot_board::domain::{Dataset, Filter, parse_dataset};
 use plotters::prelude::*;
@@ -23,14 +23,9 @@ const WINDOW: Window = Window {
 
 fn rate_chart(dataset: &Dataset, whiskers: bool) -> RateChart {
     let index = DatasetIndex::new(dataset);
-    let all = index.matching(&Filter::default());
-    let members = Membership::new(dataset.records.len(), &all);
-    let totals = index.totals(dataset, &all);
+    let all = Selected::new(dataset, &index, index.matching(&Filter::default()));
     pass_rate_by_certificate(
-        dataset,
-        &index,
-        &members,
-        &totals,
+        all.selection(dataset, &index),
         RateDefinition::Published,
         whiskers,
         WINDOW,
@@ -168,10 +163,8 @@ fn markup_in_a_name_is_escaped_in_svg() {
 fn registered_and_certified_draw_both_counts_and_pending() {
     let dataset = report_2021();
     let index = DatasetIndex::new(&dataset);
-    let all = index.matching(&Filter::default());
-    let members = Membership::new(dataset.records.len(), &all);
-    let totals = index.totals(&dataset, &all);
-    let chart = registered_certified(&dataset, &index, &members, &totals, WINDOW, Lang::Zh);
+    let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    let chart = registered_certified(all.selection(&dataset, &index), WINDOW, Lang::Zh);
     let svg = svg_of_counts(&chart, 1000);
     let texts = texts(&svg);
     assert_eq!(texts.iter().filter(|t| t.contains(" · ")).count(), 38);
@@ -186,13 +179,9 @@ fn registered_and_certified_draw_both_counts_and_pending() {
 fn group_chart_says_how_majors_are_counted() {
     let dataset = report_2021();
     let index = DatasetIndex::new(&dataset);
-    let all = index.matching(&Filter::default());
-    let totals = index.totals(&dataset, &all);
+    let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
     let chart = pass_rate_by_group(
-        &dataset,
-        &index,
-        &all,
-        &totals,
+        all.selection(&dataset, &index),
         GroupBy::Major,
         RateDefinition::AllRegistered,
         true,
@@ -219,14 +208,9 @@ fn the_exported_svg_is_xml_with_its_chinese_text_and_caption() {
         levels: [pilot_board::domain::Level::Elementary].into(),
         ..Filter::default()
     };
-    let matching = index.matching(&filter);
-    let members = Membership::new(dataset.records.len(), &matching);
-    let totals = index.totals(&dataset, &matching);
+    let elementary = Selected::new(&dataset, &index, index.matching(&filter));
     let chart = pass_rate_by_certificate(
-        &dataset,
-        &index,
-        &members,
-        &totals,
+        elementary.selection(&dataset, &index),
         RateDefinition::Published,
         true,
         WINDOW,

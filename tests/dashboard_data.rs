@@ -7,7 +7,7 @@ use pilot_board::domain::chart_data::{
     BarTarget, BarValue, Window, pass_rate_by_certificate, pass_rate_by_group,
     registered_certified, short_certificate,
 };
-use pilot_board::domain::index::{DatasetIndex, Membership};
+use pilot_board::domain::index::{DatasetIndex, Selected};
 use pilot_board::domain::view::{GroupBy, RateDefinition};
 use pilot_board::domain::{Filter, Level, Totals, batch_key};
 
@@ -110,23 +110,14 @@ fn facet_counts_say_what_each_choice_would_match() {
 fn pass_rate_bars_run_from_highest_to_undefined() {
     let dataset = report_2021();
     let index = DatasetIndex::new(&dataset);
-    let all = index.matching(&Filter::default());
-    let members = Membership::new(dataset.records.len(), &all);
-    let totals = index.totals(&dataset, &all);
+    let selected = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    let selection = selected.selection(&dataset, &index);
     let window = Window {
         first: 0,
         size: 100,
     };
-    let chart = pass_rate_by_certificate(
-        &dataset,
-        &index,
-        &members,
-        &totals,
-        RateDefinition::Published,
-        true,
-        window,
-        Lang::Zh,
-    );
+    let chart =
+        pass_rate_by_certificate(selection, RateDefinition::Published, true, window, Lang::Zh);
     assert_eq!(chart.bars.len(), 38);
     assert_eq!(chart.bars[0].short_label, "无人机摄影测量 · 中级");
     assert_eq!(chart.bars[5].short_label, "Web前端开发 · 初级");
@@ -162,10 +153,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
     );
 
     let all_registered = pass_rate_by_certificate(
-        &dataset,
-        &index,
-        &members,
-        &totals,
+        selection,
         RateDefinition::AllRegistered,
         true,
         window,
@@ -177,10 +165,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
     );
 
     let page = pass_rate_by_certificate(
-        &dataset,
-        &index,
-        &members,
-        &totals,
+        selection,
         RateDefinition::Published,
         true,
         Window {
@@ -202,16 +187,9 @@ fn registered_and_certified_run_from_most_registered() {
         batches: [batch_key("2021年沿用批次")].into(),
         ..Filter::default()
     });
-    let members = Membership::new(dataset.records.len(), &chosen);
-    let totals = index.totals(&dataset, &chosen);
-    let chart = registered_certified(
-        &dataset,
-        &index,
-        &members,
-        &totals,
-        Window { first: 0, size: 40 },
-        Lang::Zh,
-    );
+    let selected = Selected::new(&dataset, &index, chosen);
+    let selection = selected.selection(&dataset, &index);
+    let chart = registered_certified(selection, Window { first: 0, size: 40 }, Lang::Zh);
     assert_eq!(chart.rows.len(), 15);
     assert_eq!(chart.rows[0].short_label, "Web前端开发 · 中级");
     assert_eq!(
@@ -230,13 +208,11 @@ fn registered_and_certified_run_from_most_registered() {
 fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
     let dataset = report_2021();
     let index = DatasetIndex::new(&dataset);
-    let all = index.matching(&Filter::default());
-    let totals = index.totals(&dataset, &all);
+    let selected = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    let selection = selected.selection(&dataset, &index);
+    let totals = &selected.totals;
     let by_level = pass_rate_by_group(
-        &dataset,
-        &index,
-        &all,
-        &totals,
+        selection,
         GroupBy::Level,
         RateDefinition::Published,
         true,
@@ -259,10 +235,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
     assert_eq!(by_level.bars[0].target, BarTarget::Level(Level::Elementary));
 
     let by_batch_all = pass_rate_by_group(
-        &dataset,
-        &index,
-        &all,
-        &totals,
+        selection,
         GroupBy::Batch,
         RateDefinition::AllRegistered,
         false,
@@ -276,10 +249,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
     assert_eq!(second.value_text(), "无人报考");
 
     let by_major = pass_rate_by_group(
-        &dataset,
-        &index,
-        &all,
-        &totals,
+        selection,
         GroupBy::Major,
         RateDefinition::Published,
         true,
@@ -313,12 +283,9 @@ fn english_bars_carry_their_n_in_english_brackets_and_count_in_the_singular() {
         search: "产品创意设计".into(),
         ..Filter::default()
     };
-    let one = index.matching(&filter);
+    let one = Selected::new(&dataset, &index, index.matching(&filter));
     let chart = pass_rate_by_certificate(
-        &dataset,
-        &index,
-        &Membership::new(dataset.records.len(), &one),
-        &index.totals(&dataset, &one),
+        one.selection(&dataset, &index),
         RateDefinition::Published,
         true,
         Window { first: 0, size: 40 },

@@ -2,23 +2,22 @@
 //! filtered views, in Chinese and in English, and says something sensible at the edges.
 
 use pilot_board::domain::builtin::report_2021;
-use pilot_board::domain::index::DatasetIndex;
+use pilot_board::domain::index::{DatasetIndex, Selected};
 use pilot_board::domain::summary::{Summary, summarize};
 use pilot_board::domain::{Dataset, Filter, Lang, Level, batch_key};
 
 /// The summary of the records that `filter` matches.
 fn filtered(dataset: &Dataset, filter: &Filter, lang: Lang) -> Summary {
     let index = DatasetIndex::new(dataset);
-    let matching = index.matching(filter);
-    let totals = index.totals(dataset, &matching);
-    summarize(dataset, &index, &matching, &totals, lang)
+    let selected = Selected::new(dataset, &index, index.matching(filter));
+    summarize(selected.selection(dataset, &index), lang)
 }
 
 /// The summary of some records, by position in the data.
 fn of_records(dataset: &Dataset, matching: &[u32], lang: Lang) -> Summary {
     let index = DatasetIndex::new(dataset);
-    let totals = index.totals(dataset, matching);
-    summarize(dataset, &index, matching, &totals, lang)
+    let selected = Selected::new(dataset, &index, matching.to_vec());
+    summarize(selected.selection(dataset, &index), lang)
 }
 
 fn search(words: &str) -> Filter {

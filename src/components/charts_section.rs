@@ -47,30 +47,18 @@ impl ChartKind {
 pub fn pass_rate_spec(state: BoardState, window: Window) -> ChartSpec {
     let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
     let lang = state.lang.get();
-    state.dataset.with(|d| {
-        state.index.with(|i| {
-            state.membership.with(|m| {
-                state.totals.with(|t| {
-                    ChartSpec::Rate(pass_rate_by_certificate(
-                        d, i, m, t, definition, whiskers, window, lang,
-                    ))
-                })
-            })
-        })
+    state.with_selection(|selection| {
+        ChartSpec::Rate(pass_rate_by_certificate(
+            selection, definition, whiskers, window, lang,
+        ))
     })
 }
 
 /// Registered and certified per certificate, the rows in `window`.
 pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
     let lang = state.lang.get();
-    state.dataset.with(|d| {
-        state.index.with(|i| {
-            state.membership.with(|m| {
-                state
-                    .totals
-                    .with(|t| ChartSpec::Counts(registered_certified(d, i, m, t, window, lang)))
-            })
-        })
+    state.with_selection(|selection| {
+        ChartSpec::Counts(registered_certified(selection, window, lang))
     })
 }
 
@@ -78,16 +66,10 @@ pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
 fn group_spec(state: BoardState) -> ChartSpec {
     let (group_by, definition, whiskers) = state.view.with(|v| (v.group_by, v.rate, v.whiskers));
     let lang = state.lang.get();
-    state.dataset.with(|d| {
-        state.index.with(|i| {
-            state.matching.with(|m| {
-                state.totals.with(|t| {
-                    ChartSpec::Rate(pass_rate_by_group(
-                        d, i, m, t, group_by, definition, whiskers, lang,
-                    ))
-                })
-            })
-        })
+    state.with_selection(|selection| {
+        ChartSpec::Rate(pass_rate_by_group(
+            selection, group_by, definition, whiskers, lang,
+        ))
     })
 }
 

@@ -16,7 +16,7 @@ use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::{Window, pass_rate_by_certificate};
 use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
-use crate::domain::index::Membership;
+use crate::domain::index::Selected;
 use crate::hooks::use_element_size;
 use crate::state::BoardState;
 
@@ -149,13 +149,7 @@ fn SlideShow(
             return Vec::new();
         }
         let (lang, group_by) = (state.lang.get(), state.view.with(|v| v.group_by));
-        state.dataset.with(|d| {
-            state.index.with(|i| {
-                state
-                    .matching
-                    .with(|m| group_members(d, i, m, group_by, lang))
-            })
-        })
+        state.with_selection(|selection| group_members(selection, group_by, lang))
     });
     let slides = Memo::new(move |_| {
         let plan = DeckPlan {
@@ -196,13 +190,9 @@ fn SlideShow(
                 let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
                 let spec = state.dataset.with(|d| {
                     state.index.with(|i| {
-                        let membership = Membership::new(i.record_count(), members);
-                        let totals = i.totals(d, members);
+                        let group = Selected::new(d, i, members.clone());
                         pass_rate_by_certificate(
-                            d,
-                            i,
-                            &membership,
-                            &totals,
+                            group.selection(d, i),
                             definition,
                             whiskers,
                             window,

@@ -2,9 +2,9 @@
 //! sample sizes and intervals. The drawing code in `src/charts` only places these.
 
 use super::figures::{Ratio, Totals, count_noun};
-use super::index::{DatasetIndex, Membership};
+use super::index::Selection;
 use super::lang::{Lang, format_count};
-use super::model::{Dataset, Level, Record};
+use super::model::{Level, Record};
 use super::stats::wilson_interval;
 use super::view::{GroupBy, RateDefinition};
 
@@ -218,21 +218,22 @@ fn window_note(window: Window, shown: usize, total: usize, lang: Lang) -> String
 }
 
 /// Pass rate by certificate: one bar per matching record, highest rate first.
-// The inputs are the dataset's three derived views plus the chart's four settings; a settings
-// struct would only rename them at every caller.
-#[allow(clippy::too_many_arguments)]
 pub fn pass_rate_by_certificate(
-    dataset: &Dataset,
-    index: &DatasetIndex,
-    matches: &Membership,
-    totals: &Totals,
+    selection: Selection,
     definition: RateDefinition,
     whiskers: bool,
     window: Window,
     lang: Lang,
 ) -> RateChart {
+    let Selection {
+        dataset,
+        index,
+        members,
+        totals,
+        ..
+    } = selection;
     let bars: Vec<RateBar> = index
-        .by_rate(matches)
+        .by_rate(members)
         .skip(window.first)
         .take(window.size)
         .map(|i| {
@@ -259,16 +260,16 @@ pub fn pass_rate_by_certificate(
 }
 
 /// Registered and certified per certificate, most registered first.
-pub fn registered_certified(
-    dataset: &Dataset,
-    index: &DatasetIndex,
-    matches: &Membership,
-    totals: &Totals,
-    window: Window,
-    lang: Lang,
-) -> CountsChart {
+pub fn registered_certified(selection: Selection, window: Window, lang: Lang) -> CountsChart {
+    let Selection {
+        dataset,
+        index,
+        members,
+        totals,
+        ..
+    } = selection;
     let rows: Vec<CountsRow> = index
-        .by_registered(matches)
+        .by_registered(members)
         .skip(window.first)
         .take(window.size)
         .map(|i| {
@@ -291,19 +292,20 @@ pub fn registered_certified(
 
 /// Pass rate per batch, level or major of the matching records. A record counts once for
 /// each of its majors, so the major bars add up to more than the records.
-// The inputs are the dataset's three derived views plus the chart's four settings; a settings
-// struct would only rename them at every caller.
-#[allow(clippy::too_many_arguments)]
 pub fn pass_rate_by_group(
-    dataset: &Dataset,
-    index: &DatasetIndex,
-    matching: &[u32],
-    totals: &Totals,
+    selection: Selection,
     group_by: GroupBy,
     definition: RateDefinition,
     whiskers: bool,
     lang: Lang,
 ) -> RateChart {
+    let Selection {
+        dataset,
+        index,
+        matching,
+        totals,
+        ..
+    } = selection;
     let mut sums = vec![Totals::default(); index.group_count(group_by)];
     for &i in matching {
         let record = &dataset.records[i as usize];

@@ -3,9 +3,8 @@
 //! the current grouping. A deck is a list of small descriptions; a slide's chart is prepared
 //! only when it is shown, so a deck over 100,000 records costs nothing to step through.
 
-use super::index::DatasetIndex;
+use super::index::Selection;
 use super::lang::Lang;
-use super::model::Dataset;
 use super::view::GroupBy;
 
 /// Which chart a slide shows.
@@ -56,12 +55,16 @@ pub fn deck(plan: &DeckPlan, rows: usize) -> Vec<Slide> {
 /// The matching records of each group of `group_by` that has any, with the group's name, in
 /// the order the filter panel lists the values. A record is in each of its majors' groups.
 pub fn group_members(
-    dataset: &Dataset,
-    index: &DatasetIndex,
-    matching: &[u32],
+    selection: Selection,
     group_by: GroupBy,
     lang: Lang,
 ) -> Vec<(String, Vec<u32>)> {
+    let Selection {
+        dataset,
+        index,
+        matching,
+        ..
+    } = selection;
     let mut members = vec![Vec::new(); index.group_count(group_by)];
     for &i in matching {
         let level = dataset.records[i as usize].level;
@@ -79,6 +82,7 @@ pub fn group_members(
 mod tests {
     use super::*;
     use crate::domain::builtin;
+    use crate::domain::index::{DatasetIndex, Selected};
 
     #[test]
     fn each_chart_takes_the_slides_its_bars_need() {
@@ -128,8 +132,13 @@ mod tests {
     fn groups_hold_their_matching_records() {
         let dataset = builtin::report_2021();
         let index = DatasetIndex::new(&dataset);
-        let all: Vec<u32> = (0..dataset.records.len() as u32).collect();
-        let levels = group_members(&dataset, &index, &all, GroupBy::Level, Lang::Zh);
+        let all = Selected::new(
+            &dataset,
+            &index,
+            (0..dataset.records.len() as u32).collect(),
+        );
+        let first = Selected::new(&dataset, &index, vec![0]);
+        let levels = group_members(all.selection(&dataset, &index), GroupBy::Level, Lang::Zh);
         let sizes: usize = levels.iter().map(|(_, r)| r.len()).sum();
         assert_eq!(sizes, dataset.records.len());
         assert_eq!(
@@ -139,10 +148,10 @@ mod tests {
                 .map(|(_, r)| r.len()),
             Some(3)
         );
-        let majors = group_members(&dataset, &index, &all, GroupBy::Major, Lang::Zh);
+        let majors = group_members(all.selection(&dataset, &index), GroupBy::Major, Lang::Zh);
         // A record counts under each of its majors.
         assert!(majors.iter().map(|(_, r)| r.len()).sum::<usize>() > dataset.records.len());
-        let english = group_members(&dataset, &index, &all[..1], GroupBy::Level, Lang::En);
+        let english = group_members(first.selection(&dataset, &index), GroupBy::Level, Lang::En);
         assert_eq!(english.len(), 1);
         assert!(["Elementary", "Intermediate", "Advanced"].contains(&english[0].0.as_str()));
     }

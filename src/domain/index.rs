@@ -370,6 +370,46 @@ impl Passes {
     }
 }
 
+/// The records a filter lets through, as the charts, the summary and the slides read them:
+/// the dataset and its index, the matching positions (in data order) and the same as a bitmap,
+/// and their totals.
+#[derive(Clone, Copy)]
+pub struct Selection<'a> {
+    pub dataset: &'a Dataset,
+    pub index: &'a DatasetIndex,
+    pub matching: &'a [u32],
+    pub members: &'a Membership,
+    pub totals: &'a Totals,
+}
+
+/// What a [`Selection`] derives from its matching records, owned: for a selection worked out
+/// on the spot (one group's slide, tests, benchmarks) rather than kept in the page's state.
+pub struct Selected {
+    pub matching: Vec<u32>,
+    pub members: Membership,
+    pub totals: Totals,
+}
+
+impl Selected {
+    pub fn new(dataset: &Dataset, index: &DatasetIndex, matching: Vec<u32>) -> Selected {
+        Selected {
+            members: Membership::new(index.record_count(), &matching),
+            totals: index.totals(dataset, &matching),
+            matching,
+        }
+    }
+
+    pub fn selection<'a>(&'a self, dataset: &'a Dataset, index: &'a DatasetIndex) -> Selection<'a> {
+        Selection {
+            dataset,
+            index,
+            matching: &self.matching,
+            members: &self.members,
+            totals: &self.totals,
+        }
+    }
+}
+
 /// Which records match, as a bitmap, for ordered iteration without sorting again.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Membership {

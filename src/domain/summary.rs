@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use super::chart_data::SMALL_SAMPLE;
 use super::figures::{Ratio, Totals, count_noun, format_rate};
-use super::index::DatasetIndex;
+use super::index::{DatasetIndex, Selection};
 use super::lang::{Lang, format_count, format_date};
 use super::model::{Dataset, Record};
 
@@ -22,15 +22,15 @@ pub struct Summary {
     pub caution: bool,
 }
 
-/// Sums up `matching` (record indices into `dataset.records`, in data order), whose totals
-/// `totals` are as [`DatasetIndex::totals`] gives them, in `lang`.
-pub fn summarize(
-    dataset: &Dataset,
-    index: &DatasetIndex,
-    matching: &[u32],
-    totals: &Totals,
-    lang: Lang,
-) -> Summary {
+/// Sums up the selected records in `lang`.
+pub fn summarize(selection: Selection, lang: Lang) -> Summary {
+    let Selection {
+        dataset,
+        index,
+        matching,
+        totals,
+        ..
+    } = selection;
     if totals.records == 0 {
         let text = if dataset.records.is_empty() {
             lang.pick("数据中没有试点记录。", "The dataset has no records.")
