@@ -44,19 +44,18 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 .collect_view()
         })
     };
-    // Built only while the list is open, a page at a time (a page added leaves those shown as
-    // they are): a large dataset has thousands of warnings, and building them all with the
-    // dashboard made opening and editing it slow. Closed, the list starts again at one page.
+    // Built only while the list is open, a page at a time: a large dataset has thousands of
+    // warnings, and building them all with the dashboard made opening and editing it slow.
+    // Closed, the list starts again at one page.
     let open = RwSignal::new(false);
     let pages = RwSignal::new(1usize);
-    let page = move |page: usize| {
+    let items = move || {
         let lang = state.lang.get();
         state.dataset.with(|dataset| {
             state.reconciliation.with(|r| {
                 r.warnings
                     .iter()
-                    .skip(page * WARNINGS_PAGE)
-                    .take(WARNINGS_PAGE)
+                    .take(pages.get() * WARNINGS_PAGE)
                     .map(|warning| {
                         let text = warning.message(&dataset.records[warning.index], lang);
                         let target = BarTarget::Record(warning.index);
@@ -104,11 +103,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
     let warnings = move || {
         open.get().then(|| {
             view! {
-                <ul>
-                    <For each=move || 0..pages.get() key=|n| *n let(n)>
-                        {move || page(n)}
-                    </For>
-                </ul>
+                <ul>{items}</ul>
                 {more}
             }
         })
