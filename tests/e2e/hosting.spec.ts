@@ -4,6 +4,7 @@
 // deployed while a page is open.
 import { type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, watchErrors } from './fixtures';
+import { hashedFiles } from './built-files';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -132,11 +133,17 @@ async function expectBuiltInData(page: Page) {
 
 test('the release build works from a sub-path, with hashed file names and only relative addresses', async ({ page }) => {
   const names = fs.readdirSync(dist);
-  for (const ext of ['.js', '.wasm', '.css']) {
-    const hashed = names.filter((name) => name.endsWith(ext) && /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(name));
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf-8');
+  for (const ext of ['.js', '.wasm', '.css'] as const) {
+    const hashed = hashedFiles(names, ext);
     expect(hashed, `a hashed ${ext} file in dist/`).not.toEqual([]);
+    // Every bundled file is named by its content (so a new deployment never reuses a name) and
+    // the page links it by that name.
+    const unhashed = names.filter((name) => name.endsWith(ext) && name !== 'sw.js' && !hashed.includes(name));
+    expect(unhashed, `${ext} files in dist/ without a content hash`).toEqual([]);
+    for (const name of hashed) expect(html, `index.html links ${name}`).toContain(`./${name}`);
   }
-  expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf-8')).not.toMatch(/(?:href|src)="\/[^/]/);
+  expect(html).not.toMatch(/(?:href|src)="\/[^/]/);
 
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
