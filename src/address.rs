@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::domain::index::DatasetIndex;
+use crate::domain::link::{self, DatasetLink};
 use crate::domain::view::ViewState;
 use crate::state::BoardState;
 
@@ -18,6 +19,12 @@ pub fn view_from_address() -> ViewState {
 pub fn address_names_view() -> bool {
     let search = window().location().search().unwrap_or_default();
     ViewState::from_query(&search) != ViewState::default()
+}
+
+/// The dataset a copied link names (`dataset=标题~1a2b3c4d`), where it names one.
+pub fn linked_dataset() -> Option<DatasetLink> {
+    let search = window().location().search().unwrap_or_default();
+    DatasetLink::from_query(&search)
 }
 
 /// The `data` parameter: a dataset file to open, beside the app (`?data=2022.json`).
@@ -47,28 +54,43 @@ fn query_of(view: &ViewState, index: &DatasetIndex) -> String {
 }
 
 /// Writes every change of the view into the address, and reads it back on back / forward.
-/// Ticking a box adds a history entry; typing in the search box replaces the current one, so
-/// that "back" does not step through every keystroke.
+/// Ticking a box adds a history entry. Typing in the search box adds one at its first
+/// keystroke and replaces it at the next ones, so that "back" goes to the view before the
+/// search, not through every keystroke nor past the last change before it.
 pub fn sync_view_with_address(state: BoardState) {
-    Effect::new(move |previous: Option<ViewState>| {
+    // The view last written, and whether that write was typing (so the next keystroke replaces).
+    Effect::new(move |previous: Option<(ViewState, bool)>| {
         let view = state.view.get();
         let query = state.index.with(|index| query_of(&view, index));
-        // The dataset parameter stays in front of the view's.
-        let query = match data_param() {
-            Some(data) => {
-                let data = form_urlencoded::Serializer::new(String::new())
-                    .append_pair("data", &data)
+        // Which dataset the view is of goes in front of the view: the file `?data=` names, or
+        // the dataset's link (not for the built-in data in its default view, a bare address).
+        let named = match data_param() {
+            Some(data) => Some(("data", data)),
+            None if !query.is_empty() || state.source_name.with(Option::is_some) => {
+                Some((link::PARAM, state.link.with(DatasetLink::to_param)))
+            }
+            None => None,
+        };
+        let query = match named {
+            Some((key, value)) => {
+                let named = form_urlencoded::Serializer::new(String::new())
+                    .append_pair(key, &value)
                     .finish();
                 if query.is_empty() {
-                    data
+                    named
                 } else {
-                    format!("{data}&{query}")
+                    format!("{named}&{query}")
                 }
             }
             None => query,
         };
         let location = window().location();
         let current = location.search().unwrap_or_default();
+        // Nothing to write (the view came from the address: back or forward): typing, if it was,
+        // goes on only where the view is the one last written.
+        let mut typing = previous
+            .as_ref()
+            .is_some_and(|(before, typed)| *typed && *before == view);
         if current.trim_start_matches('?') != query {
             let path = location.pathname().unwrap_or_default();
             let hash = location.hash().unwrap_or_default();
@@ -77,15 +99,14 @@ pub fn sync_view_with_address(state: BoardState) {
             } else {
                 format!("{path}?{query}{hash}")
             };
-            // Only the search text changed: typing, which replaces the entry instead of adding one.
-            let only_typing = previous.as_ref().is_some_and(|before| {
-                let mut typed = before.clone();
-                typed.filter.search = view.filter.search.clone();
-                before.filter.search != view.filter.search && typed == view
-            });
+            typing = previous
+                .as_ref()
+                .is_some_and(|(before, _)| only_search_changed(before, &view));
+            // A keystroke after a keystroke replaces the entry the search's first one added.
+            let still_typing = typing && previous.as_ref().is_some_and(|(_, typed)| *typed);
             if let Ok(history) = window().history() {
                 // The first write on start-up only tidies the address the page was opened with.
-                let result = if previous.is_none() || only_typing {
+                let result = if previous.is_none() || still_typing {
                     history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
                 } else {
                     history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -95,11 +116,18 @@ pub fn sync_view_with_address(state: BoardState) {
                 }
             }
         }
-        view
+        (view, typing)
     });
 
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         state.view.set(view_from_address());
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether `after` differs from `before` in the search text alone (a keystroke).
+fn only_search_changed(before: &ViewState, after: &ViewState) -> bool {
+    let mut typed = before.clone();
+    typed.filter.search = after.filter.search.clone();
+    before.filter.search != after.filter.search && typed == *after
 }

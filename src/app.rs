@@ -5,12 +5,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::address::{address_names_view, data_param, sync_view_with_address, view_from_address};
+use crate::address::{
+    address_names_view, data_param, linked_dataset, sync_view_with_address, view_from_address,
+};
 use crate::components::charts_section::ChartsSection;
 use crate::components::editing::StorageNotice;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::kpis::Kpis;
+use crate::components::link_notice::LinkDataMissing;
 use crate::components::load_errors::LoadErrors;
 use crate::components::reconciliation::ReconciliationPanel;
 use crate::components::records_table::RecordsTable;
@@ -33,6 +36,12 @@ pub fn App() -> impl IntoView {
     )
     .provide();
     Prefs::start(state.lang);
+    // A link to a view of data this browser does not hold: say so, and show the data here.
+    if data_param().is_none()
+        && let Some(wanted) = linked_dataset()
+    {
+        state.check_link(wanted);
+    }
     sync_view_with_address(state);
 
     // The browser tab names the dataset on screen.
@@ -55,12 +64,19 @@ pub fn App() -> impl IntoView {
             <StorageNotice/>
             <UpdateNotice update_ready/>
             <LoadErrors/>
+            <LinkDataMissing/>
+            // On a wide screen the filters stand beside the figures and charts they govern, so
+            // that a laptop's first screen shows the key figures and the first chart.
             <main class="pb-main">
-                <Filters/>
-                <Kpis/>
+                <div class="pb-main__top">
+                    <Filters/>
+                    <div class="pb-main__figures">
+                        <Kpis/>
+                        <ChartsSection/>
+                    </div>
+                </div>
                 <Summary/>
                 <SummaryFigures/>
-                <ChartsSection/>
                 <ReconciliationPanel/>
                 <RecordsTable/>
             </main>

@@ -19,8 +19,7 @@ use plotters::style::Color;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::Lang;
-use crate::domain::chart_data::{BarTarget, CountsChart, RateChart, certified_text, describe_bar};
-use crate::domain::lang::format_count;
+use crate::domain::chart_data::{BarTarget, ChartTable, CountsChart, RateChart, describe_bar};
 use layout::{BarLayout, Pen, TOP, VALUE_FONT};
 
 /// Vertical grid lines at the ticks, over every row, with their labels under the rows.
@@ -65,7 +64,13 @@ fn draw_note<DB: DrawingBackend>(
     } else {
         8.0
     };
-    let lines = layout::wrap_text(note, right - x, VALUE_FONT, 2);
+    // Two lines, or as many as the area has room for below the rows (a slide whose last page
+    // names the bars without a rate).
+    let (_, height_px) = area.dim_in_pixel();
+    let line = VALUE_FONT + 6.0;
+    let room = height_px as f64 / pen.scale - (layout.rows_bottom() + 26.0);
+    let max_lines = ((room / line).floor() as usize).clamp(2, 6);
+    let lines = layout::wrap_text(note, right - x, VALUE_FONT, max_lines);
     for (i, line) in lines.into_iter().enumerate() {
         area.draw(&Text::new(
             line,
@@ -144,58 +149,28 @@ impl ChartSpec {
         }
     }
 
-    /// The same figures as a table: a header row, then one row per bar.
-    pub fn table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let lang = self.lang();
-        let count = |n: u64| format_count(n, lang);
+    /// The rows `first..first + size` alone: one page of a long chart.
+    pub fn page(&self, first: usize, size: usize) -> ChartSpec {
+        fn part<T: Clone>(items: &[T], first: usize, size: usize) -> Vec<T> {
+            items.iter().skip(first).take(size).cloned().collect()
+        }
         match self {
-            ChartSpec::Rate(chart) => (
-                vec![
-                    lang.pick("项目", "Item"),
-                    lang.pick("报考人数", "Registered"),
-                    lang.pick("获证人数", "Certified"),
-                    lang.pick("通过率", "Pass rate"),
-                    lang.pick("95% 置信区间（小样本）", "95% interval (small samples)"),
-                ],
-                chart
-                    .bars
-                    .iter()
-                    .map(|bar| {
-                        let interval = match bar.value {
-                            crate::domain::chart_data::BarValue::Rate {
-                                interval: Some((low, high)),
-                                ..
-                            } => format!("{low:.1}%–{high:.1}%"),
-                            _ => String::new(),
-                        };
-                        vec![
-                            bar.label.clone(),
-                            count(bar.n),
-                            bar.certified.map_or_else(|| "--".to_string(), count),
-                            bar.value_text(),
-                            interval,
-                        ]
-                    })
-                    .collect(),
-            ),
-            ChartSpec::Counts(chart) => (
-                vec![
-                    lang.pick("证书 · 等级", "Certificate · level"),
-                    lang.pick("报考人数", "Registered"),
-                    lang.pick("获证人数", "Certified"),
-                ],
-                chart
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        vec![
-                            row.label.clone(),
-                            count(row.registered),
-                            certified_text(row.certified, lang),
-                        ]
-                    })
-                    .collect(),
-            ),
+            ChartSpec::Rate(chart) => ChartSpec::Rate(RateChart {
+                bars: part(&chart.bars, first, size),
+                ..chart.clone()
+            }),
+            ChartSpec::Counts(chart) => ChartSpec::Counts(CountsChart {
+                rows: part(&chart.rows, first, size),
+                ..chart.clone()
+            }),
+        }
+    }
+
+    /// The same figures as a table.
+    pub fn table(&self) -> ChartTable {
+        match self {
+            ChartSpec::Rate(chart) => chart.table(),
+            ChartSpec::Counts(chart) => chart.table(),
         }
     }
 

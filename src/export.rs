@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::canvas::paint_with;
-use crate::charts::framed::{EXPORT_SCALE, draw_framed, framed_size};
+use crate::charts::framed::{EXPORT_SCALE, draw_framed, fill_factor, framed_size};
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::domain::caption::Caption;
 
@@ -34,20 +34,18 @@ pub fn framed_canvas(
     caption: &Caption,
     slide: (u32, u32),
 ) -> Result<web_sys::HtmlCanvasElement, String> {
-    let (width, height) = framed_size(spec, slide, EXPORT_SCALE);
+    let scale = EXPORT_SCALE * fill_factor(spec, slide);
+    let (width, height) = framed_size(spec, slide, scale);
     let canvas: web_sys::HtmlCanvasElement = leptos::prelude::document()
         .create_element("canvas")
         .map_err(|e| format!("{e:?}"))?
         .dyn_into()
         .map_err(|e| format!("{e:?}"))?;
     let style = ChartStyle {
-        scale: EXPORT_SCALE,
+        scale,
         ..ChartStyle::default()
     };
-    let device = (
-        (width * EXPORT_SCALE) as u32,
-        (height * EXPORT_SCALE) as u32,
-    );
+    let device = ((width * scale) as u32, (height * scale) as u32);
     paint_with(&canvas, device, |area| {
         draw_framed(area, spec, title, caption, &style)
     })?;

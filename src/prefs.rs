@@ -70,7 +70,8 @@ pub struct Prefs {
     pub theme: RwSignal<Theme>,
     /// Whether the operating system asks for dark colours (`prefers-color-scheme`).
     pub system_dark: RwSignal<bool>,
-    /// Between `beforeprint` and `afterprint`: pages are printed in the light colours.
+    /// While printing (between `beforeprint` and `afterprint`, or while the print media
+    /// applies): pages are printed in the light colours, with every record and warning.
     pub printing: RwSignal<bool>,
 }
 
@@ -91,7 +92,9 @@ impl Prefs {
             system_dark: RwSignal::new(false),
             printing: RwSignal::new(false),
         };
-        follow_system_scheme(prefs.system_dark);
+        follow_media("(prefers-color-scheme: dark)", prefs.system_dark);
+        // Ctrl+P sends beforeprint; a print preview or emulated print media only the media.
+        follow_media("print", prefs.printing);
         let before =
             window_event_listener(leptos::ev::beforeprint, move |_| prefs.printing.set(true));
         let after =
@@ -141,16 +144,16 @@ impl Prefs {
     }
 }
 
-/// Keeps `dark` equal to the system's `prefers-color-scheme: dark`, as it changes.
-fn follow_system_scheme(dark: RwSignal<bool>) {
-    let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") else {
+/// Keeps `matches` equal to whether the media query `query` matches, as it changes.
+fn follow_media(query: &str, matches: RwSignal<bool>) {
+    let Ok(Some(list)) = window().match_media(query) else {
         return;
     };
-    dark.set(query.matches());
+    matches.set(list.matches());
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-        move |event: web_sys::MediaQueryListEvent| dark.set(event.matches()),
+        move |event: web_sys::MediaQueryListEvent| matches.set(event.matches()),
     );
-    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
     // The page's preferences live as long as the page.
     on_change.forget();
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::domain::edit::{Change, Editor};
 use crate::domain::error::Problem;
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership, Selection};
+use crate::domain::link::DatasetLink;
 use crate::domain::parse::parse_dataset_bytes;
 use crate::domain::saved::{self, LoadedJson, Unreadable};
 use crate::domain::summary::summarize;
@@ -152,11 +153,17 @@ pub struct BoardState {
     pub save_status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     pub previous: RwSignal<Option<Shared<PreviousWork>>>,
+    /// Which dataset is on screen, as a copied link names it (set whenever other data is put
+    /// on screen; edits do not change it).
+    pub link: RwSignal<DatasetLink>,
+    /// The dataset a link opened in this browser named but that is not here.
+    pub link_missing: RwSignal<Option<DatasetLink>>,
     saving: StoredValue<SaveState>,
 }
 
 impl BoardState {
     pub fn new(dataset: Dataset, view: ViewState) -> Self {
+        let link = RwSignal::new(DatasetLink::of(&dataset));
         let editor = RwSignal::new(Editor::new(dataset));
         let dataset = DatasetSignal(editor);
         let view = RwSignal::new(view);
@@ -202,8 +209,27 @@ impl BoardState {
             save_status: RwSignal::new(SaveStatus::Unchanged),
             notice: RwSignal::new(None),
             previous: RwSignal::new(None),
+            link,
+            link_missing: RwSignal::new(None),
             saving: StoredValue::new(SaveState::default()),
         }
+    }
+
+    /// Puts other work on screen, with where it came from.
+    fn put_on_screen(&self, editor: Editor, source_name: Option<String>) {
+        self.link.set(DatasetLink::of(editor.original()));
+        self.editor.set(editor);
+        self.source_name.set(source_name);
+    }
+
+    /// A link opened here named `wanted`: when that is not the data on screen, the filters
+    /// (which named its values) are cleared, and the page says what is missing.
+    pub fn check_link(&self, wanted: DatasetLink) {
+        if wanted.names(&self.link.get_untracked()) {
+            return;
+        }
+        self.view.update(|v| v.filter = Default::default());
+        self.link_missing.set(Some(wanted));
     }
 
     /// The state the page starts with: the work saved in this browser if there is any and it
@@ -224,8 +250,7 @@ impl BoardState {
                     ViewState::from_query(&work.view_query)
                 };
                 let state = BoardState::new(Dataset::default(), view);
-                state.editor.set(work.editor);
-                state.source_name.set(work.source_name);
+                state.put_on_screen(work.editor, work.source_name);
                 state.saving.update_value(|s| s.revision = work.revision);
                 state
             }
@@ -370,8 +395,7 @@ impl BoardState {
             s.revision = work.revision;
             s.loaded = None;
         });
-        self.editor.set(work.editor);
-        self.source_name.set(work.source_name);
+        self.put_on_screen(work.editor, work.source_name);
     }
 
     /// Keeps the work on screen as the previous work, in memory and, when it fits, in the
@@ -409,8 +433,8 @@ impl BoardState {
     /// unless `clear_filter` is false.
     fn replace(&self, editor: Editor, source_name: Option<String>, clear_filter: bool) {
         self.saving.update_value(|s| s.loaded = None);
-        self.editor.set(editor);
-        self.source_name.set(source_name);
+        self.put_on_screen(editor, source_name);
+        self.link_missing.set(None);
         if clear_filter {
             self.view.update(|v| v.filter = Default::default());
         }

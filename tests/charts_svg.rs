@@ -96,7 +96,7 @@ fn bars_are_drawn_in_rate_order_with_value_and_n() {
     let layout = rate_chart_layout(&chart, 1000.0);
     for bar in &chart.bars {
         if let pilot_board::domain::chart_data::BarValue::Rate { percent, .. } = bar.value {
-            let label = format!("{}（n={}）", bar.value_text(), bar.n);
+            let label = format!("{}（n={}）", bar.value_text(), bar.n());
             let right = layout.x_of(percent, 100.0) + 6.0 + text_width(&label, 12.0);
             assert!(right <= 1000.0, "{label} would overflow");
         }
@@ -123,7 +123,7 @@ fn long_labels_are_cut_to_the_label_column_at_every_width() {
         let svg = svg_of_rate(&chart, width);
         let labels: Vec<String> = texts(&svg)
             .into_iter()
-            .filter(|t| t.contains(" · ") || t.ends_with('…'))
+            .filter(|t| t.contains(" · ") || t.contains('…'))
             .collect();
         assert_eq!(labels.len(), 38, "width {width}");
         for label in &labels {
@@ -164,7 +164,12 @@ fn registered_and_certified_draw_both_counts_and_pending() {
     let dataset = report_2021();
     let index = DatasetIndex::new(&dataset);
     let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
-    let chart = registered_certified(all.selection(&dataset, &index), WINDOW, Lang::Zh);
+    let chart = registered_certified(
+        all.selection(&dataset, &index),
+        RateDefinition::Published,
+        WINDOW,
+        Lang::Zh,
+    );
     let svg = svg_of_counts(&chart, 1000);
     let texts = texts(&svg);
     assert_eq!(texts.iter().filter(|t| t.contains(" · ")).count(), 38);

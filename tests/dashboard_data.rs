@@ -133,7 +133,7 @@ fn pass_rate_bars_run_from_highest_to_undefined() {
     let tail: Vec<String> = chart.bars[31..].iter().map(|b| b.value_text()).collect();
     assert_eq!(tail[..2], ["未出成绩", "未出成绩"]);
     assert!(tail[2..].iter().all(|t| t == "无人报考"), "{tail:?}");
-    assert_eq!(chart.bars[31].n, 200, "the larger pending pilot first");
+    assert_eq!(chart.bars[31].n(), 200, "the larger pending pilot first");
     assert_eq!(
         chart.reference.as_ref().unwrap().1,
         "总体 72.16%（已公布成绩）"
@@ -189,7 +189,12 @@ fn registered_and_certified_run_from_most_registered() {
     });
     let selected = Selected::new(&dataset, &index, chosen);
     let selection = selected.selection(&dataset, &index);
-    let chart = registered_certified(selection, Window { first: 0, size: 40 }, Lang::Zh);
+    let chart = registered_certified(
+        selection,
+        RateDefinition::Published,
+        Window { first: 0, size: 40 },
+        Lang::Zh,
+    );
     assert_eq!(chart.rows.len(), 15);
     assert_eq!(chart.rows[0].short_label, "Web前端开发 · 中级");
     assert_eq!(
@@ -257,7 +262,7 @@ fn group_rates_follow_the_chosen_definition_and_count_majors_per_record() {
     );
     assert_eq!(by_major.bars.len(), 34);
     assert!(by_major.note.contains("各计一次"));
-    let registered_over_majors: u64 = by_major.bars.iter().map(|b| b.n).sum();
+    let registered_over_majors: u64 = by_major.bars.iter().map(|b| b.n()).sum();
     assert!(registered_over_majors > totals.registered_published);
 }
 

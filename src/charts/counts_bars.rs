@@ -4,7 +4,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{BarLayout, LABEL_FONT, TOP, VALUE_FONT, fit_text, nice_ticks, text_width};
+use super::layout::{
+    BarLayout, LABEL_FONT, LabelSide, TOP, VALUE_FONT, fit_label, nice_ticks, text_width,
+};
 use super::style::ChartStyle;
 use super::{draw_bar, draw_note, draw_value_axis};
 use crate::domain::Lang;
@@ -30,7 +32,7 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     let pen = style.pen();
     let (width_px, height_px) = area.dim_in_pixel();
     let layout = counts_chart_layout(chart, width_px as f64 / pen.scale)
-        .filling(height_px as f64 / pen.scale);
+        .filling_from(height_px as f64 / pen.scale, style.row_height);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
     let colours = style.palette;
@@ -86,15 +88,30 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     // Drawn in passes, labels, then bars, then values, so that the canvas's font and colours
     // change a few times per chart rather than a few times per row.
     for (row, item) in chart.rows.iter().enumerate() {
+        let (x, y, side) = layout.label_anchor(row);
+        let pos = match side {
+            LabelSide::Beside => Pos::new(HPos::Right, VPos::Center),
+            LabelSide::Above => Pos::new(HPos::Left, VPos::Top),
+        };
+        let label = fit_label(&item.short_label, layout.label_room(), LABEL_FONT);
+        if side == LabelSide::Above {
+            // On a white ground: the grid and the reference line run under the label line.
+            let width = text_width(&label, LABEL_FONT);
+            area.draw(&Rectangle::new(
+                [
+                    (px(x - 2.0), px(y - 1.0)),
+                    (px(x + width + 2.0), px(y + LABEL_FONT + 3.0)),
+                ],
+                colours.paper.filled(),
+            ))?;
+        }
         area.draw(&Text::new(
-            fit_text(&item.short_label, layout.label_room(), LABEL_FONT),
-            (px(layout.label_right), px(layout.row_centre(row))),
-            font(LABEL_FONT)
-                .color(&colours.ink)
-                .pos(Pos::new(HPos::Right, VPos::Center)),
+            label,
+            (px(x), px(y)),
+            font(LABEL_FONT).color(&colours.ink).pos(pos),
         ))?;
     }
-    let half = layout.row_height * 0.34;
+    let half = layout.band() * 0.34;
     for (row, item) in chart.rows.iter().enumerate() {
         let centre = layout.row_centre(row);
         let registered_end = layout.x_of(item.registered as f64, axis_max);

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::ChartSpec;
-use super::layout::{BarLayout, chart_height, fit_text};
+use super::layout::{BOTTOM, BarLayout, MAX_ROW_HEIGHT, TOP, chart_height, fit_text, rows_fitting};
 use super::style::ChartStyle;
 use crate::domain::caption::Caption;
 
@@ -20,6 +20,29 @@ pub const CAPTION_HEIGHT: f64 = 84.0;
 const MARGIN: f64 = 16.0;
 const TITLE_FONT: f64 = 18.0;
 const LINE_FONT: f64 = 12.5;
+
+/// A picture is never enlarged past this factor, nor so far that its layout gets narrower than
+/// [`MIN_FILL_WIDTH`] (the chart would squeeze its labels).
+const MAX_FILL: f64 = 1.8;
+const MIN_FILL_WIDTH: f64 = 640.0;
+
+/// How much larger than [`EXPORT_SCALE`] a picture of few rows is drawn so that it fills its
+/// slide instead of leaving it half empty (type and bars grow together); 1 where the rows fill
+/// it already.
+pub fn fill_factor(spec: &ChartSpec, slide: (u32, u32)) -> f64 {
+    let width = slide.0 as f64 / EXPORT_SCALE;
+    let height = slide.1 as f64 / EXPORT_SCALE;
+    let needed = CAPTION_HEIGHT + TOP + spec.rows().max(1) as f64 * MAX_ROW_HEIGHT + BOTTOM;
+    (height / needed)
+        .min(width / MIN_FILL_WIDTH)
+        .clamp(1.0, MAX_FILL)
+}
+
+/// How many rows a picture at `slide` holds without growing taller than the slide: a longer
+/// chart is exported as that many rows a page.
+pub fn rows_per_page(slide: (u32, u32)) -> usize {
+    rows_fitting(slide.1 as f64 / EXPORT_SCALE - CAPTION_HEIGHT)
+}
 
 /// The picture's size in layout pixels for a slide of `slide` device pixels drawn at `scale`
 /// device pixels per layout pixel: the slide's shape, or taller where the chart's rows need it.
@@ -74,12 +97,17 @@ pub fn framed_svg(
     caption: &Caption,
     slide: (u32, u32),
 ) -> Result<String, String> {
-    let (width, height) = framed_size(spec, slide, EXPORT_SCALE);
+    let fill = fill_factor(spec, slide);
+    let (width, height) = framed_size(spec, slide, EXPORT_SCALE * fill);
     let mut svg = String::new();
     {
-        let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+        let size = ((width * fill) as u32, (height * fill) as u32);
+        let backend = SVGBackend::with_string(&mut svg, size);
         let area = backend.into_drawing_area();
-        let style = ChartStyle::default();
+        let style = ChartStyle {
+            scale: fill,
+            ..ChartStyle::default()
+        };
         draw_framed(&area, spec, title, caption, &style)
             .and_then(|_| area.present())
             .map_err(|error| format!("SVG drawing failed: {error:?}"))?;

@@ -6,6 +6,12 @@ pub const ROW_HEIGHT: f64 = 28.0;
 /// The most a row gets when a chart is drawn into more height than its rows need (a slide
 /// with three groups, an export at a slide's size): rows grow up to this, then stay at the top.
 pub const MAX_ROW_HEIGHT: f64 = 2.0 * ROW_HEIGHT;
+/// Under this width (a phone) a row's label goes above its bar instead of beside it, so both
+/// get the whole width.
+pub const STACK_BELOW: f64 = 480.0;
+/// A row with its label above the bar: a line of label, then the bar.
+pub const STACKED_ROW_HEIGHT: f64 = 46.0;
+const STACKED_LABEL_LINE: f64 = 18.0;
 /// Space above the rows (legend, reference label) and below them (axis, note).
 pub const TOP: f64 = 34.0;
 pub const BOTTOM: f64 = 64.0;
@@ -58,6 +64,32 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     out
 }
 
+/// A bar's label cut to fit `max_px`, keeping what tells two labels apart: a label that ends
+/// in an aside (the batch, `…·中级（2021年第一批）` or `… (2021年第一批)`) keeps the aside whole and
+/// has its name cut instead, so two rows of one certificate in two batches never read alike.
+pub fn fit_label(text: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(text, font_px) <= max_px {
+        return text.to_string();
+    }
+    let aside_start = if text.ends_with('）') {
+        text.rfind('（')
+    } else if text.ends_with(')') {
+        text.rfind(" (")
+    } else {
+        None
+    };
+    let Some(start) = aside_start.filter(|&start| start > 0) else {
+        return fit_text(text, max_px, font_px);
+    };
+    let (name, aside) = text.split_at(start);
+    let aside_width = text_width(aside, font_px);
+    // The name keeps at least two fifths of the room; a longer aside is cut like any text.
+    if aside_width > max_px * 0.6 {
+        return fit_text(text, max_px, font_px);
+    }
+    format!("{}{aside}", fit_text(name, max_px - aside_width, font_px))
+}
+
 /// Text broken into at most `max_lines` lines of at most `max_px`, the last one cut with an
 /// ellipsis if the text is longer still. Lines break after a Chinese or English clause mark
 /// (，；、,;) past the line's first third, else after a space there, else between any two
@@ -108,6 +140,8 @@ pub struct BarLayout {
     pub rows: usize,
     /// Height of each row: `ROW_HEIGHT`, or more where the chart fills a taller area.
     pub row_height: f64,
+    /// Labels above the bars (narrow charts) rather than in a column beside them.
+    pub stacked: bool,
     /// Labels end here (right-aligned); the plot starts a little after.
     pub label_right: f64,
     pub plot_left: f64,
@@ -117,7 +151,19 @@ pub struct BarLayout {
 impl BarLayout {
     /// Lays out `rows` bars whose labels have these widths, in a chart `width` wide.
     pub fn new(width: f64, rows: usize, widest_label: f64) -> BarLayout {
-        let width = width.max(320.0);
+        let width = width.max(240.0);
+        if width < STACK_BELOW {
+            return BarLayout {
+                width,
+                height: chart_height_at(width, rows),
+                rows,
+                row_height: STACKED_ROW_HEIGHT,
+                stacked: true,
+                label_right: width - 8.0,
+                plot_left: 8.0,
+                plot_right: width - VALUE_ROOM,
+            };
+        }
         // Labels get what they need, but never more than 42% of the width.
         let label_right = (widest_label + 12.0).clamp(80.0, width * 0.42);
         let plot_left = label_right + 10.0;
@@ -127,6 +173,7 @@ impl BarLayout {
             height: chart_height(rows),
             rows,
             row_height: ROW_HEIGHT,
+            stacked: false,
             label_right,
             plot_left,
             plot_right,
@@ -145,8 +192,19 @@ impl BarLayout {
     /// The same layout with its rows grown to fill an area `height` tall (between
     /// `ROW_HEIGHT` and `MAX_ROW_HEIGHT` each), so a chart of few bars fills a slide.
     pub fn filling(self, height: f64) -> BarLayout {
+        self.filling_from(height, ROW_HEIGHT)
+    }
+
+    /// [`BarLayout::filling`] with rows of at least `least` (slides take compact rows, so
+    /// more bars fit at the room's type size; stacked rows keep their own least).
+    pub fn filling_from(self, height: f64, least: f64) -> BarLayout {
         let rows = self.rows.max(1) as f64;
-        let row_height = ((height - TOP - BOTTOM) / rows).clamp(ROW_HEIGHT, MAX_ROW_HEIGHT);
+        let least = if self.stacked {
+            STACKED_ROW_HEIGHT
+        } else {
+            least
+        };
+        let row_height = ((height - TOP - BOTTOM) / rows).clamp(least, least.max(MAX_ROW_HEIGHT));
         BarLayout {
             row_height,
             height: TOP + rows * row_height + BOTTOM,
@@ -162,8 +220,28 @@ impl BarLayout {
         TOP + row as f64 * self.row_height
     }
 
+    /// The height a row's bars are drawn in: the row, less the label line when stacked.
+    pub fn band(&self) -> f64 {
+        if self.stacked {
+            self.row_height - STACKED_LABEL_LINE
+        } else {
+            self.row_height
+        }
+    }
+
+    /// The middle of a row's bars (and of its value label).
     pub fn row_centre(&self, row: usize) -> f64 {
-        self.row_top(row) + self.row_height / 2.0
+        self.row_top(row) + self.row_height - self.band() / 2.0
+    }
+
+    /// Where a row's label is written: its point, and how the text sits on it (right-aligned
+    /// and centred beside the bar, or left-aligned above it).
+    pub fn label_anchor(&self, row: usize) -> (f64, f64, LabelSide) {
+        if self.stacked {
+            (self.plot_left, self.row_top(row) + 2.0, LabelSide::Above)
+        } else {
+            (self.label_right, self.row_centre(row), LabelSide::Beside)
+        }
     }
 
     pub fn rows_bottom(&self) -> f64 {
@@ -216,16 +294,52 @@ impl Pen {
     }
 }
 
-/// The height a chart of `rows` bars needs.
+/// Where a row's label sits against its point (see [`BarLayout::label_anchor`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    Beside,
+    Above,
+}
+
+/// The height a chart of `rows` bars needs, labels beside the bars.
 pub fn chart_height(rows: usize) -> f64 {
     TOP + rows.max(1) as f64 * ROW_HEIGHT + BOTTOM
+}
+
+/// The height a chart of `rows` bars needs at `width` (taller where labels go above bars; a
+/// width of 0, not yet measured, counts as wide).
+pub fn chart_height_at(width: f64, rows: usize) -> f64 {
+    if width > 0.0 && width.max(240.0) < STACK_BELOW {
+        TOP + rows.max(1) as f64 * STACKED_ROW_HEIGHT + BOTTOM
+    } else {
+        chart_height(rows)
+    }
 }
 
 /// How many rows a chart `height` layout pixels tall holds (at least one): the inverse of
 /// [`chart_height`].
 pub fn rows_fitting(height: f64) -> usize {
-    (((height - TOP - BOTTOM) / ROW_HEIGHT).floor() as usize).max(1)
+    rows_fitting_at(height, ROW_HEIGHT)
 }
+
+/// How many rows of at least `row_height` a chart `height` tall holds (at least one).
+pub fn rows_fitting_at(height: f64, row_height: f64) -> usize {
+    (((height - TOP - BOTTOM) / row_height).floor() as usize).max(1)
+}
+
+/// How many rows a chart `width` × `height` holds with rows of at least `row_height` (or the
+/// stacked rows a narrow chart takes).
+pub fn rows_fitting_in(width: f64, height: f64, row_height: f64) -> usize {
+    if width < STACK_BELOW {
+        rows_fitting_at(height, STACKED_ROW_HEIGHT)
+    } else {
+        rows_fitting_at(height, row_height)
+    }
+}
+
+/// The least row height on a slide: a line of label type (13) with room around it, so that
+/// at the room's type size (24 CSS px and up) more bars fit than the dashboard's rows allow.
+pub const SLIDE_ROW_HEIGHT: f64 = 20.0;
 
 /// Round axis ticks from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
 pub fn nice_ticks(max: f64) -> Vec<f64> {
@@ -415,6 +529,39 @@ mod tests {
     fn a_bar_too_thin_for_hatching_has_little_or_none() {
         assert!(hatch_path([(10, 10), (10, 30)], 6).is_empty());
         assert!(hatch_path([(10, 10), (11, 30)], 6).len() <= 8);
+    }
+
+    #[test]
+    fn narrow_charts_put_labels_above_the_bars() {
+        let narrow = BarLayout::new(330.0, 38, 260.0);
+        assert!(narrow.stacked);
+        assert_eq!(narrow.label_room(), 330.0 - 16.0);
+        assert!(narrow.plot_right - narrow.plot_left >= 150.0);
+        let (x, y, side) = narrow.label_anchor(0);
+        assert_eq!(side, LabelSide::Above);
+        assert!(x >= 0.0 && y < narrow.row_centre(0) - narrow.band() / 2.0);
+        assert_eq!(narrow.height, chart_height_at(330.0, 38));
+        assert_eq!(narrow.row_at(narrow.row_centre(1)), Some(1));
+        let wide = BarLayout::new(1000.0, 38, 260.0);
+        assert!(!wide.stacked);
+        assert_eq!(wide.label_anchor(0).2, LabelSide::Beside);
+        assert_eq!(wide.height, chart_height_at(1000.0, 38));
+    }
+
+    #[test]
+    fn cut_labels_keep_their_batch() {
+        let a = "数控车铣加工职业技能等级证书 · 中级（2021年第一批）";
+        let b = "数控车铣加工职业技能等级证书 · 中级（2021年沿用批次）";
+        let (fa, fb) = (fit_label(a, 200.0, 13.0), fit_label(b, 200.0, 13.0));
+        assert_ne!(fa, fb);
+        assert!(fa.ends_with("（2021年第一批）"), "{fa}");
+        assert!(fa.contains('…'), "{fa}");
+        assert!(text_width(&fa, 13.0) <= 200.0, "{fa}");
+        let english = "Web front-end development · Intermediate (2021 batch 1)";
+        assert!(fit_label(english, 240.0, 13.0).ends_with(" (2021 batch 1)"));
+        // What fits is left alone; a label without an aside is cut at the end.
+        assert_eq!(fit_label("物流管理 · 中级", 200.0, 13.0), "物流管理 · 中级");
+        assert!(fit_label(&"物".repeat(40), 200.0, 13.0).ends_with('…'));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{BarLayout, LABEL_FONT, TOP, VALUE_FONT, fit_text, text_width};
+use super::layout::{
+    BarLayout, LABEL_FONT, LabelSide, TOP, VALUE_FONT, fit_label, text_width, wrap_text,
+};
 use super::style::ChartStyle;
 use super::{draw_note, draw_value_axis};
 use crate::domain::chart_data::{BarValue, RateChart};
@@ -29,8 +31,12 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let pen = style.pen();
     let (width_px, height_px) = area.dim_in_pixel();
-    let layout =
-        rate_chart_layout(chart, width_px as f64 / pen.scale).filling(height_px as f64 / pen.scale);
+    // A note longer than two lines (a slide naming the bars without a rate) takes its room
+    // from the rows' share of the height.
+    let fitted = rate_chart_layout(chart, width_px as f64 / pen.scale);
+    let note_lines = wrap_text(&chart.note, fitted.width - 12.0, VALUE_FONT, 6).len();
+    let note_room = note_lines.saturating_sub(2) as f64 * (VALUE_FONT + 6.0);
+    let layout = fitted.filling_from(height_px as f64 / pen.scale - note_room, style.row_height);
     let px = |css: f64| pen.px(css);
     let font = |size: f64| pen.text(size);
     let colours = style.palette;
@@ -83,16 +89,31 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
     // Drawn in passes, labels, then bars and whiskers, then values, so that the canvas's font
     // and colours change a few times per chart rather than a few times per row.
     for (row, bar) in chart.bars.iter().enumerate() {
+        let (x, y, side) = layout.label_anchor(row);
+        let pos = match side {
+            LabelSide::Beside => Pos::new(HPos::Right, VPos::Center),
+            LabelSide::Above => Pos::new(HPos::Left, VPos::Top),
+        };
+        let label = fit_label(&bar.short_label, layout.label_room(), LABEL_FONT);
+        if side == LabelSide::Above {
+            // On a white ground: the grid and the reference line run under the label line.
+            let width = text_width(&label, LABEL_FONT);
+            area.draw(&Rectangle::new(
+                [
+                    (px(x - 2.0), px(y - 1.0)),
+                    (px(x + width + 2.0), px(y + LABEL_FONT + 3.0)),
+                ],
+                colours.paper.filled(),
+            ))?;
+        }
         area.draw(&Text::new(
-            fit_text(&bar.short_label, layout.label_room(), LABEL_FONT),
-            (px(layout.label_right), px(layout.row_centre(row))),
-            font(LABEL_FONT)
-                .color(&colours.ink)
-                .pos(Pos::new(HPos::Right, VPos::Center)),
+            label,
+            (px(x), px(y)),
+            font(LABEL_FONT).color(&colours.ink).pos(pos),
         ))?;
     }
 
-    let bar_height = layout.row_height * 0.62;
+    let bar_height = layout.band() * 0.62;
     // Where each value goes: (x, centre, anchor, colour, text), and whether it sits on white.
     let mut values = Vec::with_capacity(chart.bars.len());
     for (row, bar) in chart.bars.iter().enumerate() {
@@ -145,14 +166,19 @@ pub fn draw_rate_chart<DB: DrawingBackend>(
                     (end - 6.0, centre, HPos::Right, colours.paper, value, None)
                 });
             }
-            BarValue::Pending | BarValue::Nobody => values.push((
-                layout.plot_left + 4.0,
-                centre,
-                HPos::Left,
-                colours.muted,
-                bar.value_with_n(),
-                None,
-            )),
+            // On a white ground too: the reference line must not run through the words.
+            BarValue::Pending | BarValue::Nobody => {
+                let value = bar.value_with_n();
+                let width = text_width(&value, VALUE_FONT);
+                values.push((
+                    layout.plot_left + 4.0,
+                    centre,
+                    HPos::Left,
+                    colours.muted,
+                    value,
+                    Some(width),
+                ))
+            }
         }
     }
     for (x, centre, _, _, _, ground) in &values {

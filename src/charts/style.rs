@@ -95,6 +95,9 @@ pub struct ChartStyle {
     pub scale: f64,
     pub font: &'static str,
     pub palette: Palette,
+    /// The least height of a bar row, in layout pixels: the dashboard's, or a slide's
+    /// compact one.
+    pub row_height: f64,
 }
 
 impl ChartStyle {
@@ -113,6 +116,7 @@ impl Default for ChartStyle {
             scale: 1.0,
             font: FONT_STACK,
             palette: Palette::LIGHT,
+            row_height: super::layout::ROW_HEIGHT,
         }
     }
 }

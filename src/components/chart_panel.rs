@@ -7,9 +7,10 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 use crate::canvas::paint;
-use crate::charts::framed::framed_svg;
-use crate::charts::layout::{BarLayout, chart_height};
+use crate::charts::framed::{framed_svg, rows_per_page};
+use crate::charts::layout::{BarLayout, chart_height_at};
 use crate::charts::{ChartSpec, ChartStyle};
+use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::BarTarget;
 use crate::domain::table::file_name;
@@ -40,6 +41,9 @@ pub fn ChartPanel(
     /// The slide size pictures are exported at, in device pixels.
     #[prop(into)]
     export_size: Signal<(u32, u32)>,
+    /// Whether a chart longer than a slide is exported as one tall picture rather than pages.
+    #[prop(into)]
+    export_tall: Signal<bool>,
     /// Controls shown beside the heading (grouping, paging).
     #[prop(optional)]
     children: Option<Children>,
@@ -66,7 +70,7 @@ pub fn ChartPanel(
             let scale = window().device_pixel_ratio().max(1.0);
             let device = (
                 (css_width * scale).round() as u32,
-                (chart_height(spec.rows()) * scale).round() as u32,
+                (chart_height_at(css_width, spec.rows()) * scale).round() as u32,
             );
             let style = ChartStyle {
                 scale,
@@ -79,6 +83,8 @@ pub fn ChartPanel(
                     // Counted on the element, so tests and benchmarks can tell a redraw happened.
                     draws.update_value(|n| *n += 1);
                     let _ = canvas.set_attribute("data-draw-count", &draws.get_value().to_string());
+                    let labels = if drawn.stacked { "above" } else { "beside" };
+                    let _ = canvas.set_attribute("data-labels", labels);
                 }
                 Err(error) => {
                     leptos::logging::error!("chart {test_id} could not be drawn: {error}");
@@ -88,7 +94,10 @@ pub fn ChartPanel(
         });
     });
 
-    let css_height = move || format!("{}px", chart_height(spec.with(|s| s.rows())));
+    let css_height = move || {
+        let rows = spec.with(|s| s.rows());
+        format!("{}px", chart_height_at(width.get(), rows))
+    };
     let row_at = move |y: f64| layout.get_value().and_then(|l| l.row_at(y));
     let on_move = move |ev: leptos::ev::MouseEvent| {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
@@ -128,25 +137,30 @@ pub fn ChartPanel(
             return None;
         }
         Some(spec.with(|spec| {
-            let (headers, rows) = spec.table();
-            let head = headers
-                .into_iter()
-                .map(|h| view! { <th scope="col">{h}</th> })
+            let table = spec.table();
+            let head = table
+                .columns
+                .iter()
+                .map(|(field, heading)| view! { <th scope="col" data-field=field.as_str()>{*heading}</th> })
                 .collect_view();
-            let body = rows
+            let fields: Vec<&'static str> = table.columns.iter().map(|(f, _)| f.as_str()).collect();
+            let body = table
+                .rows
                 .into_iter()
                 .enumerate()
-                .map(|(row, cells)| {
+                .map(|(row, line)| {
                     let target = spec.target(row);
-                    let mut cells = cells.into_iter();
-                    let first = cells.next().unwrap_or_default();
-                    let rest = cells
-                        .map(|c| view! { <td class="pb-num">{c}</td> })
+                    let cells = line
+                        .cells
+                        .into_iter()
+                        .zip(fields.iter().copied())
+                        .map(|(c, field)| view! { <td class="pb-num" data-field=field>{c}</td> })
                         .collect_view();
+                    let key = line.key.clone();
                     view! {
-                        <tr>
+                        <tr data-testid="chart-table-row" data-key=key>
                             <th scope="row">
-                                {first}
+                                {line.key}
                                 {target.map(|target| view! {
                                     <button
                                         class="pb-link"
@@ -156,14 +170,14 @@ pub fn ChartPanel(
                                     </button>
                                 })}
                             </th>
-                            {rest}
+                            {cells}
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
-                <table class="pb-table pb-chart__table">
-                    <thead><tr>{head}</tr></thead>
+                <table class="pb-table pb-chart__table" data-testid="chart-table">
+                    <thead><tr><th scope="col">{table.label_heading}</th>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             }
@@ -175,7 +189,7 @@ pub fn ChartPanel(
     };
 
     view! {
-        <figure class="pb-chart">
+        <figure class="pb-chart" data-testid=format!("{test_id}-section")>
             <figcaption class="pb-chart__head">
                 <h3 class="pb-chart__title">{title}</h3>
                 <div class="pb-chart__controls">{children.map(|c| c())}</div>
@@ -212,118 +226,140 @@ pub fn ChartPanel(
                     <summary>{state.tr("数据表", "Data table")}</summary>
                     {table}
                 </details>
-                <ExportButtons title spec caption export_size/>
+                <ExportButtons title spec caption export_size export_tall/>
             </div>
         </figure>
     }
 }
 
-/// PNG, SVG and "copy image" for one chart, with a line saying how it went.
+/// PNG, SVG and "copy image" for one chart, with a line saying how it went. A chart longer
+/// than a slide is exported as slide-sized pages, a file each (copied: the first page), unless
+/// one tall picture is asked for.
 #[component]
 fn ExportButtons(
     title: Signal<String>,
     spec: Signal<ChartSpec>,
     caption: Signal<Caption>,
     export_size: Signal<(u32, u32)>,
+    export_tall: Signal<bool>,
 ) -> impl IntoView {
     let state = BoardState::expect();
-    let status = RwSignal::new(None::<(bool, &'static str)>);
-    let name = move |ext: &str| {
-        caption.with_untracked(|c| {
-            file_name(
-                &format!("{} {}", c.dataset, title.get_untracked()),
-                &today(),
-                ext,
-            )
-        })
-    };
-    let export = move |copy: bool| {
-        let (spec, title, caption, size) = (
+    let status = RwSignal::new(None::<(bool, String)>);
+    // The pictures to make: the whole chart, or a page each, with their titles and file names.
+    let pictures = move |ext: &'static str| {
+        let (spec, title, size) = (
             spec.get_untracked(),
             title.get_untracked(),
-            caption.get_untracked(),
             export_size.get_untracked(),
         );
         let lang = state.lang.get_untracked();
-        let file = name("png");
+        let dataset = caption.with_untracked(|c| c.dataset.clone());
+        let per_page = rows_per_page(size);
+        let pages = if export_tall.get_untracked() {
+            1
+        } else {
+            spec.rows().div_ceil(per_page).max(1)
+        };
+        (0..pages)
+            .map(|page| {
+                if pages == 1 {
+                    let file = file_name(&format!("{dataset} {title}"), &today(), ext);
+                    return (spec.clone(), title.clone(), file);
+                }
+                let numbered = lang.with_aside(&title, &format!("{}/{pages}", page + 1));
+                let part = match lang {
+                    Lang::Zh => format!("第{}页（共{pages}页）", page + 1),
+                    Lang::En => format!("page {} of {pages}", page + 1),
+                };
+                let file = file_name(&format!("{dataset} {title} {part}"), &today(), ext);
+                (spec.page(page * per_page, per_page), numbered, file)
+            })
+            .collect::<Vec<_>>()
+    };
+    let done = move |ok: bool, count: usize, what: &str| {
+        let lang = state.lang.get_untracked();
+        let text = match (ok, count, lang) {
+            (true, 1, Lang::Zh) => format!("已导出 {what}"),
+            (true, 1, Lang::En) => format!("{what} exported"),
+            (true, n, Lang::Zh) => format!("已导出 {n} 页 {what}"),
+            (true, n, Lang::En) => format!("{n} pages exported as {what}"),
+            (false, _, Lang::Zh) => format!("{what} 没能导出"),
+            (false, _, Lang::En) => format!("The {what} could not be exported"),
+        };
+        status.set(Some((ok, text)));
+    };
+    let export = move |copy: bool| {
+        let caption = caption.get_untracked();
+        let lang = state.lang.get_untracked();
+        let mut pictures = pictures("png");
+        if copy {
+            pictures.truncate(1);
+        }
         leptos::task::spawn_local(async move {
             fonts_ready().await;
-            let outcome = async {
-                let canvas = framed_canvas(&spec, &title, &caption, size)?;
-                let blob = png_blob(&canvas).await?;
-                if copy {
-                    copy_png(blob).await
-                } else if download_blob(&file, &blob) {
-                    Ok(())
-                } else {
-                    Err("download refused".to_string())
+            let count = pictures.len();
+            let mut outcome = Ok(());
+            for (spec, title, file) in pictures {
+                outcome = async {
+                    let canvas =
+                        framed_canvas(&spec, &title, &caption, export_size.get_untracked())?;
+                    let blob = png_blob(&canvas).await?;
+                    if copy {
+                        copy_png(blob).await
+                    } else if download_blob(&file, &blob) {
+                        Ok(())
+                    } else {
+                        Err("download refused".to_string())
+                    }
+                }
+                .await;
+                if outcome.is_err() {
+                    break;
                 }
             }
-            .await;
-            status.set(Some(match (outcome, copy) {
-                (Ok(()), true) => (
+            match (outcome, copy) {
+                (Ok(()), true) => status.set(Some((
                     true,
                     lang.pick(
                         "图片已复制，可直接粘贴到 Word 或 PowerPoint",
                         "Image copied: paste it into Word or PowerPoint",
-                    ),
-                ),
-                (Ok(()), false) => (true, lang.pick("已导出 PNG", "PNG exported")),
+                    )
+                    .to_string(),
+                ))),
+                (Ok(()), false) => done(true, count, "PNG"),
                 (Err(error), true) => {
                     leptos::logging::warn!("copy image: {error}");
-                    (
+                    status.set(Some((
                         false,
                         lang.pick(
                             "此浏览器不允许复制图片，请改用“导出 PNG”",
                             "This browser does not allow copying images; use Export PNG instead",
-                        ),
-                    )
+                        )
+                        .to_string(),
+                    )));
                 }
                 (Err(error), false) => {
                     leptos::logging::error!("PNG export: {error}");
-                    (
-                        false,
-                        lang.pick("PNG 没能导出", "The PNG could not be exported"),
-                    )
+                    done(false, count, "PNG");
                 }
-            }));
+            }
         });
     };
     let export_svg = move |_| {
-        let text = spec.with_untracked(|spec| {
-            caption.with_untracked(|caption| {
-                framed_svg(
-                    spec,
-                    &title.get_untracked(),
-                    caption,
-                    export_size.get_untracked(),
-                )
+        let pictures = pictures("svg");
+        let count = pictures.len();
+        let ok = caption.with_untracked(|caption| {
+            pictures.into_iter().all(|(spec, title, file)| {
+                match framed_svg(&spec, &title, caption, export_size.get_untracked()) {
+                    Ok(text) => download(&file, "image/svg+xml", text.as_bytes()),
+                    Err(error) => {
+                        leptos::logging::error!("SVG export: {error}");
+                        false
+                    }
+                }
             })
         });
-        let done = match text {
-            Ok(text) => download(&name("svg"), "image/svg+xml", text.as_bytes()),
-            Err(error) => {
-                leptos::logging::error!("SVG export: {error}");
-                false
-            }
-        };
-        status.set(Some(if done {
-            (
-                true,
-                state
-                    .lang
-                    .get_untracked()
-                    .pick("已导出 SVG", "SVG exported"),
-            )
-        } else {
-            (
-                false,
-                state
-                    .lang
-                    .get_untracked()
-                    .pick("SVG 没能导出", "The SVG could not be exported"),
-            )
-        }));
+        done(ok, count, "SVG");
     };
     view! {
         <div class="pb-chart__export" role="group" aria-label=state.tr("导出图表", "Export chart")>

@@ -56,9 +56,10 @@ pub fn pass_rate_spec(state: BoardState, window: Window) -> ChartSpec {
 
 /// Registered and certified per certificate, the rows in `window`.
 pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
+    let definition = state.view.with(|v| v.rate);
     let lang = state.lang.get();
     state.with_selection(|selection| {
-        ChartSpec::Counts(registered_certified(selection, window, lang))
+        ChartSpec::Counts(registered_certified(selection, definition, window, lang))
     })
 }
 
@@ -90,7 +91,7 @@ pub fn ChartsSection() -> impl IntoView {
     let select = Callback::new(move |target: BarTarget| {
         state
             .dataset
-            .with_untracked(|dataset| view.update(|v| v.focus(&target, dataset)));
+            .with_untracked(|dataset| view.update(|v| v.toggle_focus(&target, dataset)));
     });
 
     let rate_page = RwSignal::new(0usize);
@@ -104,6 +105,7 @@ pub fn ChartsSection() -> impl IntoView {
     let caption = Signal::derive(move || caption_of(state));
     let summary = state.summary;
     let export_size = RwSignal::new(SLIDE_SIZES[0]);
+    let export_tall = RwSignal::new(false);
     let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
     let group_title = Signal::derive(move || {
         ChartKind::ByGroup(view.with(|v| v.group_by)).title(state.lang.get())
@@ -179,6 +181,21 @@ pub fn ChartsSection() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </label>
+                    <label
+                        class="pb-check"
+                        title=state.tr(
+                            "不勾选时，比一页幻灯片长的图表分页导出，每页一张图",
+                            "Unticked, a chart longer than a slide is exported as slide-sized pages, a picture each",
+                        )
+                    >
+                        <input
+                            type="checkbox"
+                            data-testid="export-tall"
+                            prop:checked=move || export_tall.get()
+                            on:change:target=move |ev| export_tall.set(ev.target().checked())
+                        />
+                        {state.tr("长图不分页", "One tall picture")}
+                    </label>
                 </div>
             </div>
             <ChartPanel
@@ -189,6 +206,7 @@ pub fn ChartsSection() -> impl IntoView {
                 caption
                 description=summary
                 export_size
+                export_tall
             >
                 <Pager page=rate_page/>
             </ChartPanel>
@@ -200,6 +218,7 @@ pub fn ChartsSection() -> impl IntoView {
                 caption
                 description=summary
                 export_size
+                export_tall
             >
                 <Pager page=counts_page/>
             </ChartPanel>
@@ -211,6 +230,7 @@ pub fn ChartsSection() -> impl IntoView {
                 caption
                 description=summary
                 export_size
+                export_tall
             >
                 <fieldset class="pb-segmented" data-testid="group-by">
                     <legend class="pb-visually-hidden">{state.tr("分组方式", "Group by")}</legend>

@@ -160,7 +160,7 @@ pub fn Filters() -> impl IntoView {
                     <input
                         type="search"
                         data-testid="filter-search"
-                        placeholder=state.tr("搜索证书名称，如 物流", "Search certificate names, e.g. 物流")
+                        placeholder=state.tr("搜索证书名称，如 物流", "e.g. 物流 (logistics)")
                         prop:value=move || view.with(|v| v.filter.search.clone())
                         on:input:target=move |ev| {
                             let text = ev.target().value();

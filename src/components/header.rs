@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Dataset;
 use crate::domain::Lang;
 use crate::domain::lang::format_date;
-use crate::domain::table::{file_name, to_csv};
+use crate::domain::table::{ExportScope, file_name, scoped_title, to_csv};
 use crate::download::{download, today};
 use crate::file_reader::open_on_board;
 use crate::prefs::{Prefs, Theme};
@@ -42,10 +43,18 @@ pub fn Header() -> impl IntoView {
                     })}
                     <span class="pb-header__source">{source}</span>
                 </p>
+                <Show when=move || state.source_name.with(Option::is_none)>
+                    <p class="pb-header__sample" data-testid="sample-note">
+                        {state.tr(
+                            "这是示例数据：一所职业院校 2021 年的试点工作报告。要看自己学校的数据，请点“打开数据文件…”打开 Excel 另存的 CSV 或本应用导出的 JSON，或在 Excel、WPS 中复制表格后直接在本页粘贴。",
+                            "This is sample data: one vocational college's 2021 pilot report. To see your own, click “Open data file…” and open a CSV saved from Excel or a JSON file this app exported, or copy a table in Excel or WPS and paste it on this page.",
+                        )}
+                    </p>
+                </Show>
             </div>
             <div class="pb-header__actions">
                 <OpenFile/>
-                <Exports/>
+                <Exports offer_scope=true/>
                 <LanguageSwitch/>
                 <ThemeSwitch/>
             </div>
@@ -54,27 +63,90 @@ pub fn Header() -> impl IntoView {
 }
 
 /// The data on screen, edits included, as a file: JSON (format v1, opens again as the same
-/// data) and CSV for Excel.
+/// data) and CSV for Excel. While a filter is on, `offer_scope` offers the records shown or all
+/// of them (the records shown first: what the user is looking at), and the file's name says
+/// which it holds; without it (the "your work is not saved" warning) every record is written.
 #[component]
-pub fn Exports() -> impl IntoView {
+pub fn Exports(
+    /// Whether to offer "the records shown" while a filter is on.
+    #[prop(optional)]
+    offer_scope: bool,
+) -> impl IntoView {
     let state = BoardState::expect();
-    let export_json = move |_| {
+    let scope = RwSignal::new(ExportScope::Shown);
+    let filter_on = Memo::new(move |_| state.view.with(|v| !v.filter.is_empty()));
+    let offered = move || offer_scope && filter_on.get();
+    // The dataset to write and the title to name it by.
+    let write = move |ext: &'static str, bytes: fn(&Dataset) -> Vec<u8>, mime: &'static str| {
+        let lang = state.lang.get_untracked();
+        let scope = if offered() {
+            scope.get_untracked()
+        } else {
+            ExportScope::All
+        };
         state.dataset.with_untracked(|d| {
-            let name = file_name(&d.title, &today(), "json");
-            download(&name, "application/json", d.to_json_pretty().as_bytes());
+            let total = d.records.len();
+            let subset = (scope == ExportScope::Shown)
+                .then(|| state.matching.with_untracked(|m| d.subset(m)));
+            let data = subset.as_ref().unwrap_or(d);
+            let title = scoped_title(
+                &d.title,
+                scope,
+                offered(),
+                (data.records.len(), total),
+                lang,
+            );
+            download(&file_name(&title, &today(), ext), mime, &bytes(data));
         });
     };
-    let export_csv = move |_| {
-        state.dataset.with_untracked(|d| {
-            let name = file_name(&d.title, &today(), "csv");
-            download(&name, "text/csv;charset=utf-8", &to_csv(d));
-        });
+    let count_label = move |which: ExportScope| {
+        let lang = state.lang.get();
+        let (shown, total) = (
+            state.totals.with(|t| t.records),
+            state.dataset.with(|d| d.records.len()),
+        );
+        match (which, lang) {
+            (ExportScope::Shown, Lang::Zh) => format!("筛选出的 {shown} 条"),
+            (ExportScope::Shown, Lang::En) => format!("The {shown} shown"),
+            (ExportScope::All, Lang::Zh) => format!("全部 {total} 条"),
+            (ExportScope::All, Lang::En) => format!("All {total}"),
+        }
     };
     view! {
-        <button class="pb-button" data-testid="export-json" on:click=export_json>
+        <Show when=offered>
+            <label class="pb-export-scope">
+                <span class="pb-visually-hidden">{state.tr("导出哪些记录", "Records to export")}</span>
+                <select
+                    class="pb-theme-switch__select"
+                    data-testid="export-scope"
+                    title=state.tr("导出哪些记录", "Records to export")
+                    on:change:target=move |ev| scope.set(if ev.target().value() == "all" {
+                        ExportScope::All
+                    } else {
+                        ExportScope::Shown
+                    })
+                >
+                    <option value="shown" prop:selected=move || scope.get() == ExportScope::Shown>
+                        {move || count_label(ExportScope::Shown)}
+                    </option>
+                    <option value="all" prop:selected=move || scope.get() == ExportScope::All>
+                        {move || count_label(ExportScope::All)}
+                    </option>
+                </select>
+            </label>
+        </Show>
+        <button
+            class="pb-button"
+            data-testid="export-json"
+            on:click=move |_| write("json", |d| d.to_json_pretty().into_bytes(), "application/json")
+        >
             {state.tr("导出 JSON", "Export JSON")}
         </button>
-        <button class="pb-button" data-testid="export-csv" on:click=export_csv>
+        <button
+            class="pb-button"
+            data-testid="export-csv"
+            on:click=move |_| write("csv", to_csv, "text/csv;charset=utf-8")
+        >
             {state.tr("导出 CSV", "Export CSV")}
         </button>
     }

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::figures::{count_noun, format_rate};
+use crate::domain::figures::count_noun;
 use crate::domain::lang::format_count;
+use crate::domain::view::RateDefinition;
 use crate::domain::{Lang, Totals};
 use crate::state::BoardState;
 
@@ -64,7 +65,7 @@ pub fn Kpis() -> impl IntoView {
             <KpiCard
                 label=state.tr("通过率（已公布）", "Pass rate (published)")
                 test_id="kpi-pass-rate"
-                value=read(|t, _| format_rate(t.pass_rate_published()))
+                value=read(|t, lang| t.pass_rate(RateDefinition::Published).text(lang))
                 hint=read(|t, lang| match lang {
                     Lang::Zh => format!("{} / {}，只计已出成绩", t.certified, t.registered_published),
                     Lang::En => format!(
@@ -78,7 +79,7 @@ pub fn Kpis() -> impl IntoView {
             <KpiCard
                 label=state.tr("通过率（全部报考）", "Pass rate (all registered)")
                 test_id="kpi-pass-rate-all"
-                value=read(|t, _| format_rate(t.pass_rate_all_registered()))
+                value=read(|t, lang| t.pass_rate(RateDefinition::AllRegistered).text(lang))
                 hint=read(|t, lang| match lang {
                     Lang::Zh => format!("{} / {}，未出成绩计为未获证", t.certified, t.registered),
                     Lang::En => format!(

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::canvas::paint;
-use crate::charts::layout::{VALUE_FONT, rows_fitting};
+use crate::charts::layout::{SLIDE_ROW_HEIGHT, VALUE_FONT, rows_fitting_in};
 use crate::charts::style::Palette;
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::components::charts_section::{ChartKind, counts_spec, pass_rate_spec};
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
-use crate::domain::chart_data::{Window, pass_rate_by_certificate};
-use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members};
+use crate::domain::chart_data::{BarValue, Window, pass_rate_by_certificate};
+use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members, rated_page};
 use crate::domain::index::Selected;
 use crate::hooks::use_element_size;
 use crate::state::BoardState;
@@ -25,10 +25,18 @@ pub const MIN_TEXT_PX: f64 = 24.0;
 
 /// Layout pixels are drawn this many CSS pixels large on a screen of `width` × `height`, so
 /// that the charts' smallest text is [`MIN_TEXT_PX`] at 1024×768 and grows with the screen.
+/// A phone (narrower than [`PHONE_WIDTH`]) is no meeting room: its slides take the type the
+/// screen allows, down to the dashboard's own, so that a chart still fits across it.
 fn type_scale(width: f64, height: f64) -> f64 {
     let base = MIN_TEXT_PX / VALUE_FONT;
+    if width < PHONE_WIDTH {
+        return (base * width / 1024.0).max(1.0);
+    }
     base * (width / 1024.0).min(height / 768.0).max(1.0)
 }
+
+/// Below this width a slide is on a phone, not a projector.
+const PHONE_WIDTH: f64 = 640.0;
 
 #[component]
 pub fn Presentation(
@@ -141,8 +149,9 @@ fn SlideShow(
     });
     // As many bars as the stage holds at this type size.
     let rows = Memo::new(move |_| {
-        let height = stage_size.get().1 / scale.get();
-        rows_fitting(height)
+        let (width, height) = stage_size.get();
+        let scale = scale.get();
+        rows_fitting_in(width / scale, height / scale, SLIDE_ROW_HEIGHT)
     });
     let groups = Memo::new(move |_| {
         if !per_group.get() {
@@ -151,13 +160,40 @@ fn SlideShow(
         let (lang, group_by) = (state.lang.get(), state.view.with(|v| v.group_by));
         state.with_selection(|selection| group_members(selection, group_by, lang))
     });
+    // How many of the matching records have a rate (the rest are named under the last slide
+    // of the pass rates), and how many of each group's.
+    let rated = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            state.matching.with(|m| {
+                m.iter()
+                    .filter(|&&i| d.records[i as usize].pass_rate().is_some())
+                    .count()
+            })
+        })
+    });
     let slides = Memo::new(move |_| {
+        let rated_in = |members: &[u32]| {
+            state.dataset.with(|d| {
+                members
+                    .iter()
+                    .filter(|&&i| d.records[i as usize].pass_rate().is_some())
+                    .count()
+            })
+        };
         let plan = DeckPlan {
             records: state.totals.with(|t| t.records),
-            groups: by_group.with(ChartSpec::rows),
+            rated: rated.get(),
+            groups: by_group.with(|spec| match spec {
+                ChartSpec::Rate(chart) => chart
+                    .bars
+                    .iter()
+                    .filter(|bar| matches!(bar.value, BarValue::Rate { .. }))
+                    .count(),
+                spec => spec.rows(),
+            }),
             per_group: per_group
                 .get()
-                .then(|| groups.with(|g| g.iter().map(|(_, members)| members.len()).collect())),
+                .then(|| groups.with(|g| g.iter().map(|(_, members)| rated_in(members)).collect())),
         };
         deck(&plan, rows.get())
     });
@@ -171,38 +207,87 @@ fn SlideShow(
             size: rows,
         };
         let lang = state.lang.get();
+        let last_page = slide.page + 1 == slide.pages;
+        // A page of the bars with a rate; the last page names those without one.
+        let rated_window = |rated: usize| Window {
+            first: window.first,
+            size: rows.min(rated.saturating_sub(window.first)),
+        };
         match slide.chart {
-            SlideChart::PassRate => (
-                ChartKind::PassRate.title(lang),
-                pass_rate_spec(state, window),
-            ),
+            SlideChart::PassRate => {
+                let (rated, records) = (rated.get(), state.totals.with(|t| t.records));
+                let spec = pass_rate_spec(state, rated_window(rated));
+                let unrated = if last_page && records > rated {
+                    pass_rate_spec(
+                        state,
+                        Window {
+                            first: rated,
+                            size: FOOTNOTE_NAMES,
+                        },
+                    )
+                } else {
+                    spec.clone()
+                };
+                (
+                    ChartKind::PassRate.title(lang),
+                    rated_slide(spec, &unrated, rows, last_page, records - rated),
+                )
+            }
             SlideChart::Counts => (ChartKind::Counts.title(lang), counts_spec(state, window)),
             SlideChart::ByGroup => {
                 let group_by = state.view.with(|v| v.group_by);
                 let mut spec = by_group.get();
                 if let ChartSpec::Rate(chart) = &mut spec {
-                    chart.bars = chart.bars.drain(..).skip(window.first).take(rows).collect();
+                    let (rated, unrated): (Vec<_>, Vec<_>) = chart
+                        .bars
+                        .drain(..)
+                        .partition(|bar| matches!(bar.value, BarValue::Rate { .. }));
+                    chart.bars = rated.into_iter().skip(window.first).take(rows).collect();
+                    *chart = rated_page(
+                        chart.clone(),
+                        rows,
+                        last_page,
+                        &unrated[..unrated.len().min(FOOTNOTE_NAMES)],
+                        unrated.len(),
+                    );
                 }
                 (ChartKind::ByGroup(group_by).title(lang), spec)
             }
             SlideChart::GroupPassRate(group) => groups.with(|groups| {
                 let (name, members) = &groups[group];
                 let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
-                let spec = state.dataset.with(|d| {
-                    state.index.with(|i| {
-                        let group = Selected::new(d, i, members.clone());
-                        pass_rate_by_certificate(
-                            group.selection(d, i),
-                            definition,
-                            whiskers,
-                            window,
-                            lang,
-                        )
+                let chart = |window| {
+                    state.dataset.with(|d| {
+                        state.index.with(|i| {
+                            let group = Selected::new(d, i, members.clone());
+                            ChartSpec::Rate(pass_rate_by_certificate(
+                                group.selection(d, i),
+                                definition,
+                                whiskers,
+                                window,
+                                lang,
+                            ))
+                        })
                     })
+                };
+                let rated = state.dataset.with(|d| {
+                    members
+                        .iter()
+                        .filter(|&&i| d.records[i as usize].pass_rate().is_some())
+                        .count()
                 });
+                let spec = chart(rated_window(rated));
+                let unrated = if last_page && members.len() > rated {
+                    chart(Window {
+                        first: rated,
+                        size: FOOTNOTE_NAMES,
+                    })
+                } else {
+                    spec.clone()
+                };
                 (
                     format!("{name} · {}", ChartKind::PassRate.title(lang)),
-                    ChartSpec::Rate(spec),
+                    rated_slide(spec, &unrated, rows, last_page, members.len() - rated),
                 )
             }),
         }
@@ -221,6 +306,7 @@ fn SlideShow(
         let style = ChartStyle {
             scale: dpr * scale.get(),
             palette: Palette::PROJECTOR,
+            row_height: SLIDE_ROW_HEIGHT,
             ..ChartStyle::default()
         };
         let device = ((width * dpr).round() as u32, (height * dpr).round() as u32);
@@ -294,6 +380,7 @@ fn SlideShow(
                     class="pb-slide__canvas"
                     data-testid="slide-chart"
                     data-type-scale=move || format!("{:.3}", scale.get())
+                    data-bars=move || content.with(|(_, spec)| spec.rows().to_string())
                     role="img"
                     aria-label=label
                     aria-description=move || summary.get()
@@ -328,6 +415,32 @@ fn SlideShow(
                 </span>
             </footer>
         </div>
+    }
+}
+
+/// How many bars without a rate the last slide names (the rest are counted).
+const FOOTNOTE_NAMES: usize = 8;
+
+/// A rate slide's spec: its bars with a rate, and on the last page the bars of `unrated`
+/// named under it (see [`rated_page`]).
+fn rated_slide(
+    spec: ChartSpec,
+    unrated: &ChartSpec,
+    rows: usize,
+    last_page: bool,
+    unrated_total: usize,
+) -> ChartSpec {
+    match (spec, unrated) {
+        (ChartSpec::Rate(chart), ChartSpec::Rate(others)) => {
+            let others: Vec<_> = others
+                .bars
+                .iter()
+                .filter(|bar| !matches!(bar.value, BarValue::Rate { .. }))
+                .cloned()
+                .collect();
+            ChartSpec::Rate(rated_page(chart, rows, last_page, &others, unrated_total))
+        }
+        (spec, _) => spec,
     }
 }
 

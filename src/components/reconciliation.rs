@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::domain::chart_data::BarTarget;
 use crate::domain::lang::format_count;
+use crate::prefs::Prefs;
 use crate::state::BoardState;
 
 /// How many warnings the list shows at first, and adds at each "show more".
@@ -49,13 +50,20 @@ pub fn ReconciliationPanel() -> impl IntoView {
     // Closed, the list starts again at one page.
     let open = RwSignal::new(false);
     let pages = RwSignal::new(1usize);
+    // On paper the list is printed whole, open or not.
+    let printing = use_context::<Prefs>().map(|p| p.printing);
+    let printing = move || printing.is_some_and(|p| p.get());
     let items = move || {
         let lang = state.lang.get();
         state.dataset.with(|dataset| {
             state.reconciliation.with(|r| {
                 r.warnings
                     .iter()
-                    .take(pages.get() * WARNINGS_PAGE)
+                    .take(if printing() {
+                        usize::MAX
+                    } else {
+                        pages.get() * WARNINGS_PAGE
+                    })
                     .map(|warning| {
                         let text = warning.message(&dataset.records[warning.index], lang);
                         let target = BarTarget::Record(warning.index);
@@ -101,7 +109,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
         })
     };
     let warnings = move || {
-        open.get().then(|| {
+        (open.get() || printing()).then(|| {
             view! {
                 <ul>{items}</ul>
                 {more}
@@ -151,7 +159,11 @@ pub fn ReconciliationPanel() -> impl IntoView {
             </Show>
             <details
                 class="pb-recon__warnings"
+                prop:open=move || open.get() || printing()
                 on:toggle:target=move |ev| {
+                    if printing() {
+                        return;
+                    }
                     let is_open = ev.target().open();
                     open.set(is_open);
                     if !is_open {

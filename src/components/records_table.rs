@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::editing::{ChangesPanel, EditToolbar};
+use crate::components::print_records::PrintRecords;
 use crate::domain::edit::RecordId;
 use crate::domain::fields::{EditProblem, Field};
 use crate::domain::figures::format_rate;
@@ -161,6 +162,7 @@ pub fn RecordsTable() -> impl IntoView {
             <h2 id="pb-records-title" class="pb-section-title">
                 {state.tr("试点明细", "Pilot records")}
             </h2>
+            <PrintRecords/>
             <EditToolbar on_added/>
             <div class="pb-table-scroll">
                 <table class="pb-table pb-records__table" data-testid="records-table">

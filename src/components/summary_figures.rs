@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::figures::format_number;
+use crate::domain::glossary::summary_item_parts;
 use crate::state::BoardState;
 
 #[component]
@@ -16,11 +16,10 @@ pub fn SummaryFigures() -> impl IntoView {
                     .summary
                     .iter()
                     .map(|item| {
-                        let value = format_number(item.value, lang);
-                        let unit = item.unit.clone().unwrap_or_default();
+                        let (label, value, unit) = summary_item_parts(item, lang);
                         view! {
                             <li class="pb-summary__item">
-                                <span class="pb-summary__label">{item.label.clone()}</span>
+                                <span class="pb-summary__label">{label}</span>
                                 <span class="pb-summary__value">{value}</span>
                                 <span class="pb-summary__unit">{unit}</span>
                             </li>

@@ -1,7 +1,7 @@
 //! What each chart shows, prepared from the matching records: bars with their labels, values,
 //! sample sizes and intervals. The drawing code in `src/charts` only places these.
 
-use super::figures::{Ratio, Totals, count_noun};
+use super::figures::{PassRate, Totals, count_noun};
 use super::index::Selection;
 use super::lang::{Lang, format_count};
 use super::model::{Level, Record};
@@ -42,8 +42,12 @@ pub struct RateBar {
     /// The label on the chart: certificate names without the suffix every one of them shares.
     pub short_label: String,
     pub value: BarValue,
-    /// Registered (the sample size).
-    pub n: u64,
+    /// Everyone registered.
+    pub registered: u64,
+    /// The rate's base under the chosen definition: the registered whose results count (all
+    /// registered, or those with published results).
+    pub rate_base: u64,
+    /// `None` while none of the bar's records has published results.
     pub certified: Option<u64>,
     pub target: BarTarget,
     /// The language of the bar's texts.
@@ -51,15 +55,24 @@ pub struct RateBar {
 }
 
 impl RateBar {
+    /// The sample size a bar states: the rate's base, or, while results are pending, the
+    /// registered who wait for them.
+    pub fn n(&self) -> u64 {
+        match self.value {
+            BarValue::Pending => self.registered,
+            _ => self.rate_base,
+        }
+    }
+
     pub fn is_small_sample(&self) -> bool {
-        matches!(self.value, BarValue::Rate { .. }) && self.n < SMALL_SAMPLE
+        matches!(self.value, BarValue::Rate { .. }) && self.rate_base < SMALL_SAMPLE
     }
 
     pub fn value_text(&self) -> String {
         match &self.value {
             BarValue::Rate { text, .. } => text.clone(),
-            BarValue::Pending => self.lang.pick("未出成绩", "Pending").into(),
-            BarValue::Nobody => self.lang.pick("无人报考", "Nobody registered").into(),
+            BarValue::Pending => rate_value_text(PassRate::Pending, self.lang),
+            BarValue::Nobody => rate_value_text(PassRate::Nobody, self.lang),
         }
     }
 
@@ -67,9 +80,9 @@ impl RateBar {
     /// value alone where n is 0.
     pub fn value_with_n(&self) -> String {
         let value = self.value_text();
-        let n = format_count(self.n, self.lang);
+        let n = format_count(self.n(), self.lang);
         match self.lang {
-            _ if self.n == 0 => value,
+            _ if self.n() == 0 => value,
             Lang::Zh => format!("{value}（n={n}）"),
             Lang::En => format!("{value} (n={n})"),
         }
@@ -85,6 +98,8 @@ pub struct RateChart {
     pub whiskers: bool,
     /// A line under the chart: which bars of how many, or how records are counted.
     pub note: String,
+    /// Which rate the bars show (the data table names its base).
+    pub definition: RateDefinition,
     pub lang: Lang,
 }
 
@@ -96,6 +111,9 @@ pub struct CountsRow {
     pub registered: u64,
     /// `None` while results are pending.
     pub certified: Option<u64>,
+    /// The rate's base and the rate under the chosen definition (the data table states them).
+    pub rate_base: u64,
+    pub rate: PassRate,
     pub target: BarTarget,
 }
 
@@ -119,6 +137,8 @@ impl CountsRow {
 pub struct CountsChart {
     pub rows: Vec<CountsRow>,
     pub note: String,
+    /// Which rate the data table gives beside the counts.
+    pub definition: RateDefinition,
     pub lang: Lang,
 }
 
@@ -164,26 +184,34 @@ fn short_record_label(record: &Record, with_batch: bool, lang: Lang) -> String {
     )
 }
 
-fn rate_value(rate: Option<Ratio>, pending: bool, n: u64) -> BarValue {
+fn rate_value(rate: PassRate) -> BarValue {
     match rate {
-        Some(rate) => BarValue::Rate {
+        PassRate::Rate(rate) => BarValue::Rate {
             percent: rate.percent(),
             text: rate.format_percent(),
-            interval: (n < SMALL_SAMPLE)
+            interval: (rate.whole < SMALL_SAMPLE)
                 .then(|| wilson_interval(rate.part, rate.whole))
                 .flatten()
                 .map(|(low, high)| (low * 100.0, high * 100.0)),
         },
-        None if pending && n > 0 => BarValue::Pending,
-        None => BarValue::Nobody,
+        PassRate::Pending => BarValue::Pending,
+        PassRate::Nobody => BarValue::Nobody,
     }
 }
 
+/// One record's rate and its base under `definition` (a record's rate is as a set of one
+/// record's: pending until its results are published).
+fn record_rate(record: &Record, definition: RateDefinition) -> (PassRate, u64) {
+    let rate = PassRate::new(record.pass_rate(), record.registered, record.is_pending());
+    let base = match definition {
+        RateDefinition::Published if record.is_pending() => 0,
+        _ => record.registered,
+    };
+    (rate, base)
+}
+
 fn overall(totals: &Totals, definition: RateDefinition, lang: Lang) -> Option<(f64, String)> {
-    let rate = match definition {
-        RateDefinition::Published => totals.pass_rate_published(),
-        RateDefinition::AllRegistered => totals.pass_rate_all_registered(),
-    }?;
+    let rate = totals.pass_rate(definition).ratio()?;
     let (rate_text, definition) = (rate.format_percent(), definition.short_label(lang));
     let legend = match lang {
         Lang::Zh => format!("总体 {rate_text}（{definition}）"),
@@ -238,11 +266,13 @@ pub fn pass_rate_by_certificate(
         .take(window.size)
         .map(|i| {
             let record = &dataset.records[i];
+            let (rate, rate_base) = record_rate(record, definition);
             RateBar {
                 label: record_label(record, index.shares_name(i), lang),
                 short_label: short_record_label(record, index.shares_name(i), lang),
-                value: rate_value(record.pass_rate(), record.is_pending(), record.registered),
-                n: record.registered,
+                value: rate_value(rate),
+                registered: record.registered,
+                rate_base,
                 certified: record.certified,
                 target: BarTarget::Record(i),
                 lang,
@@ -255,12 +285,19 @@ pub fn pass_rate_by_certificate(
         bars,
         reference: overall(totals, definition, lang),
         whiskers,
+        definition,
         lang,
     }
 }
 
-/// Registered and certified per certificate, most registered first.
-pub fn registered_certified(selection: Selection, window: Window, lang: Lang) -> CountsChart {
+/// Registered and certified per certificate, most registered first; the rate under
+/// `definition` is for the data table.
+pub fn registered_certified(
+    selection: Selection,
+    definition: RateDefinition,
+    window: Window,
+    lang: Lang,
+) -> CountsChart {
     let Selection {
         dataset,
         index,
@@ -274,11 +311,14 @@ pub fn registered_certified(selection: Selection, window: Window, lang: Lang) ->
         .take(window.size)
         .map(|i| {
             let record = &dataset.records[i];
+            let (rate, rate_base) = record_rate(record, definition);
             CountsRow {
                 label: record_label(record, index.shares_name(i), lang),
                 short_label: short_record_label(record, index.shares_name(i), lang),
                 registered: record.registered,
                 certified: record.certified,
+                rate_base,
+                rate,
                 target: BarTarget::Record(i),
             }
         })
@@ -286,6 +326,7 @@ pub fn registered_certified(selection: Selection, window: Window, lang: Lang) ->
     CountsChart {
         note: window_note(window, rows.len(), totals.records, lang),
         rows,
+        definition,
         lang,
     }
 }
@@ -324,20 +365,13 @@ pub fn pass_rate_by_group(
                 GroupBy::Level => BarTarget::Level(Level::ALL[group]),
                 GroupBy::Major => BarTarget::Major(index.majors[group].code.clone()),
             };
-            let rate = match definition {
-                RateDefinition::Published => sum.pass_rate_published(),
-                RateDefinition::AllRegistered => sum.pass_rate_all_registered(),
-            };
-            let n = match definition {
-                RateDefinition::Published => sum.registered_published,
-                RateDefinition::AllRegistered => sum.registered,
-            };
             RateBar {
                 short_label: label.clone(),
                 label,
-                value: rate_value(rate, sum.pending_records > 0, sum.registered),
-                n,
-                certified: Some(sum.certified),
+                value: rate_value(sum.pass_rate(definition)),
+                registered: sum.registered,
+                rate_base: sum.rate_base(definition),
+                certified: sum.certified_if_published(),
                 target,
                 lang,
             }
@@ -367,6 +401,7 @@ pub fn pass_rate_by_group(
         reference: overall(totals, definition, lang),
         whiskers,
         note,
+        definition,
         lang,
     }
 }
@@ -405,24 +440,34 @@ pub fn certified_text(certified: Option<u64>, lang: Lang) -> String {
     )
 }
 
-/// "证书 · 中级：报考 50 人，获证 43", "…: 50 registered, 43 certified".
+/// "证书 · 中级：报考 50 人，获证 43", "…: 50 registered, 43 certified"; while results are
+/// pending, "…：报考 200 人，成绩未公布", "…: 200 registered, results pending".
 fn figures_sentence(label: &str, registered: u64, certified: Option<u64>, lang: Lang) -> String {
     let registered = format_count(registered, lang);
-    let certified = certified_text(certified, lang);
-    match lang {
-        Lang::Zh => format!("{label}：报考 {registered} 人，获证 {certified}"),
-        Lang::En => format!("{label}: {registered} registered, {certified} certified"),
+    match (certified, lang) {
+        (Some(certified), Lang::Zh) => format!(
+            "{label}：报考 {registered} 人，获证 {}",
+            format_count(certified, lang)
+        ),
+        (Some(certified), Lang::En) => format!(
+            "{label}: {registered} registered, {} certified",
+            format_count(certified, lang)
+        ),
+        (None, Lang::Zh) => format!("{label}：报考 {registered} 人，成绩未公布"),
+        (None, Lang::En) => format!("{label}: {registered} registered, results pending"),
     }
 }
 
 /// A sentence for screen readers and tooltips: the figures of one bar.
 pub fn describe_bar(bar: &RateBar) -> String {
     let lang = bar.lang;
-    let mut text = figures_sentence(&bar.label, bar.n, bar.certified, lang);
-    text.push_str(&match lang {
-        Lang::Zh => format!("，通过率 {}", bar.value_text()),
-        Lang::En => format!(", pass rate {}", bar.value_text()),
-    });
+    let mut text = figures_sentence(&bar.label, bar.registered, bar.certified, lang);
+    match (&bar.value, lang) {
+        // The figures already say that results are pending.
+        (BarValue::Pending, _) if bar.certified.is_none() => {}
+        (_, Lang::Zh) => text.push_str(&format!("，通过率 {}", bar.value_text())),
+        (_, Lang::En) => text.push_str(&format!(", pass rate {}", bar.value_text())),
+    }
     if let BarValue::Rate {
         interval: Some((low, high)),
         ..
@@ -434,6 +479,164 @@ pub fn describe_bar(bar: &RateBar) -> String {
         });
     }
     text
+}
+
+/// A column of a chart's data table, by what it holds (`data-field` in the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableField {
+    Registered,
+    /// The registered the rate is taken over.
+    RateBase,
+    Certified,
+    Rate,
+    /// The 95% interval of a small sample.
+    Interval,
+}
+
+impl TableField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableField::Registered => "registered",
+            TableField::RateBase => "rate_base",
+            TableField::Certified => "certified",
+            TableField::Rate => "rate",
+            TableField::Interval => "interval",
+        }
+    }
+
+    fn heading(self, definition: RateDefinition, lang: Lang) -> &'static str {
+        match (self, definition) {
+            (TableField::Registered, _) => lang.pick("报考人数", "Registered"),
+            (TableField::RateBase, RateDefinition::Published) => lang.pick(
+                "已公布成绩的报考人数（n）",
+                "Registered with published results (n)",
+            ),
+            (TableField::RateBase, RateDefinition::AllRegistered) => lang.pick(
+                "通过率的分母（n，全部报考）",
+                "Rate base (n, all registered)",
+            ),
+            (TableField::Certified, _) => lang.pick("获证人数", "Certified"),
+            (TableField::Rate, _) => definition.label(lang),
+            (TableField::Interval, _) => {
+                lang.pick("95% 置信区间（小样本）", "95% interval (small samples)")
+            }
+        }
+    }
+}
+
+/// A chart's figures as a table: the row label's heading, the columns, then one row per bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartTable {
+    pub label_heading: &'static str,
+    pub columns: Vec<(TableField, &'static str)>,
+    pub rows: Vec<ChartTableRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartTableRow {
+    /// The row's label as shown.
+    pub key: String,
+    /// One cell per column.
+    pub cells: Vec<String>,
+}
+
+impl ChartTable {
+    /// The cell of `row` in the column that holds `field`.
+    pub fn cell(&self, row: usize, field: TableField) -> Option<&str> {
+        let column = self.columns.iter().position(|(f, _)| *f == field)?;
+        Some(self.rows.get(row)?.cells.get(column)?.as_str())
+    }
+}
+
+fn table_columns(
+    fields: &[TableField],
+    definition: RateDefinition,
+    lang: Lang,
+) -> Vec<(TableField, &'static str)> {
+    fields
+        .iter()
+        .map(|&field| (field, field.heading(definition, lang)))
+        .collect()
+}
+
+impl RateChart {
+    /// The bars' figures: registered, the rate's base, certified, the rate, and the interval
+    /// of small samples.
+    pub fn table(&self) -> ChartTable {
+        let lang = self.lang;
+        let fields = [
+            TableField::Registered,
+            TableField::RateBase,
+            TableField::Certified,
+            TableField::Rate,
+            TableField::Interval,
+        ];
+        ChartTable {
+            label_heading: lang.pick("项目", "Item"),
+            columns: table_columns(&fields, self.definition, lang),
+            rows: self
+                .bars
+                .iter()
+                .map(|bar| {
+                    let interval = match bar.value {
+                        BarValue::Rate {
+                            interval: Some((low, high)),
+                            ..
+                        } => format!("{low:.1}%–{high:.1}%"),
+                        _ => String::new(),
+                    };
+                    ChartTableRow {
+                        key: bar.label.clone(),
+                        cells: vec![
+                            format_count(bar.registered, lang),
+                            format_count(bar.rate_base, lang),
+                            certified_text(bar.certified, lang),
+                            bar.value_text(),
+                            interval,
+                        ],
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+impl CountsChart {
+    /// The rows' figures, with the rate under the chosen definition and its base.
+    pub fn table(&self) -> ChartTable {
+        let lang = self.lang;
+        let fields = [
+            TableField::Registered,
+            TableField::RateBase,
+            TableField::Certified,
+            TableField::Rate,
+        ];
+        ChartTable {
+            label_heading: lang.pick("证书 · 等级", "Certificate · level"),
+            columns: table_columns(&fields, self.definition, lang),
+            rows: self
+                .rows
+                .iter()
+                .map(|row| ChartTableRow {
+                    key: row.label.clone(),
+                    cells: vec![
+                        format_count(row.registered, lang),
+                        format_count(row.rate_base, lang),
+                        certified_text(row.certified, lang),
+                        rate_value_text(row.rate, lang),
+                    ],
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A rate as a bar states it: `72.16%`, `未出成绩`, `无人报考`.
+fn rate_value_text(rate: PassRate, lang: Lang) -> String {
+    match rate {
+        PassRate::Nobody => lang.pick("无人报考", "Nobody registered").into(),
+        rate => rate.text(lang),
+    }
 }
 
 #[cfg(test)]
@@ -450,7 +653,8 @@ mod tests {
                 text: "50.00%".into(),
                 interval: None,
             },
-            n: 1200,
+            registered: 1200,
+            rate_base: 1200,
             certified: Some(600),
             target: BarTarget::Record(0),
             lang,
@@ -461,5 +665,28 @@ mod tests {
             describe_bar(&bar(Lang::En)),
             "证书 · 中级: 1,200 registered, 600 certified, pass rate 50.00%"
         );
+    }
+
+    #[test]
+    fn a_pending_bar_says_so_once() {
+        let bar = |lang| RateBar {
+            label: "证书 · 中级".into(),
+            short_label: "证书 · 中级".into(),
+            value: BarValue::Pending,
+            registered: 200,
+            rate_base: 0,
+            certified: None,
+            target: BarTarget::Record(0),
+            lang,
+        };
+        assert_eq!(
+            describe_bar(&bar(Lang::En)),
+            "证书 · 中级: 200 registered, results pending"
+        );
+        assert_eq!(
+            describe_bar(&bar(Lang::Zh)),
+            "证书 · 中级：报考 200 人，成绩未公布"
+        );
+        assert_eq!(bar(Lang::Zh).value_with_n(), "未出成绩（n=200）");
     }
 }

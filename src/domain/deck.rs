@@ -3,6 +3,7 @@
 //! the current grouping. A deck is a list of small descriptions; a slide's chart is prepared
 //! only when it is shown, so a deck over 100,000 records costs nothing to step through.
 
+use super::chart_data::{BarValue, RateBar, RateChart};
 use super::index::Selection;
 use super::lang::Lang;
 use super::view::GroupBy;
@@ -26,11 +27,14 @@ pub struct Slide {
     pub pages: usize,
 }
 
-/// What the deck is made of: how many records match, how many bars the by-group chart has,
-/// and how many records each group has (for the per-group slides, when asked).
+/// What the deck is made of: how many records match (the counts chart's rows), how many of
+/// them have a rate (the pass-rate chart's bars: the others are named under its last slide
+/// instead of filling slides of "无人报考"), how many group bars have a rate, and how many
+/// records with a rate each group has (for the per-group slides, when asked).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeckPlan {
     pub records: usize,
+    pub rated: usize,
     pub groups: usize,
     pub per_group: Option<Vec<usize>>,
 }
@@ -42,7 +46,7 @@ pub fn deck(plan: &DeckPlan, rows: usize) -> Vec<Slide> {
         let pages = bars.div_ceil(rows).max(1);
         (0..pages).map(move |page| Slide { chart, page, pages })
     };
-    let mut slides: Vec<Slide> = paged(SlideChart::PassRate, plan.records)
+    let mut slides: Vec<Slide> = paged(SlideChart::PassRate, plan.rated)
         .chain(paged(SlideChart::Counts, plan.records))
         .chain(paged(SlideChart::ByGroup, plan.groups))
         .collect();
@@ -50,6 +54,69 @@ pub fn deck(plan: &DeckPlan, rows: usize) -> Vec<Slide> {
         slides.extend(paged(SlideChart::GroupPassRate(group), size));
     }
     slides
+}
+
+/// The bars of a slide's page of a rate chart whose bars with a rate come first (as every
+/// rate chart orders them): those of `page` that have a rate; and, on the last page, a line
+/// naming the bars without one (`unrated`, the first few of `unrated_total`), appended to the
+/// chart's note.
+pub fn rated_page(
+    mut chart: RateChart,
+    rows: usize,
+    last_page: bool,
+    unrated: &[RateBar],
+    unrated_total: usize,
+) -> RateChart {
+    chart
+        .bars
+        .retain(|bar| matches!(bar.value, BarValue::Rate { .. }));
+    chart.bars.truncate(rows.max(1));
+    if last_page && unrated_total > 0 {
+        let lang = chart.lang;
+        let footnote = unrated_footnote(unrated, unrated_total, lang);
+        chart.note = if chart.bars.is_empty() {
+            footnote
+        } else {
+            lang.then(&chart.note, &footnote)
+        };
+    }
+    chart
+}
+
+/// "未出成绩：数字创意建模 · 中级；无人报考：智能制造单元集成应用 · 中级、…等 5 个", naming
+/// the bars of `unrated` (of `total` in all).
+pub fn unrated_footnote(unrated: &[RateBar], total: usize, lang: Lang) -> String {
+    let names = |wanted: fn(&BarValue) -> bool| {
+        unrated
+            .iter()
+            .filter(|bar| wanted(&bar.value))
+            .map(|bar| bar.short_label.as_str())
+            .collect::<Vec<_>>()
+    };
+    let pending = names(|v| matches!(v, BarValue::Pending));
+    let nobody = names(|v| matches!(v, BarValue::Nobody));
+    let (list_mark, part_mark) = match lang {
+        Lang::Zh => ("、", "；"),
+        Lang::En => (", ", "; "),
+    };
+    let mut parts = Vec::new();
+    for (names, zh, en) in [
+        (pending, "未出成绩：", "Results pending: "),
+        (nobody, "无人报考：", "Nobody registered: "),
+    ] {
+        if !names.is_empty() {
+            parts.push(format!("{}{}", lang.pick(zh, en), names.join(list_mark)));
+        }
+    }
+    let mut text = parts.join(part_mark);
+    let rest = total.saturating_sub(unrated.len());
+    if rest > 0 {
+        text.push_str(&match lang {
+            Lang::Zh => format!("，另有 {rest} 个"),
+            Lang::En => format!(", and {rest} more"),
+        });
+    }
+    text
 }
 
 /// The matching records of each group of `group_by` that has any, with the group's name, in
@@ -88,6 +155,7 @@ mod tests {
     fn each_chart_takes_the_slides_its_bars_need() {
         let plan = DeckPlan {
             records: 38,
+            rated: 38,
             groups: 3,
             per_group: None,
         };
@@ -103,6 +171,25 @@ mod tests {
     }
 
     #[test]
+    fn bars_without_a_rate_take_no_slide_of_their_own() {
+        // The 2021 report: 31 of its 38 records have a rate; at 6 bars a slide the rates take
+        // 6 slides, not 7 (the seventh would hold only "未出成绩" and "无人报考").
+        let plan = DeckPlan {
+            records: 38,
+            rated: 31,
+            groups: 3,
+            per_group: None,
+        };
+        let slides = deck(&plan, 6);
+        let pass: Vec<_> = slides
+            .iter()
+            .filter(|s| s.chart == SlideChart::PassRate)
+            .collect();
+        assert_eq!(pass.len(), 6);
+        assert_eq!(pass[5].pages, 6);
+    }
+
+    #[test]
     fn an_empty_selection_still_has_one_slide_per_chart() {
         let slides = deck(&DeckPlan::default(), 7);
         assert_eq!(slides.len(), 3);
@@ -112,6 +199,7 @@ mod tests {
     fn per_group_slides_follow_the_charts() {
         let plan = DeckPlan {
             records: 5,
+            rated: 5,
             groups: 2,
             per_group: Some(vec![3, 9]),
         };
@@ -126,6 +214,45 @@ mod tests {
                 (SlideChart::GroupPassRate(1), 2),
             ]
         );
+    }
+
+    #[test]
+    fn the_last_slide_names_the_bars_without_a_rate() {
+        use crate::domain::chart_data::{Window, pass_rate_by_certificate};
+        use crate::domain::view::RateDefinition;
+        let dataset = builtin::report_2021();
+        let index = DatasetIndex::new(&dataset);
+        let all = Selected::new(
+            &dataset,
+            &index,
+            (0..dataset.records.len() as u32).collect(),
+        );
+        let chart = |first, size| {
+            pass_rate_by_certificate(
+                all.selection(&dataset, &index),
+                RateDefinition::Published,
+                true,
+                Window { first, size },
+                Lang::Zh,
+            )
+        };
+        let unrated = chart(31, 12).bars;
+        assert_eq!(unrated.len(), 7);
+        let last = rated_page(chart(30, 6), 6, true, &unrated, 7);
+        assert_eq!(last.bars.len(), 1, "only the one bar with a rate");
+        assert!(
+            last.note
+                .contains("未出成绩：数字创意建模 · 中级、智能网联汽车测试装调 · 中级；无人报考："),
+            "{}",
+            last.note
+        );
+        assert!(!last.note.contains("另有"));
+        let earlier = rated_page(chart(0, 6), 6, false, &unrated, 7);
+        assert_eq!(earlier.bars.len(), 6);
+        assert!(!earlier.note.contains("无人报考"));
+        let english = unrated_footnote(&unrated[..2], 7, Lang::En);
+        assert!(english.starts_with("Results pending: "), "{english}");
+        assert!(english.ends_with(", and 5 more"), "{english}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::lang::{Lang, format_count};
 use super::model::{Level, Major, Record};
+use super::numbers::{CountError, read_count, read_percent};
 
 /// One editable field of a record. `key` is the file's key, which is also the name of the
 /// field's input in the records table.
@@ -148,9 +149,8 @@ impl Field {
                 next.reported_pass_rate_percent = if is_missing(trimmed) {
                     None
                 } else {
-                    let number = trimmed.trim_end_matches(['%', '％']).trim();
-                    match number.parse::<f64>() {
-                        Ok(p) if (0.0..=100.0).contains(&p) => Some(p),
+                    match read_percent(trimmed) {
+                        Some(p) if (0.0..=100.0).contains(&p) => Some(p),
                         _ => return Err(EditProblem::NotAPercent),
                     }
                 }
@@ -260,10 +260,10 @@ pub(crate) fn is_missing(text: &str) -> bool {
 }
 
 fn count(text: &str) -> Result<u64, EditProblem> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(EditProblem::NotACount);
-    }
-    text.parse().map_err(|_| EditProblem::TooLarge)
+    read_count(text).map_err(|error| match error {
+        CountError::NotACount => EditProblem::NotACount,
+        CountError::TooLarge => EditProblem::TooLarge,
+    })
 }
 
 fn optional_count(text: &str) -> Result<Option<u64>, EditProblem> {
@@ -378,7 +378,7 @@ mod tests {
     #[test]
     fn counts_must_be_whole_and_not_negative() {
         let record = sample();
-        for text in ["-1", "1.5", "abc", "１２", "1e3"] {
+        for text in ["-1", "1.5", "abc", "1e3", "1,2", "60元"] {
             assert_eq!(
                 Field::Registered.read(&record, text),
                 Err(EditProblem::NotACount),
@@ -401,6 +401,14 @@ mod tests {
             Field::Certified.read(&record, " 7 ").unwrap().certified,
             Some(7)
         );
+        // As Chinese input methods and spreadsheets write them.
+        for (text, value) in [("６０", 60), ("1,200", 1200), ("60人", 60), ("１２", 12)] {
+            assert_eq!(
+                Field::Registered.read(&record, text).unwrap().registered,
+                value,
+                "{text}"
+            );
+        }
         assert_eq!(
             Field::ApprovedTrainees
                 .read(&record, "")

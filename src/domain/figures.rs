@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::filter::batch_key;
 use super::lang::{Lang, format_count, group_digits};
 use super::model::Record;
+use super::view::RateDefinition;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,9 +165,77 @@ impl Totals {
     }
 
     /// Σ certified / Σ registered over all records, pending ones counting as not certified:
-    /// the report's own method.
+    /// the report's own method. Undefined, like the other rate, while no record has published
+    /// results: a set of pending records has no rate yet under either definition.
     pub fn pass_rate_all_registered(&self) -> Option<Ratio> {
+        if self.registered_published == 0 {
+            return None;
+        }
         Ratio::new(self.certified, self.registered)
+    }
+
+    /// The rate under `definition`, or why there is none.
+    pub fn pass_rate(&self, definition: RateDefinition) -> PassRate {
+        let rate = match definition {
+            RateDefinition::Published => self.pass_rate_published(),
+            RateDefinition::AllRegistered => self.pass_rate_all_registered(),
+        };
+        PassRate::new(rate, self.registered, self.pending_registered > 0)
+    }
+
+    /// The base of the rate under `definition`: the registered whose results count.
+    pub fn rate_base(&self, definition: RateDefinition) -> u64 {
+        match definition {
+            RateDefinition::Published => self.registered_published,
+            RateDefinition::AllRegistered => self.registered,
+        }
+    }
+
+    /// The certified count, or `None` while no record has published results (certified is
+    /// then not 0 but unknown).
+    pub fn certified_if_published(&self) -> Option<u64> {
+        (self.registered_published > 0 || self.pending_records == 0).then_some(self.certified)
+    }
+}
+
+/// A pass rate as every view states it: the rate, or why there is none. The one rule: a rate
+/// over records none of which has published results is pending under either definition; a
+/// rate over nobody registered is undefined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassRate {
+    Rate(Ratio),
+    /// Registered, and no result published yet.
+    Pending,
+    /// Nobody registered.
+    Nobody,
+}
+
+impl PassRate {
+    /// From a rate (`None` where undefined), the registered count and whether results are
+    /// pending among them.
+    pub fn new(rate: Option<Ratio>, registered: u64, pending: bool) -> PassRate {
+        match rate {
+            Some(rate) => PassRate::Rate(rate),
+            None if pending && registered > 0 => PassRate::Pending,
+            None => PassRate::Nobody,
+        }
+    }
+
+    pub fn ratio(self) -> Option<Ratio> {
+        match self {
+            PassRate::Rate(rate) => Some(rate),
+            _ => None,
+        }
+    }
+
+    /// `72.16%`, `未出成绩` / `Pending`, or `--` where nobody registered (as the report writes
+    /// an undefined rate).
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            PassRate::Rate(rate) => rate.format_percent(),
+            PassRate::Pending => lang.pick("未出成绩", "Pending").to_string(),
+            PassRate::Nobody => "--".to_string(),
+        }
     }
 }
 
@@ -209,6 +278,53 @@ mod tests {
         assert_eq!(count_noun(1, "pilot", "pilots"), "1 pilot");
         assert_eq!(count_noun(0, "pilot", "pilots"), "0 pilots");
         assert_eq!(count_noun(3482, "record", "records"), "3,482 records");
+    }
+
+    fn record(registered: u64, certified: Option<u64>) -> Record {
+        Record {
+            registered,
+            certified,
+            ..crate::domain::builtin::report_2021().records[0].clone()
+        }
+    }
+
+    #[test]
+    fn records_none_of_which_has_results_are_pending_under_either_definition() {
+        let pending = Totals::of(&[record(200, None)]);
+        for definition in [RateDefinition::Published, RateDefinition::AllRegistered] {
+            assert_eq!(pending.pass_rate(definition), PassRate::Pending);
+            assert_eq!(pending.pass_rate(definition).text(Lang::Zh), "未出成绩");
+        }
+        assert_eq!(pending.certified_if_published(), None);
+        assert_eq!(pending.rate_base(RateDefinition::Published), 0);
+        assert_eq!(pending.rate_base(RateDefinition::AllRegistered), 200);
+
+        // With one published record the chosen definition applies.
+        let mixed = Totals::of(&[record(200, None), record(50, Some(40))]);
+        assert_eq!(
+            mixed.pass_rate(RateDefinition::Published).text(Lang::Zh),
+            "80.00%"
+        );
+        assert_eq!(
+            mixed
+                .pass_rate(RateDefinition::AllRegistered)
+                .text(Lang::Zh),
+            "16.00%"
+        );
+        assert_eq!(mixed.certified_if_published(), Some(40));
+
+        // Nobody registered: no rate, and nothing pending.
+        let nobody = Totals::of(&[record(0, Some(0))]);
+        assert_eq!(
+            nobody.pass_rate(RateDefinition::AllRegistered),
+            PassRate::Nobody
+        );
+        assert_eq!(
+            nobody.pass_rate(RateDefinition::Published).text(Lang::En),
+            "--"
+        );
+        assert_eq!(nobody.certified_if_published(), Some(0));
+        assert_eq!(Totals::default().certified_if_published(), Some(0));
     }
 
     #[test]

@@ -52,6 +52,22 @@ impl Dataset {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a dataset always serialises")
     }
+
+    /// The dataset with only the records at `indices` (in that order). The report's printed
+    /// totals are of all its records, so a part of it carries none.
+    pub fn subset(&self, indices: &[u32]) -> Dataset {
+        Dataset {
+            title: self.title.clone(),
+            institution: self.institution.clone(),
+            as_of: self.as_of.clone(),
+            summary: self.summary.clone(),
+            reported_totals: None,
+            records: indices
+                .iter()
+                .filter_map(|&i| self.records.get(i as usize).cloned())
+                .collect(),
+        }
+    }
 }
 
 /// A report-level figure that is not per certificate (teachers trained, sites, money).

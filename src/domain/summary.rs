@@ -230,7 +230,7 @@ impl Words {
         let lang = self.lang;
         let name = only.map(|pilot| pilot.name(lang));
         let registered = totals.registered;
-        let Some(rate_all) = totals.pass_rate_all_registered() else {
+        if registered == 0 {
             let rest = match (lang, &name) {
                 (Lang::Zh, Some(name)) => format!("{name}无人参加证书考核。"),
                 (Lang::Zh, None) => {
@@ -243,7 +243,7 @@ impl Words {
                 ),
             };
             return self.dated(&rest);
-        };
+        }
         let Some(rate_published) = totals.pass_rate_published() else {
             let rest = match (lang, &name) {
                 (Lang::Zh, Some(name)) => {
@@ -268,7 +268,8 @@ impl Words {
             return self.dated(&rest);
         };
         let certified = totals.certified;
-        let rate_all = rate_all.format_percent();
+        // Some results are published, so the rate over everyone registered is defined too.
+        let rate_all = format_rate(totals.pass_rate_all_registered());
         let mut rest = match (lang, &name) {
             (Lang::Zh, _) => format!(
                 "{}共有{registered}名学生参加证书考核，{certified}名学生获得证书，通过率{rate_all}",

@@ -4,6 +4,8 @@
 //! A table is read into the same JSON form a dataset file has and checked by the same
 //! validator, so a bad table gets the same messages as a bad JSON file, with the table's line.
 
+use super::lang::Lang;
+use super::numbers::{read_count, read_percent};
 use serde_json::{Map, Value, json};
 
 use super::error::{DatasetError, Problem};
@@ -372,10 +374,9 @@ fn cell_value(field: Field, cell: &str) -> Result<Option<Value>, Problem> {
             if is_missing(text) {
                 Value::Null
             } else {
-                // Excel may write 1,234 for a formatted number.
-                let digits = text.replace([',', '，'], "");
-                match digits.parse::<u64>() {
-                    Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Value::from(n),
+                // Excel may write 1,234 for a formatted number, people 50人 or ５０.
+                match read_count(text) {
+                    Ok(n) => Value::from(n),
                     _ => match text.parse::<f64>() {
                         // Fractions and negatives go on as numbers, for the validator to name.
                         Ok(x) if x.is_finite() => json!(x),
@@ -388,10 +389,9 @@ fn cell_value(field: Field, cell: &str) -> Result<Option<Value>, Problem> {
             if is_missing(text) {
                 Value::Null
             } else {
-                let number = text.trim_end_matches(['%', '％']).trim();
-                match number.parse::<f64>() {
-                    Ok(x) if x.is_finite() => json!(x),
-                    _ => Value::String(text.to_string()),
+                match read_percent(text) {
+                    Some(x) => json!(x),
+                    None => Value::String(text.to_string()),
                 }
             }
         }
@@ -444,6 +444,37 @@ fn unneutralise(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => cell,
+    }
+}
+
+/// Which records an export holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportScope {
+    /// The records that pass the filter.
+    #[default]
+    Shown,
+    All,
+}
+
+/// The title an export is named by: the dataset's title and, while a filter is on, which
+/// records the file holds: `标题（筛选后 34 条，共 38 条）`, `标题（全部 38 条）`.
+pub fn scoped_title(
+    title: &str,
+    scope: ExportScope,
+    filter_on: bool,
+    (shown, total): (usize, usize),
+    lang: Lang,
+) -> String {
+    match (filter_on, scope, lang) {
+        (false, ..) => title.to_string(),
+        (true, ExportScope::Shown, Lang::Zh) => {
+            format!("{title}（筛选后 {shown} 条，共 {total} 条）")
+        }
+        (true, ExportScope::Shown, Lang::En) => {
+            format!("{title} ({shown} of {total} records, filtered)")
+        }
+        (true, ExportScope::All, Lang::Zh) => format!("{title}（全部 {total} 条）"),
+        (true, ExportScope::All, Lang::En) => format!("{title} (all {total} records)"),
     }
 }
 

@@ -173,6 +173,33 @@ impl ViewState {
     }
 }
 
+impl ViewState {
+    /// A click on a bar: narrows to it as [`ViewState::focus`] does, or, when the view is
+    /// already narrowed to it (a second click on the same bar), removes what the first click
+    /// set and keeps the rest of the filter.
+    pub fn toggle_focus(&mut self, target: &BarTarget, dataset: &Dataset) {
+        let mut focused = self.clone();
+        focused.focus(target, dataset);
+        // A bar on the chart matches the major filter already: it stays.
+        focused.filter.majors = self.filter.majors.clone();
+        if focused != *self {
+            *self = focused;
+            return;
+        }
+        let filter = &mut self.filter;
+        match target {
+            BarTarget::Record(_) => {
+                filter.batches.clear();
+                filter.levels.clear();
+                filter.search.clear();
+            }
+            BarTarget::Batch(_) => filter.batches.clear(),
+            BarTarget::Level(_) => filter.levels.clear(),
+            BarTarget::Major(_) => filter.majors.clear(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +245,37 @@ mod tests {
     fn the_default_view_has_an_empty_query() {
         assert_eq!(ViewState::default().to_query(|k| k.to_string()), "");
         assert_eq!(ViewState::from_query(""), ViewState::default());
+    }
+
+    #[test]
+    fn a_second_click_on_a_bar_removes_what_the_first_set() {
+        let dataset = crate::domain::builtin::report_2021();
+        let mut view = ViewState::default();
+        view.filter.majors.insert("560118".into());
+        view.group_by = GroupBy::Major;
+        let before = view.clone();
+        let record = BarTarget::Record(3);
+        view.toggle_focus(&record, &dataset);
+        assert_eq!(view.filter.levels.len(), 1);
+        assert_eq!(view.filter.search, dataset.records[3].certificate);
+        view.toggle_focus(&record, &dataset);
+        assert_eq!(view, before, "the major filter and the grouping stay");
+
+        let level = BarTarget::Level(Level::Elementary);
+        view.toggle_focus(&level, &dataset);
+        assert_eq!(view.filter.levels, [Level::Elementary].into());
+        view.toggle_focus(&level, &dataset);
+        assert!(view.filter.levels.is_empty());
+
+        let batch = BarTarget::Batch(batch_key("2021年第一批"));
+        view.toggle_focus(&batch, &dataset);
+        view.toggle_focus(&BarTarget::Batch(batch_key("2021年第二批")), &dataset);
+        assert_eq!(
+            view.filter.batches.len(),
+            1,
+            "another bar narrows to it instead"
+        );
+        assert!(view.filter.batches.contains(&batch_key("2021年第二批")));
     }
 
     #[test]

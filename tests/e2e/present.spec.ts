@@ -164,8 +164,9 @@ test('PNG export: 2× device pixels at the chosen slide size, with a caption', a
   await expect(chart.locator('.pb-chart__export-status')).toHaveText('已导出 PNG');
 });
 
-test('a chart taller than a slide exports at the slide width, as tall as it needs', async ({ page }) => {
+test('asked for one tall picture, a chart taller than a slide exports at the slide width, as tall as it needs', async ({ page }) => {
   await open(page);
+  await page.getByTestId('export-tall').check();
   const chart = page.locator('.pb-chart').filter({ has: page.getByTestId('chart-registered-certified') });
   const waiting = page.waitForEvent('download');
   await chart.getByTestId('export-png').click();
@@ -176,6 +177,57 @@ test('a chart taller than a slide exports at the slide width, as tall as it need
   expect(width).toBe(1920);
   // 38 rows of 28 px, the chart's margins (98 px) and the caption (84 px), at 2×.
   expect(height).toBe(2 * (38 * 28 + 98 + 84));
+});
+
+test('a chart taller than a slide exports as slide-sized pages, each page a picture', async ({ page }) => {
+  await open(page);
+  const chart = page.locator('.pb-chart').filter({ has: page.getByTestId('chart-registered-certified') });
+  const files: { name: string; size: { width: number; height: number } }[] = [];
+  let started = 0;
+  const all = new Promise<void>((resolve) => {
+    page.on('download', async (download) => {
+      const file = path.join(shots, `export-page-${++started}.png`);
+      await download.saveAs(file);
+      files.push({ name: download.suggestedFilename(), size: pngSize(fs.readFileSync(file)) });
+      if (files.length === 4) resolve();
+    });
+  });
+  await chart.getByTestId('export-png').click();
+  await all;
+  // 1080 / 2 = 540 layout px, less the caption (84) and the chart's margins (98): 12 rows a page.
+  expect(files.map((f) => f.name)).toEqual(
+    [1, 2, 3, 4].map((n) => expect.stringMatching(new RegExp(`报考人数与获证人数 第${n}页（共4页）-\\d{4}-\\d{2}-\\d{2}\\.png$`))),
+  );
+  for (const file of files) expect(file.size).toEqual({ width: 1920, height: 1080 });
+  await expect(chart.locator('.pb-chart__export-status')).toHaveText('已导出 4 页 PNG');
+});
+
+test('a chart of few bars fills its exported slide instead of leaving it half empty', async ({ page }) => {
+  await open(page);
+  const chart = page.locator('.pb-chart').filter({ has: page.getByTestId('chart-by-group') });
+  const waiting = page.waitForEvent('download');
+  await chart.getByTestId('export-png').click();
+  const file = path.join(shots, 'export-by-batch-1920x1080.png');
+  await (await waiting).saveAs(file);
+  // How far down the picture anything is drawn: the lowest row with a pixel that is not white.
+  const lowest = await page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    for (let y = image.height - 1; y >= 0; y--) {
+      for (let x = 0; x < image.width; x++) {
+        const i = (y * image.width + x) * 4;
+        if (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200) return y;
+      }
+    }
+    return 0;
+  }, fs.readFileSync(file).toString('base64'));
+  expect(lowest / 1080, 'the chart reaches the lower fifth of the slide').toBeGreaterThan(0.8);
 });
 
 test('SVG export: parses as XML and keeps the Chinese labels and caption as text', async ({ page }) => {
