@@ -20,7 +20,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::Lang;
 use crate::domain::chart_data::{BarTarget, ChartTable, CountsChart, RateChart, describe_bar};
-use layout::{BarLayout, Pen, TOP, VALUE_FONT};
+use layout::{BarLayout, LABEL_FONT, LabelSide, Pen, TOP, VALUE_FONT};
 
 /// Vertical grid lines at the ticks, over every row, with their labels under the rows.
 fn draw_value_axis<DB: DrawingBackend>(
@@ -83,6 +83,41 @@ fn draw_note<DB: DrawingBackend>(
                 .pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
+    Ok(())
+}
+
+/// A row's label, cut to the room it has (keeping a batch that tells two rows apart): right of
+/// the label column beside the bar, or above the bar on a white ground (so the grid and the
+/// reference line run under it) where the chart is narrow.
+fn draw_row_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &ChartStyle,
+    layout: &BarLayout,
+    row: usize,
+    text: &str,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pen = style.pen();
+    let (x, y, side) = layout.label_anchor(row);
+    let label = layout::fit_label(text, layout.label_room(), LABEL_FONT);
+    let pos = match side {
+        LabelSide::Beside => Pos::new(HPos::Right, VPos::Center),
+        LabelSide::Above => {
+            let width = layout::text_width(&label, LABEL_FONT);
+            area.draw(&plotters::prelude::Rectangle::new(
+                [
+                    pen.point(x - 2.0, y - 1.0),
+                    pen.point(x + width + 2.0, y + LABEL_FONT + 3.0),
+                ],
+                style.palette.paper.filled(),
+            ))?;
+            Pos::new(HPos::Left, VPos::Top)
+        }
+    };
+    area.draw(&Text::new(
+        label,
+        pen.point(x, y),
+        pen.text(LABEL_FONT).color(&style.palette.ink).pos(pos),
+    ))?;
     Ok(())
 }
 

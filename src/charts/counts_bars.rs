@@ -4,11 +4,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::layout::{
-    BarLayout, LABEL_FONT, LabelSide, TOP, VALUE_FONT, fit_label, nice_ticks, text_width,
-};
+use super::layout::{BarLayout, TOP, VALUE_FONT, nice_ticks, text_width};
 use super::style::ChartStyle;
-use super::{draw_bar, draw_note, draw_value_axis};
+use super::{draw_bar, draw_note, draw_row_label, draw_value_axis};
 use crate::domain::Lang;
 use crate::domain::chart_data::CountsChart;
 use crate::domain::lang::format_count;
@@ -88,28 +86,7 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     // Drawn in passes, labels, then bars, then values, so that the canvas's font and colours
     // change a few times per chart rather than a few times per row.
     for (row, item) in chart.rows.iter().enumerate() {
-        let (x, y, side) = layout.label_anchor(row);
-        let pos = match side {
-            LabelSide::Beside => Pos::new(HPos::Right, VPos::Center),
-            LabelSide::Above => Pos::new(HPos::Left, VPos::Top),
-        };
-        let label = fit_label(&item.short_label, layout.label_room(), LABEL_FONT);
-        if side == LabelSide::Above {
-            // On a white ground: the grid and the reference line run under the label line.
-            let width = text_width(&label, LABEL_FONT);
-            area.draw(&Rectangle::new(
-                [
-                    (px(x - 2.0), px(y - 1.0)),
-                    (px(x + width + 2.0), px(y + LABEL_FONT + 3.0)),
-                ],
-                colours.paper.filled(),
-            ))?;
-        }
-        area.draw(&Text::new(
-            label,
-            (px(x), px(y)),
-            font(LABEL_FONT).color(&colours.ink).pos(pos),
-        ))?;
+        draw_row_label(area, style, &layout, row, &item.short_label)?;
     }
     let half = layout.band() * 0.34;
     for (row, item) in chart.rows.iter().enumerate() {

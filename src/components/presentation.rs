@@ -162,24 +162,9 @@ fn SlideShow(
     });
     // How many of the matching records have a rate (the rest are named under the last slide
     // of the pass rates), and how many of each group's.
-    let rated = Memo::new(move |_| {
-        state.dataset.with(|d| {
-            state.matching.with(|m| {
-                m.iter()
-                    .filter(|&&i| d.records[i as usize].pass_rate().is_some())
-                    .count()
-            })
-        })
-    });
+    let rated_in = move |members: &[u32]| state.dataset.with(|d| with_a_rate(d, members));
+    let rated = Memo::new(move |_| state.matching.with(|m| rated_in(m)));
     let slides = Memo::new(move |_| {
-        let rated_in = |members: &[u32]| {
-            state.dataset.with(|d| {
-                members
-                    .iter()
-                    .filter(|&&i| d.records[i as usize].pass_rate().is_some())
-                    .count()
-            })
-        };
         let plan = DeckPlan {
             records: state.totals.with(|t| t.records),
             rated: rated.get(),
@@ -270,12 +255,7 @@ fn SlideShow(
                         })
                     })
                 };
-                let rated = state.dataset.with(|d| {
-                    members
-                        .iter()
-                        .filter(|&&i| d.records[i as usize].pass_rate().is_some())
-                        .count()
-                });
+                let rated = rated_in(members);
                 let spec = chart(rated_window(rated));
                 let unrated = if last_page && members.len() > rated {
                     chart(Window {
@@ -416,6 +396,14 @@ fn SlideShow(
             </footer>
         </div>
     }
+}
+
+/// How many of `members` have a rate (the bars a rate slide pages through).
+fn with_a_rate(dataset: &crate::domain::Dataset, members: &[u32]) -> usize {
+    members
+        .iter()
+        .filter(|&&i| dataset.records[i as usize].pass_rate().is_some())
+        .count()
 }
 
 /// How many bars without a rate the last slide names (the rest are counted).

@@ -643,22 +643,34 @@ fn rate_value_text(rate: PassRate, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn n_is_written_as_the_language_writes_counts() {
-        let bar = |lang| RateBar {
+    /// A bar of "证书 · 中级" with these figures.
+    fn bar(
+        value: BarValue,
+        registered: u64,
+        rate_base: u64,
+        certified: Option<u64>,
+        lang: Lang,
+    ) -> RateBar {
+        RateBar {
             label: "证书 · 中级".into(),
             short_label: "证书 · 中级".into(),
-            value: BarValue::Rate {
-                percent: 50.0,
-                text: "50.00%".into(),
-                interval: None,
-            },
-            registered: 1200,
-            rate_base: 1200,
-            certified: Some(600),
+            value,
+            registered,
+            rate_base,
+            certified,
             target: BarTarget::Record(0),
             lang,
+        }
+    }
+
+    #[test]
+    fn n_is_written_as_the_language_writes_counts() {
+        let half = BarValue::Rate {
+            percent: 50.0,
+            text: "50.00%".into(),
+            interval: None,
         };
+        let bar = |lang| bar(half.clone(), 1200, 1200, Some(600), lang);
         assert_eq!(bar(Lang::Zh).value_with_n(), "50.00%（n=1200）");
         assert_eq!(bar(Lang::En).value_with_n(), "50.00% (n=1,200)");
         assert_eq!(
@@ -669,16 +681,7 @@ mod tests {
 
     #[test]
     fn a_pending_bar_says_so_once() {
-        let bar = |lang| RateBar {
-            label: "证书 · 中级".into(),
-            short_label: "证书 · 中级".into(),
-            value: BarValue::Pending,
-            registered: 200,
-            rate_base: 0,
-            certified: None,
-            target: BarTarget::Record(0),
-            lang,
-        };
+        let bar = |lang| bar(BarValue::Pending, 200, 0, None, lang);
         assert_eq!(
             describe_bar(&bar(Lang::En)),
             "证书 · 中级: 200 registered, results pending"
