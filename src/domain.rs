@@ -11,6 +11,7 @@ pub mod fields;
 pub mod figures;
 pub mod filter;
 pub mod glossary;
+pub mod import;
 pub mod index;
 pub mod lang;
 pub mod link;

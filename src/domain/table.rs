@@ -335,7 +335,7 @@ pub fn parse_table_with(
 
 /// The 1-based line a row starts on: the reader's position can sit before blank lines that
 /// precede the row.
-fn line_at(text: &str, byte: usize) -> usize {
+pub(crate) fn line_at(text: &str, byte: usize) -> usize {
     let before = &text.as_bytes()[..byte.min(text.len())];
     let after = &text.as_bytes()[byte.min(text.len())..];
     let skipped = after
@@ -347,7 +347,7 @@ fn line_at(text: &str, byte: usize) -> usize {
 }
 
 /// A cell as the JSON value of its key; `None` leaves the key out.
-fn cell_value(field: Field, cell: &str) -> Result<Option<Value>, Problem> {
+pub(crate) fn cell_value(field: Field, cell: &str) -> Result<Option<Value>, Problem> {
     let cell = unneutralise(cell);
     let text = cell.trim();
     Ok(Some(match field {
