@@ -12,6 +12,7 @@ use crate::components::charts_section::ChartsSection;
 use crate::components::editing::StorageNotice;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
+use crate::components::import_preview::ImportPreview;
 use crate::components::kpis::Kpis;
 use crate::components::link_notice::LinkDataMissing;
 use crate::components::load_errors::LoadErrors;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
             <StorageNotice/>
             <UpdateNotice update_ready/>
             <LoadErrors/>
+            <ImportPreview/>
             <LinkDataMissing/>
             // On a wide screen the filters stand beside the figures and charts they govern, so
             // that a laptop's first screen shows the key figures and the first chart.

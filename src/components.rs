@@ -6,6 +6,7 @@ pub mod charts_section;
 pub mod editing;
 pub mod filters;
 pub mod header;
+pub mod import_preview;
 pub mod kpis;
 pub mod link_notice;
 pub mod load_errors;

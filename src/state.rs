@@ -10,12 +10,13 @@ use leptos::prelude::*;
 
 use crate::domain::edit::{Change, Editor};
 use crate::domain::error::Problem;
+use crate::domain::import::{Draft, TableOutcome, open_table};
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership, Selection};
 use crate::domain::link::DatasetLink;
 use crate::domain::parse::parse_dataset_bytes;
 use crate::domain::saved::{self, LoadedJson, Unreadable};
 use crate::domain::summary::summarize;
-use crate::domain::table::{looks_like_table, parse_table_with};
+use crate::domain::table::looks_like_table;
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Reconciliation, Totals, reconcile};
 use crate::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
@@ -158,6 +159,9 @@ pub struct BoardState {
     pub link: RwSignal<DatasetLink>,
     /// The dataset a link opened in this browser named but that is not here.
     pub link_missing: RwSignal<Option<DatasetLink>>,
+    /// A table waiting in the preview (other headings than the report's): nothing changes
+    /// until it is confirmed.
+    pub import: RwSignal<Option<Draft>>,
     saving: StoredValue<SaveState>,
 }
 
@@ -211,6 +215,7 @@ impl BoardState {
             previous: RwSignal::new(None),
             link,
             link_missing: RwSignal::new(None),
+            import: RwSignal::new(None),
             saving: StoredValue::new(SaveState::default()),
         }
     }
@@ -450,8 +455,9 @@ impl BoardState {
     /// Opens a file's bytes (JSON, or a CSV / TSV table). A valid dataset replaces the one on
     /// screen (and the filters, which named the old data's values, are cleared); when the
     /// data on screen has edits the user is asked first, and the edited work is kept as the
-    /// previous work. A bad file changes nothing and is kept, with all its errors, for the
-    /// user to read. Returns whether it opened.
+    /// previous work. A table under headings of its own goes to the preview instead, and
+    /// changes nothing until confirmed there. A bad file changes nothing and is kept, with all
+    /// its errors, for the user to read. Returns whether it opened.
     pub fn open_file(&self, name: &str, bytes: &[u8]) -> bool {
         let lang = self.lang.get_untracked();
         let parsed = if looks_like_table(name, bytes) {
@@ -465,36 +471,21 @@ impl BoardState {
             } else {
                 &title
             };
-            parse_table_with(bytes, title, &crate::text_decoder::gb18030)
+            match open_table(bytes, name, title, &crate::text_decoder::gb18030) {
+                TableOutcome::Open(dataset) => Ok(dataset),
+                TableOutcome::Refused(errors) => Err(errors),
+                TableOutcome::Preview(draft) => {
+                    // Nothing changes until the preview is confirmed.
+                    self.refused.set(None);
+                    self.import.set(Some(draft));
+                    return false;
+                }
+            }
         } else {
             parse_dataset_bytes(bytes)
         };
         match parsed {
-            Ok(dataset) => {
-                if self.has_edits() {
-                    let changes = self.changes.with_untracked(Vec::len);
-                    let question = match lang {
-                        Lang::Zh => format!(
-                            "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
-                        ),
-                        Lang::En => format!(
-                            "The data on screen has {}. Opening “{name}” replaces it; the data on screen (with its changes) is kept as the “previous data” and can be restored at any time.\n\nOpen it?",
-                            crate::domain::figures::count_noun(changes as u64, "change", "changes")
-                        ),
-                    };
-                    let confirmed = window().confirm_with_message(&question).unwrap_or(false);
-                    if !confirmed {
-                        return false;
-                    }
-                    self.keep_as_previous();
-                    self.notice.set(Some(Notice::Replaced));
-                }
-                self.refused.set(None);
-                // The same file again (a reload with `?data=`) keeps the filters.
-                let same = self.source_name.get_untracked().as_deref() == Some(name);
-                self.replace(Editor::new(dataset), Some(name.to_string()), !same);
-                true
-            }
+            Ok(dataset) => self.open_dataset(name, dataset),
             Err(errors) => {
                 self.refused.set(Some(RefusedFile {
                     name: name.to_string(),
@@ -503,6 +494,37 @@ impl BoardState {
                 false
             }
         }
+    }
+
+    /// Puts a dataset read from a file (or confirmed in the preview) on screen, asking first
+    /// when the data on screen has edits (which are then kept as the previous work). Returns
+    /// whether it opened.
+    pub fn open_dataset(&self, name: &str, dataset: Dataset) -> bool {
+        let lang = self.lang.get_untracked();
+        if self.has_edits() {
+            let changes = self.changes.with_untracked(Vec::len);
+            let question = match lang {
+                Lang::Zh => format!(
+                    "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
+                ),
+                Lang::En => format!(
+                    "The data on screen has {}. Opening “{name}” replaces it; the data on screen (with its changes) is kept as the “previous data” and can be restored at any time.\n\nOpen it?",
+                    crate::domain::figures::count_noun(changes as u64, "change", "changes")
+                ),
+            };
+            let confirmed = window().confirm_with_message(&question).unwrap_or(false);
+            if !confirmed {
+                return false;
+            }
+            self.keep_as_previous();
+            self.notice.set(Some(Notice::Replaced));
+        }
+        self.refused.set(None);
+        self.import.set(None);
+        // The same file again (a reload with `?data=`) keeps the filters.
+        let same = self.source_name.get_untracked().as_deref() == Some(name);
+        self.replace(Editor::new(dataset), Some(name.to_string()), !same);
+        true
     }
 
     /// A file the browser could not read: nothing changes, and the user is told.

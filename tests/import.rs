@@ -1,6 +1,8 @@
 //! Tables as colleges keep them, read through the import pipeline (`domain::import`): the
 //! report's own table 3 as it comes out of the Word report (its header repeated where the table
-//! goes over a page, a 总计 row), and the same figures under other headings.
+//! goes over a page, a 总计 row), and the same figures under other headings; and the value
+//! readers on random text.
+#![cfg(not(target_arch = "wasm32"))]
 
 use pilot_board::domain::Totals;
 use pilot_board::domain::figures::format_rate;
@@ -55,4 +57,125 @@ fn other_headings_traditional_characters_and_units_give_the_same_figures() {
         (dataset.records.len(), totals.registered, totals.certified),
         (38, 3482, 2297)
     );
+}
+
+#[test]
+fn a_table_with_the_reports_headings_opens_at_once_and_others_wait_for_the_preview() {
+    use pilot_board::domain::import::{TableOutcome, open_table};
+    use pilot_board::domain::table::gb18030;
+    let exact = "申报计划,证书名称,证书等级,报考人数,获证人数\n2022年第一批,物流管理,初级,40,30\n";
+    assert!(matches!(
+        open_table(exact.as_bytes(), "a.csv", "a", &gb18030),
+        TableOutcome::Open(_)
+    ));
+
+    let other = "批次,证书名称,等级,考核人数,通过人数\n2022年第一批,物流管理,初级,40,30\n";
+    let TableOutcome::Preview(draft) = open_table(other.as_bytes(), "b.csv", "b", &gb18030) else {
+        panic!("other headings go to the preview");
+    };
+    assert_eq!(draft.read().result.expect("read").records[0].registered, 40);
+
+    // The report's table 3 (its header repeated mid-table) reads in the preview.
+    let table3 = include_str!("fixtures/report-table3.tsv");
+    assert!(matches!(
+        open_table(table3.as_bytes(), "t.tsv", "t", &gb18030),
+        TableOutcome::Preview(_)
+    ));
+
+    // The report's headings and a bad row: refused as before, with that row's problem.
+    let bad = "申报计划,证书名称,证书等级,报考人数,获证人数\n2022年第一批,物流管理,初级,40,50\n";
+    assert!(matches!(
+        open_table(bad.as_bytes(), "c.csv", "c", &gb18030),
+        TableOutcome::Refused(_)
+    ));
+    // No header anywhere: refused.
+    let prose = "这不是表格\n只是几行字\n";
+    assert!(matches!(
+        open_table(prose.as_bytes(), "d.csv", "d", &gb18030),
+        TableOutcome::Refused(_)
+    ));
+}
+
+#[test]
+fn a_field_fills_one_column_and_a_column_can_be_left_unused() {
+    use pilot_board::domain::fields::Field;
+    use pilot_board::domain::import::{TableOutcome, open_table};
+    use pilot_board::domain::table::gb18030;
+    let text =
+        "批次,证书名称,等级,考核人数,通过人数,实考人数\n2022年第一批,物流管理,初级,40,30,38\n";
+    let TableOutcome::Preview(mut draft) = open_table(text.as_bytes(), "b.csv", "b", &gb18030)
+    else {
+        panic!("a preview");
+    };
+    assert_eq!(
+        draft.columns[5], None,
+        "实考人数: registered is taken by the first column"
+    );
+    draft.assign(5, Some(Field::Registered));
+    assert_eq!(
+        draft.columns[3], None,
+        "the column that filled it before is unused now"
+    );
+    assert_eq!(draft.read().result.unwrap().records[0].registered, 38);
+    draft.assign(4, None);
+    let record = &draft.read().result.unwrap().records[0];
+    assert_eq!(
+        record.certified, None,
+        "no certified column: results pending"
+    );
+    assert_eq!(draft.headings()[5], "实考人数");
+}
+
+#[test]
+fn a_colleges_csv_saved_by_excel_in_gb18030_reads_in_the_preview() {
+    use pilot_board::domain::import::{TableOutcome, open_table};
+    use pilot_board::domain::table::gb18030;
+    let bytes = include_bytes!("fixtures/college-gb18030.csv");
+    let TableOutcome::Preview(draft) = open_table(bytes, "a.csv", "a", &gb18030) else {
+        panic!("a preview");
+    };
+    assert_eq!(draft.header_row, 2);
+    let reading = draft.read();
+    assert_eq!(
+        reading.filled_down, 3,
+        "the batch merged over the rows below it"
+    );
+    let dataset = reading.result.expect("read");
+    let totals = Totals::of(&dataset.records);
+    assert_eq!(
+        (totals.records, totals.registered, totals.certified),
+        (5, 636, 300)
+    );
+    assert_eq!(totals.pending_records, 1);
+    assert_eq!(dataset.records[2].batch, "2021年第一批");
+    assert_eq!(
+        dataset.reported_totals.and_then(|t| t.registered),
+        Some(636)
+    );
+}
+
+mod value_readers {
+    use pilot_board::domain::import::Cell;
+    use pilot_board::domain::import::values::{is_pending, read_level, read_rate, split_level};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_rate_read_is_finite(text in "\\PC{0,12}") {
+            if let Some(rate) = read_rate(&Cell::Text(text.clone()), false) {
+                prop_assert!(rate.is_finite());
+            }
+            let _ = is_pending(&Cell::Text(text.clone()));
+            let _ = read_level(&text);
+            let _ = split_level(&text);
+        }
+
+        #[test]
+        fn a_percent_written_reads_back(hundredths in 0u32..=10_000) {
+            let percent = f64::from(hundredths) / 100.0;
+            let text = format!("{percent:.2}%");
+            prop_assert_eq!(read_rate(&Cell::Text(text), false), Some(percent));
+            prop_assert_eq!(read_rate(&Cell::Number(percent / 100.0), true), Some(percent));
+        }
+    }
 }

@@ -11,3 +11,116 @@ pub mod vocabulary;
 
 pub use grid::{Cell, Merge, Sheet};
 pub use plan::{Proposal, Reading, SkipReason, propose, read};
+
+use crate::domain::error::{DatasetError, Problem};
+use crate::domain::fields::Field;
+use crate::domain::model::Dataset;
+use crate::domain::table::{LegacyDecoder, decode, parse_table_with};
+
+/// A table waiting in the preview: its sheet, where its header is and what each column fills.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The file's (or the paste's) name, and the dataset's title.
+    pub name: String,
+    pub title: String,
+    pub sheet: Sheet,
+    pub header_row: usize,
+    pub columns: Vec<Option<Field>>,
+}
+
+impl Draft {
+    /// The sheet read with the draft's choices.
+    pub fn read(&self) -> Reading {
+        read(&self.sheet, self.header_row, &self.columns, &self.title)
+    }
+
+    /// Column `column` fills `field` (or, with `None`, nothing). A field fills one column: the
+    /// column that filled it before is left unused.
+    pub fn assign(&mut self, column: usize, field: Option<Field>) {
+        if column >= self.columns.len() {
+            self.columns.resize(column + 1, None);
+        }
+        if field.is_some() {
+            for other in self.columns.iter_mut() {
+                if *other == field {
+                    *other = None;
+                }
+            }
+        }
+        self.columns[column] = field;
+    }
+
+    /// The header row's headings, one per column.
+    pub fn headings(&self) -> Vec<String> {
+        (0..self.columns.len())
+            .map(|column| self.sheet.cell(self.header_row, column).text())
+            .collect()
+    }
+}
+
+impl SkipReason {
+    /// Why a row is left out, in `lang`.
+    pub fn describe(&self, lang: crate::domain::Lang) -> &'static str {
+        match self {
+            SkipReason::AboveHeader => lang.pick(
+                "表头上方的标题、说明或空行",
+                "a title, note or blank line above the header",
+            ),
+            SkipReason::Blank => lang.pick("空行", "a blank row"),
+            SkipReason::Totals => lang.pick(
+                "合计行：其数字作为报告的合计数，用于核对",
+                "a totals row: its figures are taken as the report's totals, for the checks",
+            ),
+            SkipReason::RepeatedHeader => lang.pick("重复的表头", "the header repeated"),
+        }
+    }
+}
+
+/// What opening a table comes to.
+#[derive(Clone, Debug)]
+pub enum TableOutcome {
+    /// The report's own headings and nothing wrong: it opens at once, as it always has.
+    Open(Dataset),
+    /// Other headings, a title above them, merged or repeated rows: the preview shows how it
+    /// would be read, and nothing changes until it is confirmed.
+    Preview(Draft),
+    /// Not a table that can be read (or one with the report's headings and bad rows): every
+    /// problem, and nothing changes.
+    Refused(Vec<DatasetError>),
+}
+
+/// Opens a CSV or TSV table (a file, or a table pasted on the page).
+pub fn open_table(bytes: &[u8], name: &str, title: &str, gb18030: LegacyDecoder) -> TableOutcome {
+    let errors = match parse_table_with(bytes, title, gb18030) {
+        Ok(dataset) => return TableOutcome::Open(dataset),
+        Err(errors) => errors,
+    };
+    let Some(sheet) =
+        decode(bytes, gb18030).and_then(|text| Sheet::from_delimited(name, &text).ok())
+    else {
+        return TableOutcome::Refused(errors);
+    };
+    let Some(proposal) = propose(&sheet) else {
+        return TableOutcome::Refused(errors);
+    };
+    let draft = Draft {
+        name: name.to_string(),
+        title: title.to_string(),
+        sheet,
+        header_row: proposal.header_row,
+        columns: proposal.columns,
+    };
+    let header_problem = errors.iter().any(|error| {
+        matches!(
+            error.problem,
+            Problem::UnknownColumn { .. }
+                | Problem::MissingColumn { .. }
+                | Problem::RepeatedColumn { .. }
+        )
+    });
+    if header_problem || draft.read().result.is_ok() {
+        TableOutcome::Preview(draft)
+    } else {
+        TableOutcome::Refused(errors)
+    }
+}

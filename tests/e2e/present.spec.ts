@@ -182,23 +182,25 @@ test('asked for one tall picture, a chart taller than a slide exports at the sli
 test('a chart taller than a slide exports as slide-sized pages, each page a picture', async ({ page }) => {
   await open(page);
   const chart = page.locator('.pb-chart').filter({ has: page.getByTestId('chart-registered-certified') });
-  const files: { name: string; size: { width: number; height: number } }[] = [];
-  let started = 0;
+  // Names in the order the downloads start; sizes once each file is saved (saves may finish in
+  // any order).
+  const names: string[] = [];
+  const saved: Promise<{ width: number; height: number }>[] = [];
   const all = new Promise<void>((resolve) => {
-    page.on('download', async (download) => {
-      const file = path.join(shots, `export-page-${++started}.png`);
-      await download.saveAs(file);
-      files.push({ name: download.suggestedFilename(), size: pngSize(fs.readFileSync(file)) });
-      if (files.length === 4) resolve();
+    page.on('download', (download) => {
+      names.push(download.suggestedFilename());
+      const file = path.join(shots, `export-page-${names.length}.png`);
+      saved.push(download.saveAs(file).then(() => pngSize(fs.readFileSync(file))));
+      if (names.length === 4) resolve();
     });
   });
   await chart.getByTestId('export-png').click();
   await all;
   // 1080 / 2 = 540 layout px, less the caption (84) and the chart's margins (98): 12 rows a page.
-  expect(files.map((f) => f.name)).toEqual(
+  expect(names).toEqual(
     [1, 2, 3, 4].map((n) => expect.stringMatching(new RegExp(`报考人数与获证人数 第${n}页（共4页）-\\d{4}-\\d{2}-\\d{2}\\.png$`))),
   );
-  for (const file of files) expect(file.size).toEqual({ width: 1920, height: 1080 });
+  for (const size of await Promise.all(saved)) expect(size).toEqual({ width: 1920, height: 1080 });
   await expect(chart.locator('.pb-chart__export-status')).toHaveText('已导出 4 页 PNG');
 });
 

@@ -207,13 +207,18 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
         }));
     }
     let reported_totals = totals.map(|row| totals_of(sheet, row, columns, fractions));
-    if !errors.is_empty() {
-        return Reading {
-            result: Err(errors),
-            skipped,
-            filled_down,
-        };
-    }
+    // A column missing is said once, at the header, not again at every row; the rows' other
+    // problems are listed with it, all at once.
+    let missing: Vec<&'static str> = [
+        Field::Batch,
+        Field::Certificate,
+        Field::Registered,
+        Field::Level,
+    ]
+    .into_iter()
+    .filter(|field| column_of(*field).is_none())
+    .map(Field::key)
+    .collect();
     let mut file = json!({
         "format": FORMAT_TAG,
         "version": FORMAT_VERSION,
@@ -223,9 +228,16 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
     if let Some(totals) = reported_totals {
         file["reported_totals"] = serde_json::to_value(totals).expect("totals serialise");
     }
-    let result = parse_dataset_value(&file).map_err(|errors| {
-        errors
+    let validated = parse_dataset_value(&file).map_err(|found| {
+        found
             .into_iter()
+            .filter(|error| {
+                !(matches!(error.problem, Problem::Missing { .. })
+                    && error
+                        .key
+                        .as_deref()
+                        .is_some_and(|key| missing.contains(&key)))
+            })
             .map(|mut error| {
                 if let Some(record) = &error.record {
                     error.line_column = rows_of_records
@@ -234,8 +246,16 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
                 }
                 error
             })
-            .collect()
+            .collect::<Vec<_>>()
     });
+    let result = match validated {
+        Ok(dataset) if errors.is_empty() => Ok(dataset),
+        Ok(_) => Err(errors),
+        Err(found) => {
+            errors.extend(found);
+            Err(errors)
+        }
+    };
     Reading {
         result,
         skipped,

@@ -102,7 +102,6 @@ pub fn read_rate(cell: &Cell, fractions: bool) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn results_not_yet_out() {
@@ -149,25 +148,5 @@ mod tests {
         let written = [Cell::Text("0.5%".into())];
         assert!(!rates_are_fractions(&written));
         assert!(!rates_are_fractions(&[Cell::Empty]));
-    }
-
-    proptest! {
-        #[test]
-        fn a_rate_read_is_finite(text in "\\PC{0,12}") {
-            if let Some(rate) = read_rate(&Cell::Text(text.clone()), false) {
-                prop_assert!(rate.is_finite());
-            }
-            let _ = is_pending(&Cell::Text(text.clone()));
-            let _ = read_level(&text);
-            let _ = split_level(&text);
-        }
-
-        #[test]
-        fn a_percent_written_reads_back(hundredths in 0u32..=10_000) {
-            let percent = f64::from(hundredths) / 100.0;
-            let text = format!("{percent:.2}%");
-            prop_assert_eq!(read_rate(&Cell::Text(text), false), Some(percent));
-            prop_assert_eq!(read_rate(&Cell::Number(percent / 100.0), true), Some(percent));
-        }
     }
 }
