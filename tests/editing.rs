@@ -292,3 +292,23 @@ fn past_the_limit_the_oldest_steps_fold_into_the_base() {
     // Changes are still measured against the data as loaded.
     assert_eq!(restored.changes().len(), 1);
 }
+
+#[test]
+fn a_merge_updates_every_record_in_one_step_that_undo_takes_back() {
+    let mut editor = editor();
+    let before = editor.dataset().records.clone();
+    let mut merged = before.clone();
+    for record in &mut merged {
+        record.approved_trainees = Some(7);
+    }
+    assert!(editor.update_all(merged.clone()));
+    assert_eq!(editor.dataset().records, merged);
+    assert_eq!(editor.undo_depth(), 1, "one step");
+    assert!(editor.undo());
+    assert_eq!(editor.dataset().records, before);
+    assert!(editor.redo());
+    assert_eq!(editor.dataset().records, merged);
+    // Not as many records, or nothing new: refused.
+    assert!(!editor.update_all(merged[1..].to_vec()));
+    assert!(!editor.update_all(merged));
+}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::Totals;
 use crate::domain::fields::Field;
 use crate::domain::figures::format_rate;
-use crate::domain::import::Draft;
+use crate::domain::import::{Draft, MergePlan, plan_merge};
 use crate::domain::lang::{Lang, format_count};
 use crate::state::BoardState;
 
@@ -146,19 +146,24 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
     };
     let intro = match lang {
         Lang::Zh => format!(
-            "这张表的表头不是报告的原样，请先核对：表头在第 {} 行，下面每一列选好对应的字段（不需要的列选“不使用”）。确认之前，当前数据不会有任何改动。",
+            "这张表不能直接打开（表头与报告的表格不同，或缺少几列），请先核对：表头在第 {} 行，下面每一列选好对应的字段（不需要的列选“不使用”）。确认之前，当前数据不会有任何改动。",
             draft.header_row + 1
         ),
         Lang::En => format!(
-            "This table's headings are not the report's own; check it first. The header is row {}; pick the field each column fills below (\"Not used\" for the others). Nothing on screen changes until you confirm.",
+            "This table cannot open as it is (its headings are not the report's, or it lacks columns); check it first. The header is row {}; pick the field each column fills below (\"Not used\" for the others). Nothing on screen changes until you confirm.",
             draft.header_row + 1
         ),
     };
     let sheet_name = draft.sheet.name.clone();
+    let merge = state
+        .dataset
+        .with_untracked(|dataset| plan_merge(draft, dataset))
+        .map(|plan| merge_offer(state, plan, lang));
     view! {
         <section class="pb-import" data-testid="import-preview" aria-labelledby="pb-import-title">
             <h2 id="pb-import-title" class="pb-section-title">{heading}</h2>
             <p>{intro}</p>
+            {merge}
             <p class="pb-import__sheet">
                 {lang.pick("工作表：", "Sheet: ")}
                 <span data-testid="import-sheet">{sheet_name}</span>
@@ -216,5 +221,85 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The offer to merge the table's columns into the records on screen that its rows match.
+fn merge_offer(state: BoardState, plan: MergePlan, lang: Lang) -> impl IntoView + use<> {
+    let fields = plan
+        .fields
+        .iter()
+        .map(|field| field.label(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    let text = match lang {
+        Lang::Zh => format!(
+            "这张表的行按申报批次、证书名称和等级对上了当前数据的 {} 条记录：可以把它的 {fields} 并入这些记录（一步操作，可撤销）。",
+            plan.matched
+        ),
+        Lang::En => format!(
+            "This table's rows match {} records on screen by batch, certificate and level: its {fields} can be merged into them (one step, which undo takes back).",
+            format_count(plan.matched as u64, lang)
+        ),
+    };
+    let unmatched_rows = plan
+        .unmatched_rows
+        .iter()
+        .map(|(row, label)| {
+            let text = match lang {
+                Lang::Zh => format!("表中第 {row} 行（{label}）没有对应的记录"),
+                Lang::En => format!("Row {row} ({label}) matches no record"),
+            };
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    let unmatched_records = state.dataset.with_untracked(|dataset| {
+        plan.unmatched_records
+            .iter()
+            .map(|&i| {
+                let record = &dataset.records[i];
+                let text = match lang {
+                    Lang::Zh => format!(
+                        "当前记录 {} · {} · {} 在表中没有对应的行",
+                        record.batch,
+                        record.certificate,
+                        record.level.label(lang)
+                    ),
+                    Lang::En => format!(
+                        "The record {} · {} · {} has no row in the table",
+                        record.batch,
+                        record.certificate,
+                        record.level.label(lang)
+                    ),
+                };
+                view! { <li>{text}</li> }
+            })
+            .collect_view()
+    });
+    let problems = plan
+        .problems
+        .iter()
+        .map(|error| view! { <li>{error.message(lang)}</li> })
+        .collect_view();
+    let blocked = !plan.problems.is_empty();
+    let records = StoredValue::new(plan.records);
+    view! {
+        <div class="pb-import__merge" data-testid="import-merge-offer">
+            <p>{text}</p>
+            <ul data-testid="import-unmatched">{unmatched_rows}{unmatched_records}</ul>
+            <ol class="pb-load-error__list">{problems}</ol>
+            <button
+                class="pb-button pb-button--primary"
+                data-testid="import-merge"
+                disabled=blocked
+                on:click=move |_| {
+                    let merged = records.get_value();
+                    state.edit(|editor| editor.update_all(merged));
+                    state.import.set(None);
+                }
+            >
+                {lang.pick("并入当前数据", "Merge into the data on screen")}
+            </button>
+        </div>
     }
 }

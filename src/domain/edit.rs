@@ -442,6 +442,20 @@ impl Editor {
         true
     }
 
+    /// Puts `records` in place of the records on screen, record for record (each keeps its
+    /// id), as one step that undo takes back: a table's columns merged into the data. Refused
+    /// (false) unless there are as many as on screen; false too when nothing changes.
+    pub fn update_all(&mut self, records: Vec<Record>) -> bool {
+        if records.len() != self.current.records.len() || records == self.current.records {
+            return false;
+        }
+        self.push(Op::Replace {
+            before: pairs(&self.ids, &self.current.records),
+            after: pairs(&self.ids, &records),
+        });
+        true
+    }
+
     /// Every difference from the dataset as loaded: records added, removed, and changed (with
     /// each changed field), in the order of the records.
     pub fn changes(&self) -> Vec<Change> {

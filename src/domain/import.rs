@@ -5,11 +5,13 @@
 //! `table.rs`.
 
 pub mod grid;
+pub mod merge;
 pub mod plan;
 pub mod values;
 pub mod vocabulary;
 
 pub use grid::{Cell, Merge, Sheet};
+pub use merge::{MergePlan, plan_merge};
 pub use plan::{Proposal, Reading, SkipReason, propose, read};
 
 use crate::domain::error::{DatasetError, Problem};

@@ -104,3 +104,30 @@ test('a table with the report’s own headings still opens at once', async ({ pa
   await expect(kpi(page, 'records')).toHaveText('1');
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
 });
+
+test('the report’s table 1 pasted over its table 3 merges in the majors and trainees, as one step undo takes back', async ({ page }) => {
+  await paste(page, fs.readFileSync(path.join(fixtures, 'report-table3.tsv'), 'utf-8'));
+  await page.getByTestId('import-confirm').click();
+  await expect(kpi(page, 'records')).toHaveText('38');
+  const majors = page.getByTestId('kpi-registered').locator('xpath=..');
+  await expect(majors).toContainText('涵盖 0 个专业');
+
+  await paste(page, fs.readFileSync(path.join(fixtures, 'report-table1.tsv'), 'utf-8'));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  // Table 1 alone is no dataset (it has no registered or certified), but it can be merged.
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await expect(page.getByTestId('import-merge-offer')).toContainText('38 条记录');
+  await expect(page.getByTestId('import-unmatched').locator('li')).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, 'import-merge.png') });
+  await page.getByTestId('import-merge').click();
+  await expect(preview).toHaveCount(0);
+  // The built-in figures: 34 majors (the report prints 35), the same counts and rates.
+  expect(await kpis(page)).toEqual(['38', '3482', '2297', '72.16%', '65.97%']);
+  await expect(majors).toContainText('涵盖 34 个专业');
+
+  await page.getByTestId('undo').click();
+  await expect(majors).toContainText('涵盖 0 个专业');
+  await page.getByTestId('redo').click();
+  await expect(majors).toContainText('涵盖 34 个专业');
+});
