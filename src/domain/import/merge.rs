@@ -5,9 +5,8 @@
 
 use super::Draft;
 use super::grid::Sheet;
-use super::plan::SkipReason;
+use super::plan::skip_reason;
 use super::values::{is_pending, read_level, read_rate};
-use super::vocabulary::{ColumnUse, column_use, is_totals};
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::{EditProblem, Field, format_percent};
 use crate::domain::filter::batch_key;
@@ -83,7 +82,7 @@ pub fn plan_merge(draft: &Draft, dataset: &Dataset) -> Option<MergePlan> {
     let mut above = (String::new(), String::new());
     for row in draft.header_row + 1..sheet.rows.len() {
         let text = |column: usize| sheet.cell(row, column).text().trim().to_string();
-        if skip(sheet, row, &draft.columns).is_some() {
+        if skip_reason(sheet, row, &draft.columns).is_some() {
             continue;
         }
         // Merged batch and certificate cells: the one above.
@@ -135,28 +134,6 @@ pub fn plan_merge(draft: &Draft, dataset: &Dataset) -> Option<MergePlan> {
     plan.unmatched_records = (0..records.len()).filter(|&i| !hit[i]).collect();
     plan.records = records;
     Some(plan)
-}
-
-/// Why a row is no record of the table, if it is not.
-fn skip(sheet: &Sheet, row: usize, columns: &[Option<Field>]) -> Option<SkipReason> {
-    let cells: Vec<String> = (0..columns.len())
-        .map(|c| sheet.cell(row, c).text())
-        .collect();
-    if cells.iter().all(|c| c.trim().is_empty()) {
-        return Some(SkipReason::Blank);
-    }
-    if cells.iter().take(3).any(|c| is_totals(c)) {
-        return Some(SkipReason::Totals);
-    }
-    let repeats = columns
-        .iter()
-        .zip(&cells)
-        .filter(|(field, cell)| {
-            field.is_some()
-                && matches!(column_use(cell), Some(ColumnUse::Field(f)) if Some(f) == **field)
-        })
-        .count();
-    (repeats >= 2).then_some(SkipReason::RepeatedHeader)
 }
 
 /// A value the merge could not read, as the file's problems are worded.

@@ -109,26 +109,11 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
     let mut filled_down = 0;
     for row in body {
         let cells: Vec<&Cell> = (0..columns.len()).map(|c| sheet.cell(row, c)).collect();
-        if cells.iter().all(|cell| cell.is_blank()) {
-            skipped.push((row + 1, SkipReason::Blank));
-            continue;
-        }
-        let repeats_header = columns
-            .iter()
-            .zip(&cells)
-            .filter(|(field, cell)| {
-                field.is_some()
-                    && matches!(column_use(&cell.text()), Some(ColumnUse::Field(f)) if Some(f) == **field)
-            })
-            .count()
-            >= 2;
-        if repeats_header {
-            skipped.push((row + 1, SkipReason::RepeatedHeader));
-            continue;
-        }
-        if cells.iter().take(3).any(|cell| is_totals(&cell.text())) {
-            skipped.push((row + 1, SkipReason::Totals));
-            totals = Some(row);
+        if let Some(reason) = skip_reason(sheet, row, columns) {
+            if reason == SkipReason::Totals {
+                totals = Some(row);
+            }
+            skipped.push((row + 1, reason));
             continue;
         }
         let mut object = Map::new();
@@ -261,6 +246,36 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
         skipped,
         filled_down,
     }
+}
+
+/// Why a row under the header is no record, if it is not: blank, a row of totals, or the
+/// header again (a table that goes over two pages).
+pub(super) fn skip_reason(
+    sheet: &Sheet,
+    row: usize,
+    columns: &[Option<Field>],
+) -> Option<SkipReason> {
+    let cells: Vec<&Cell> = (0..columns.len()).map(|c| sheet.cell(row, c)).collect();
+    if cells.iter().all(|cell| cell.is_blank()) {
+        return Some(SkipReason::Blank);
+    }
+    let repeats_header = columns
+        .iter()
+        .zip(&cells)
+        .filter(|(field, cell)| {
+            field.is_some()
+                && matches!(column_use(&cell.text()), Some(ColumnUse::Field(f)) if Some(f) == **field)
+        })
+        .count()
+        >= 2;
+    if repeats_header {
+        return Some(SkipReason::RepeatedHeader);
+    }
+    cells
+        .iter()
+        .take(3)
+        .any(|cell| is_totals(&cell.text()))
+        .then_some(SkipReason::Totals)
 }
 
 /// The figures of a totals row, as the report's printed totals.
