@@ -309,3 +309,46 @@ fn english_bars_carry_their_n_in_english_brackets_and_count_in_the_singular() {
         chart.note
     );
 }
+
+/// A chart's data table gives the registered count and, in a column of its own, the base of
+/// the rate: by batch, 2021年第一批 has 1531 registered of whom 1331 have published results.
+#[test]
+fn a_chart_table_keeps_the_registered_apart_from_the_rates_base() {
+    use pilot_board::domain::chart_data::TableField;
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    let chart = pass_rate_by_group(
+        all.selection(&dataset, &index),
+        GroupBy::Batch,
+        RateDefinition::Published,
+        true,
+        Lang::Zh,
+    );
+    let table = chart.table();
+    let row = table
+        .rows
+        .iter()
+        .position(|r| r.key == "2021年第一批")
+        .unwrap();
+    assert_eq!(table.cell(row, TableField::Registered), Some("1531"));
+    assert_eq!(table.cell(row, TableField::RateBase), Some("1331"));
+    assert_eq!(table.cell(row, TableField::Certified), Some("1128"));
+    let by_major = pass_rate_by_group(
+        all.selection(&dataset, &index),
+        GroupBy::Major,
+        RateDefinition::AllRegistered,
+        true,
+        Lang::Zh,
+    )
+    .table();
+    let row = by_major
+        .rows
+        .iter()
+        .position(|r| r.key == "610209 数字展示技术")
+        .unwrap();
+    assert_eq!(by_major.cell(row, TableField::Registered), Some("200"));
+    assert_eq!(by_major.cell(row, TableField::RateBase), Some("200"));
+    assert_eq!(by_major.cell(row, TableField::Certified), Some("未出成绩"));
+    assert_eq!(by_major.cell(row, TableField::Rate), Some("未出成绩"));
+}

@@ -548,15 +548,24 @@ impl ChartTable {
     }
 }
 
-fn table_columns(
-    fields: &[TableField],
-    definition: RateDefinition,
-    lang: Lang,
-) -> Vec<(TableField, &'static str)> {
-    fields
-        .iter()
-        .map(|&field| (field, field.heading(definition, lang)))
-        .collect()
+impl ChartTable {
+    /// A table of `rows` under the columns of `fields`, headed in `lang` for `definition`.
+    fn new(
+        label_heading: &'static str,
+        fields: &[TableField],
+        definition: RateDefinition,
+        lang: Lang,
+        rows: Vec<ChartTableRow>,
+    ) -> ChartTable {
+        ChartTable {
+            label_heading,
+            columns: fields
+                .iter()
+                .map(|&field| (field, field.heading(definition, lang)))
+                .collect(),
+            rows,
+        }
+    }
 }
 
 impl RateChart {
@@ -571,33 +580,31 @@ impl RateChart {
             TableField::Rate,
             TableField::Interval,
         ];
-        ChartTable {
-            label_heading: lang.pick("项目", "Item"),
-            columns: table_columns(&fields, self.definition, lang),
-            rows: self
-                .bars
-                .iter()
-                .map(|bar| {
-                    let interval = match bar.value {
-                        BarValue::Rate {
-                            interval: Some((low, high)),
-                            ..
-                        } => format!("{low:.1}%–{high:.1}%"),
-                        _ => String::new(),
-                    };
-                    ChartTableRow {
-                        key: bar.label.clone(),
-                        cells: vec![
-                            format_count(bar.registered, lang),
-                            format_count(bar.rate_base, lang),
-                            certified_text(bar.certified, lang),
-                            bar.value_text(),
-                            interval,
-                        ],
-                    }
-                })
-                .collect(),
-        }
+        let rows = self
+            .bars
+            .iter()
+            .map(|bar| {
+                let interval = match bar.value {
+                    BarValue::Rate {
+                        interval: Some((low, high)),
+                        ..
+                    } => format!("{low:.1}%–{high:.1}%"),
+                    _ => String::new(),
+                };
+                ChartTableRow {
+                    key: bar.label.clone(),
+                    cells: vec![
+                        format_count(bar.registered, lang),
+                        format_count(bar.rate_base, lang),
+                        certified_text(bar.certified, lang),
+                        bar.value_text(),
+                        interval,
+                    ],
+                }
+            })
+            .collect();
+        let heading = lang.pick("项目", "Item");
+        ChartTable::new(heading, &fields, self.definition, lang, rows)
     }
 }
 
@@ -611,23 +618,21 @@ impl CountsChart {
             TableField::Certified,
             TableField::Rate,
         ];
-        ChartTable {
-            label_heading: lang.pick("证书 · 等级", "Certificate · level"),
-            columns: table_columns(&fields, self.definition, lang),
-            rows: self
-                .rows
-                .iter()
-                .map(|row| ChartTableRow {
-                    key: row.label.clone(),
-                    cells: vec![
-                        format_count(row.registered, lang),
-                        format_count(row.rate_base, lang),
-                        certified_text(row.certified, lang),
-                        rate_value_text(row.rate, lang),
-                    ],
-                })
-                .collect(),
-        }
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| ChartTableRow {
+                key: row.label.clone(),
+                cells: vec![
+                    format_count(row.registered, lang),
+                    format_count(row.rate_base, lang),
+                    certified_text(row.certified, lang),
+                    rate_value_text(row.rate, lang),
+                ],
+            })
+            .collect();
+        let heading = lang.pick("证书 · 等级", "Certificate · level");
+        ChartTable::new(heading, &fields, self.definition, lang, rows)
     }
 }
 
