@@ -98,10 +98,10 @@ fn other_json_is_not_a_dataset() {
 #[test]
 fn a_newer_version_is_refused_and_nothing_is_guessed() {
     let text =
-        r#"{"format": "1x-pilot-dataset", "version": 2, "title": "", "records": 1, "new": 1}"#;
+        r#"{"format": "1x-pilot-dataset", "version": 3, "title": "", "records": 1, "new": 1}"#;
     let errors = errors(text);
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].problem, Problem::NewerVersion { found: 2 });
+    assert_eq!(errors[0].problem, Problem::NewerVersion { found: 3 });
     assert!(errors[0].message(Lang::Zh).contains("较新版本"));
 }
 
@@ -140,7 +140,7 @@ fn top_level_problems_are_all_reported() {
     assert_eq!(
         zh,
         vec![
-            "键“version”：缺少这个必填项，应为格式版本号 1。",
+            "键“version”：缺少这个必填项，应为格式版本号 1 或 2。",
             "键“titel”：格式中没有这个键。是不是“title”？",
             "键“title”：缺少这个必填项，应为非空文本。",
             "键“as_of”：应为形如 YYYY-MM-DD 的日期（如 2021-12-31），实际是文本“2021-02-30”。",
@@ -184,5 +184,40 @@ fn markup_in_text_is_kept_as_plain_data() {
     assert_eq!(
         dataset.records[0].certificate,
         "<img src=x onerror=alert(1)>"
+    );
+}
+
+#[test]
+fn majors_without_a_code_need_version_2_and_are_written_only_then() {
+    let codeless = r#"{"batch": "2021年第一批", "certificate": "物流管理职业技能等级证书", "level": "中级",
+      "majors": [{"name": "物流管理"}, {"code": "630903", "name": "物流管理"}], "registered": 50, "certified": 48}"#;
+    // Version 1 has no such major: `code` is required there.
+    let refused = errors(&file_with_records(codeless));
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].key.as_deref(), Some("majors[0].code"));
+
+    let v2 = file_with_records(codeless).replace(r#""version": 1"#, r#""version": 2"#);
+    let dataset = parse_dataset(&v2).unwrap();
+    let majors = &dataset.records[0].majors;
+    assert_eq!((majors[0].code.as_str(), majors[0].key()), ("", "物流管理"));
+    assert_eq!(majors[1].key(), "630903");
+    assert_eq!(dataset.format_version(), 2);
+    // Written back as version 2, without an empty code, and read again the same.
+    let written = serde_json::to_string(&dataset).unwrap();
+    assert!(written.contains(r#""version":2"#), "{written}");
+    assert!(written.contains(r#"[{"name":"物流管理"},"#), "{written}");
+    assert_eq!(parse_dataset(&written).unwrap(), dataset);
+
+    // A name is what identifies such a major: it may not be empty.
+    let nameless = v2.replace(r#"{"name": "物流管理"}, "#, r#"{"name": " "}, "#);
+    assert_eq!(errors(&nameless)[0].key.as_deref(), Some("majors[0].name"));
+
+    // Every major coded: version 1, which older copies of the app read.
+    let coded = parse_dataset(&file_with_records(GOOD_RECORD)).unwrap();
+    assert_eq!(coded.format_version(), 1);
+    assert!(
+        serde_json::to_string(&coded)
+            .unwrap()
+            .contains(r#""version":1"#)
     );
 }

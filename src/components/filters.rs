@@ -127,12 +127,12 @@ pub fn Filters() -> impl IntoView {
                         || major.name.to_lowercase().contains(&query)
                 })
                 .map(|(position, major)| {
-                    let code = major.code.clone();
+                    let code = major.key().to_string();
                     let ChoiceState { count, checked } = choice(Facet::Major, position);
                     view! {
                         <Choice
-                            value=major.code.clone()
-                            label=format!("{} {}", major.code, major.name)
+                            value=major.key().to_string()
+                            label=major.label()
                             count
                             checked
                             on_toggle=Callback::new(move |on: bool| {
@@ -235,7 +235,7 @@ impl Facet {
                 index
                     .majors
                     .get(position)
-                    .is_some_and(|m| filter.majors.contains(&m.code)),
+                    .is_some_and(|m| filter.majors.contains(m.key())),
             ),
         }
     }

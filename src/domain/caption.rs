@@ -70,7 +70,7 @@ pub fn chips<'a>(filter: &'a Filter, index: &'a DatasetIndex) -> Vec<Chip<'a>> {
         name: index
             .majors
             .iter()
-            .find(|m| &m.code == code)
+            .find(|m| m.key() == code)
             .map_or("", |m| m.name.as_str()),
     });
     let words = filter.search.trim();
@@ -139,6 +139,6 @@ mod tests {
             .collect();
         assert!(phrases.contains(&format!("专业：{} {}", major.code, major.name)));
         // A code the data does not have is still shown, as it is.
-        assert!(phrases.contains(&"专业：999999 ".to_string()));
+        assert!(phrases.contains(&"专业：999999".to_string()));
     }
 }

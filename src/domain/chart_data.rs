@@ -363,7 +363,7 @@ pub fn pass_rate_by_group(
             let target = match group_by {
                 GroupBy::Batch => BarTarget::Batch(index.batches[group].key.clone()),
                 GroupBy::Level => BarTarget::Level(Level::ALL[group]),
-                GroupBy::Major => BarTarget::Major(index.majors[group].code.clone()),
+                GroupBy::Major => BarTarget::Major(index.majors[group].key().to_string()),
             };
             RateBar {
                 short_label: label.clone(),

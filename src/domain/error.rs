@@ -314,11 +314,11 @@ impl Problem {
                 format!("the column \"{}\" appears twice.", shorten(name, 40))
             }
             (Problem::MajorsText { piece }, Lang::Zh) => format!(
-                "“{}”不是“【代码】名称”：请写作“【560118】工业设计”，多个专业用空格或分号隔开。",
+                "“{}”不是“【代码】名称”：请写作“【560118】工业设计”（或只写名称，如“工业设计、数控技术”），多个专业用空格或分号隔开。",
                 shorten(piece, 40)
             ),
             (Problem::MajorsText { piece }, Lang::En) => format!(
-                "\"{}\" is not \"【code】name\": write \"【560118】工业设计\", several separated by spaces or semicolons.",
+                "\"{}\" is not \"【code】name\": write \"【560118】工业设计\" (or names alone, as \"工业设计、数控技术\"), several separated by spaces or semicolons.",
                 shorten(piece, 40)
             ),
         }
@@ -344,7 +344,7 @@ impl Expected {
                 "不小于 0 的整数或 null（null 表示未知或未出成绩）",
                 "a whole number ≥ 0, or null (not known / not published)",
             ),
-            Expected::VersionOne => lang.pick("格式版本号 1", "format version 1"),
+            Expected::VersionOne => lang.pick("格式版本号 1 或 2", "format version 1 or 2"),
             Expected::Level => lang.pick(
                 "“初级”“中级”或“高级”之一",
                 "one of \"初级\", \"中级\", \"高级\"",

@@ -280,17 +280,43 @@ pub(crate) fn format_percent(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Majors as the report writes them: `【560118】工业设计 【560102】机械制造与自动化`.
+/// Majors as the report writes them: `【560118】工业设计 【560102】机械制造与自动化`. Majors
+/// known only by name are listed after, separated by 、 (`工业设计、数控技术`).
 pub fn format_majors(majors: &[Major]) -> String {
-    majors
+    let coded = majors
         .iter()
+        .filter(|m| !m.code.is_empty())
         .map(|m| format!("【{}】{}", m.code, m.name))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let named = majors
+        .iter()
+        .filter(|m| m.code.is_empty())
+        .map(|m| m.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
+    match (coded.is_empty(), named.is_empty()) {
+        (_, true) => coded,
+        (true, false) => named,
+        (false, false) => format!("{coded}；{named}"),
+    }
 }
 
-/// Reads majors written as the report writes them (`【560118】工业设计 【560102】…`), or as
-/// `560118 工业设计；560102 机械制造与自动化` (separated by semicolons, commas, 、 or new lines).
+/// A major known by name alone (none for an empty piece).
+fn named_major(piece: &str) -> Option<Major> {
+    let name = piece.trim();
+    (!name.is_empty()).then(|| Major {
+        code: String::new(),
+        name: name.to_string(),
+    })
+}
+
+/// Where a list of majors written by name alone is cut.
+const MAJOR_SEPARATORS: [char; 9] = [';', '；', ',', '，', '、', '\n', '/', '／', '|'];
+
+/// Reads majors written as the report writes them (`【560118】工业设计 【560102】…`), as
+/// `560118 工业设计；560102 机械制造与自动化`, or by name alone (`工业设计、数控技术`), separated by
+/// semicolons, commas, 、, slashes or new lines. A name without a code is a major without one.
 pub fn parse_majors(text: &str) -> Result<Vec<Major>, EditProblem> {
     let text = text.trim();
     if text.is_empty() {
@@ -313,29 +339,34 @@ pub fn parse_majors(text: &str) -> Result<Vec<Major>, EditProblem> {
             if code.is_empty() {
                 return Err(EditProblem::NotAMajor(format!("【{piece}")));
             }
-            let name = name
-                .trim()
-                .trim_end_matches([';', '；', ',', '，', '、'])
-                .trim();
-            majors.push(Major {
-                code: code.to_string(),
-                name: name.to_string(),
-            });
-        }
-    } else {
-        for piece in text.split([';', '；', ',', '，', '、', '\n']) {
-            let piece = piece.trim();
-            if piece.is_empty() {
-                continue;
-            }
-            let (code, name) = piece.split_once(char::is_whitespace).unwrap_or((piece, ""));
-            if !code.chars().any(|c| c.is_ascii_digit()) {
-                return Err(EditProblem::NotAMajor(piece.to_string()));
-            }
+            // The name runs to the next bracket, or to a separator: what follows one is
+            // majors known by name alone.
+            let (name, rest) = name.split_once(MAJOR_SEPARATORS).unwrap_or((name, ""));
             majors.push(Major {
                 code: code.to_string(),
                 name: name.trim().to_string(),
             });
+            majors.extend(rest.split(MAJOR_SEPARATORS).filter_map(named_major));
+        }
+    } else {
+        for piece in text.split(MAJOR_SEPARATORS) {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                continue;
+            }
+            match piece.split_once(char::is_whitespace) {
+                Some((code, name)) if code.chars().any(|c| c.is_ascii_digit()) => {
+                    majors.push(Major {
+                        code: code.to_string(),
+                        name: name.trim().to_string(),
+                    })
+                }
+                _ if piece.chars().all(|c| c.is_ascii_digit()) => majors.push(Major {
+                    code: piece.to_string(),
+                    name: String::new(),
+                }),
+                _ => majors.extend(named_major(piece)),
+            }
         }
     }
     Ok(majors)
@@ -478,10 +509,27 @@ mod tests {
             parse_majors("560118 工业设计；560102 机械制造与自动化"),
             Ok(both.clone())
         );
-        assert_eq!(parse_majors(&format_majors(&both)), Ok(both));
+        assert_eq!(parse_majors(&format_majors(&both)), Ok(both.clone()));
         assert_eq!(parse_majors(""), Ok(vec![]));
+        // By name alone, in any of the separators people use, and mixed with coded ones.
+        let named = |name: &str| Major {
+            code: String::new(),
+            name: name.to_string(),
+        };
+        assert_eq!(
+            parse_majors("工业设计、数控技术 / 机电一体化\n会计"),
+            Ok(vec![
+                named("工业设计"),
+                named("数控技术"),
+                named("机电一体化"),
+                named("会计")
+            ])
+        );
+        let mixed = vec![both[0].clone(), named("数控技术"), named("会计")];
+        assert_eq!(format_majors(&mixed), "【560118】工业设计；数控技术、会计");
+        assert_eq!(parse_majors(&format_majors(&mixed)), Ok(mixed));
         assert!(matches!(
-            parse_majors("工业设计"),
+            parse_majors("说明【560118】工业设计"),
             Err(EditProblem::NotAMajor(_))
         ));
     }

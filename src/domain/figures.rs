@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::filter::batch_key;
 use super::lang::{Lang, format_count, group_digits};
-use super::model::Record;
+use super::model::{Major, Record};
 use super::view::RateDefinition;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
@@ -129,7 +129,7 @@ impl Totals {
         for record in records {
             totals.add(record);
             pilots.insert((batch_key(&record.batch), record.certificate.trim()));
-            majors.extend(record.majors.iter().map(|major| major.code.as_str()));
+            majors.extend(record.majors.iter().map(Major::key));
         }
         totals.pilots = pilots.len();
         totals.majors = majors.len();

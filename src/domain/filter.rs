@@ -24,7 +24,8 @@ pub struct Filter {
     /// Batch keys (see [`batch_key`]).
     pub batches: BTreeSet<String>,
     pub levels: BTreeSet<Level>,
-    /// Major codes: a record matches when any of its majors has one of them.
+    /// Majors by `Major::key` (the code, or the name of a major without one): a record
+    /// matches when any of its majors is one of them.
     pub majors: BTreeSet<String>,
     /// Words that must all occur in the certificate name (case, white space and the width of
     /// brackets do not matter).
@@ -46,7 +47,7 @@ impl Filter {
                 || record
                     .majors
                     .iter()
-                    .any(|major| self.majors.contains(&major.code)))
+                    .any(|major| self.majors.contains(major.key())))
             && self.matches_search(&record.certificate)
     }
 
@@ -105,8 +106,15 @@ impl Chip<'_> {
             (Chip::Batch { label, .. }, Lang::En) => format!("Batch: {label}"),
             (Chip::Level(level), Lang::Zh) => format!("等级：{}", level.label(lang)),
             (Chip::Level(level), Lang::En) => format!("Level: {}", level.label(lang)),
-            (Chip::Major { code, name }, Lang::Zh) => format!("专业：{code} {name}"),
-            (Chip::Major { code, name }, Lang::En) => format!("Major: {code} {name}"),
+            (Chip::Major { code, name }, lang) => {
+                // A major without a code is known by its name (`code` is then the name too).
+                let major = if name.is_empty() || name == code {
+                    code.to_string()
+                } else {
+                    format!("{code} {name}")
+                };
+                format!("{}{major}", lang.pick("专业：", "Major: "))
+            }
             (Chip::Search(words), Lang::Zh) => format!("名称含：{words}"),
             (Chip::Search(words), Lang::En) => format!("Name contains: {words}"),
         }

@@ -66,7 +66,7 @@ impl DatasetIndex {
                 .majors
                 .iter()
                 .map(|major| {
-                    *major_ids.entry(major.code.as_str()).or_insert_with(|| {
+                    *major_ids.entry(major.key()).or_insert_with(|| {
                         index.majors.push(major.clone());
                         index.majors.len() as u32 - 1
                     })
@@ -160,10 +160,7 @@ impl DatasetIndex {
         match group_by {
             GroupBy::Batch => self.batches[group].label.clone(),
             GroupBy::Level => Level::ALL[group].label(lang).to_string(),
-            GroupBy::Major => {
-                let major = &self.majors[group];
-                format!("{} {}", major.code, major.name)
-            }
+            GroupBy::Major => self.majors[group].label(),
         }
     }
 
@@ -178,7 +175,7 @@ impl DatasetIndex {
         let majors = (!filter.majors.is_empty()).then(|| {
             self.majors
                 .iter()
-                .map(|major| filter.majors.contains(&major.code))
+                .map(|major| filter.majors.contains(major.key()))
                 .collect()
         });
         CompiledFilter {

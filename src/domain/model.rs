@@ -8,8 +8,10 @@ use super::lang::Lang;
 
 /// The value of the top-level `format` key that marks a dataset file.
 pub const FORMAT_TAG: &str = "1x-pilot-dataset";
-/// The only format version this app reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+/// The newest format version this app reads and writes. A file is written as version 1 unless
+/// it needs version 2 (a major without a code), so files stay readable by older copies of the
+/// app wherever they can be; those copies refuse a version 2 file as one from a newer app.
+pub const FORMAT_VERSION: u64 = 2;
 
 /// A whole dataset: what one file holds, after validation.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,7 +30,7 @@ impl Serialize for Dataset {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut file = serializer.serialize_struct("Dataset", 8)?;
         file.serialize_field("format", FORMAT_TAG)?;
-        file.serialize_field("version", &FORMAT_VERSION)?;
+        file.serialize_field("version", &self.format_version())?;
         file.serialize_field("title", &self.title)?;
         if let Some(institution) = &self.institution {
             file.serialize_field("institution", institution)?;
@@ -48,6 +50,15 @@ impl Serialize for Dataset {
 }
 
 impl Dataset {
+    /// The version its file is written as: 2 only where a major has no code.
+    pub fn format_version(&self) -> u64 {
+        let codeless = self
+            .records
+            .iter()
+            .any(|record| record.majors.iter().any(|major| major.code.is_empty()));
+        if codeless { 2 } else { 1 }
+    }
+
     /// The dataset as a pretty-printed format v1 JSON file.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a dataset always serialises")
@@ -151,11 +162,34 @@ impl Record {
     }
 }
 
-/// A major a pilot covers: the national major code and its name.
+/// A major a pilot covers: the national major code and its name. Colleges' own workbooks often
+/// name a major without its code: `code` is then empty (format version 2 leaves it out).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Major {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub code: String,
     pub name: String,
+}
+
+impl Major {
+    /// What the filter, its counts and the charts know the major by: its code, or its name
+    /// where it has none.
+    pub fn key(&self) -> &str {
+        if self.code.is_empty() {
+            &self.name
+        } else {
+            &self.code
+        }
+    }
+
+    /// `560118 工业设计`, or the name alone.
+    pub fn label(&self) -> String {
+        match (self.code.is_empty(), self.name.is_empty()) {
+            (true, _) => self.name.clone(),
+            (false, true) => self.code.clone(),
+            (false, false) => format!("{} {}", self.code, self.name),
+        }
+    }
 }
 
 /// The certificate level. Nothing but these three is accepted.

@@ -141,6 +141,8 @@ enum Need {
 #[derive(Default)]
 struct Checker {
     errors: Vec<DatasetError>,
+    /// The file's format version, once read (0 until then).
+    version: u64,
 }
 
 impl Checker {
@@ -185,7 +187,7 @@ impl Checker {
                 },
             ),
             Some(version) => match version.as_u64() {
-                Some(FORMAT_VERSION) => {}
+                Some(known @ 1..=FORMAT_VERSION) => self.version = known,
                 Some(newer) if newer > FORMAT_VERSION => {
                     // Never guess at a newer format: this one error says all there is to say.
                     self.errors = vec![DatasetError {
@@ -566,6 +568,17 @@ impl Checker {
         let mut majors = Vec::with_capacity(items.len());
         for (place, major) in self.objects(items, "majors", at) {
             self.unknown_keys(major, MAJOR_KEYS, &place);
+            // Version 2 carries majors known only by name: no code, a name that is not empty.
+            let codeless = self.version >= 2 && !major.contains_key("code");
+            if codeless {
+                if let Some(name) = self.text(major, "name", Need::Required, true, &place) {
+                    majors.push(Major {
+                        code: String::new(),
+                        name,
+                    });
+                }
+                continue;
+            }
             let code = self.text(major, "code", Need::Required, true, &place);
             let name = self.text(major, "name", Need::Required, false, &place);
             if let (Some(code), Some(name)) = (code, name) {

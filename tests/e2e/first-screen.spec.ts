@@ -164,7 +164,7 @@ test('a good file replaces the data; a later bad one leaves it in place', async 
   expect(await kpiTexts(page)).toEqual(expected);
   await expect(page.getByTestId('record-row')).toHaveCount(3);
 
-  await input.setInputFiles({ name: 'v2.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"1x-pilot-dataset","version":2}') });
+  await input.setInputFiles({ name: 'v3.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"1x-pilot-dataset","version":3}') });
   await expect(page.getByTestId('load-error')).toContainText('较新版本');
   expect(await kpiTexts(page)).toEqual(expected);
   await expect(page.getByTestId('dataset-title')).toHaveText('示例：部分试点尚未出成绩');

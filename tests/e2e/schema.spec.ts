@@ -27,7 +27,9 @@ for (const file of shipped) {
 test('the schema refuses what the format forbids', () => {
   const good = read('docs/examples/minimal.json');
   const variants: Array<[string, (d: any) => void]> = [
-    ['a newer version', (d) => (d.version = 2)],
+    ['a newer version', (d) => (d.version = 3)],
+    ['a major without a code in version 1', (d) => (d.records[0].majors = [{ name: '工业设计' }])],
+    ['a major without a code or a name', (d) => ((d.version = 2), (d.records[0].majors = [{ name: ' ' }]))],
     ['another format', (d) => (d.format = 'other')],
     ['an unknown key', (d) => (d.titel = 'x')],
     ['an empty title', (d) => (d.title = '  ')],
@@ -44,4 +46,11 @@ test('the schema refuses what the format forbids', () => {
     expect(validate(copy), name).toBe(false);
   }
   expect(validate(good)).toBe(true);
+});
+
+test('version 2 carries majors known by name alone', () => {
+  const file = read('docs/examples/minimal.json');
+  file.version = 2;
+  file.records[0].majors = [{ name: '工业设计' }, { code: '560118', name: '工业设计' }];
+  expect(validate(file)).toBe(true);
 });
