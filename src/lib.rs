@@ -13,6 +13,8 @@ pub mod download;
 pub mod export;
 pub mod file_reader;
 pub mod hooks;
+pub mod import_client;
+pub mod import_worker;
 pub mod offline;
 pub mod prefs;
 pub mod state;

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::domain::edit::{Change, Editor};
 use crate::domain::error::Problem;
-use crate::domain::import::{Draft, TableOutcome, open_table};
+use crate::domain::import::session::Both;
+use crate::domain::import::{Preview, Reply, Request, is_workbook};
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership, Selection};
 use crate::domain::link::DatasetLink;
 use crate::domain::parse::parse_dataset_bytes;
@@ -159,9 +160,11 @@ pub struct BoardState {
     pub link: RwSignal<DatasetLink>,
     /// The dataset a link opened in this browser named but that is not here.
     pub link_missing: RwSignal<Option<DatasetLink>>,
-    /// A table waiting in the preview (other headings than the report's): nothing changes
-    /// until it is confirmed.
-    pub import: RwSignal<Option<Draft>>,
+    /// A table waiting in the preview (a workbook, or other headings than the report's), as
+    /// the import worker reads it: nothing changes until it is confirmed.
+    pub import: RwSignal<Option<Preview>>,
+    /// The file the import worker is reading (the page shows that it is).
+    pub import_busy: RwSignal<Option<String>>,
     saving: StoredValue<SaveState>,
 }
 
@@ -216,6 +219,7 @@ impl BoardState {
             link,
             link_missing: RwSignal::new(None),
             import: RwSignal::new(None),
+            import_busy: RwSignal::new(None),
             saving: StoredValue::new(SaveState::default()),
         }
     }
@@ -452,48 +456,140 @@ impl BoardState {
             && self.changes.with_untracked(|c| !c.is_empty())
     }
 
-    /// Opens a file's bytes (JSON, or a CSV / TSV table). A valid dataset replaces the one on
-    /// screen (and the filters, which named the old data's values, are cleared); when the
-    /// data on screen has edits the user is asked first, and the edited work is kept as the
-    /// previous work. A table under headings of its own goes to the preview instead, and
-    /// changes nothing until confirmed there. A bad file changes nothing and is kept, with all
-    /// its errors, for the user to read. Returns whether it opened.
+    /// Opens a file's bytes (JSON, a CSV / TSV table, or a workbook). A valid dataset replaces
+    /// the one on screen (and the filters, which named the old data's values, are cleared);
+    /// when the data on screen has edits the user is asked first, and the edited work is kept
+    /// as the previous work. Tables and workbooks are read by the import worker: one under the
+    /// report's own headings opens as a dataset does, any other goes to the preview and changes
+    /// nothing until confirmed there. A bad file changes nothing and is kept, with all its
+    /// errors, for the user to read. Returns whether it opened (now: a table answers later).
     pub fn open_file(&self, name: &str, bytes: &[u8]) -> bool {
-        let lang = self.lang.get_untracked();
-        let parsed = if looks_like_table(name, bytes) {
-            let title = name
-                .rsplit_once('.')
-                .map_or(name, |(stem, _)| stem)
-                .trim()
-                .to_string();
-            let title = if title.is_empty() {
-                lang.pick("表格", "Table")
-            } else {
-                &title
-            };
-            match open_table(bytes, name, title, &crate::text_decoder::gb18030) {
-                TableOutcome::Open(dataset) => Ok(dataset),
-                TableOutcome::Refused(errors) => Err(errors),
-                TableOutcome::Preview(draft) => {
-                    // Nothing changes until the preview is confirmed.
-                    self.refused.set(None);
-                    self.import.set(Some(draft));
-                    return false;
-                }
-            }
-        } else {
-            parse_dataset_bytes(bytes)
-        };
-        match parsed {
+        if is_workbook(name, bytes) || looks_like_table(name, bytes) {
+            self.import(name, bytes);
+            return false;
+        }
+        match parse_dataset_bytes(bytes) {
             Ok(dataset) => self.open_dataset(name, dataset),
             Err(errors) => {
-                self.refused.set(Some(RefusedFile {
-                    name: name.to_string(),
-                    errors,
-                }));
+                self.refuse(name, errors);
                 false
             }
         }
+    }
+
+    fn refuse(&self, name: &str, errors: Vec<DatasetError>) {
+        self.refused.set(Some(RefusedFile {
+            name: name.to_string(),
+            errors,
+        }));
+    }
+
+    /// Sends a workbook or a table to the import worker: its preview replaces any other, a
+    /// table under the report's own headings opens, and a file it cannot read is refused with
+    /// the worker's reasons. Nothing on screen changes until then.
+    fn import(&self, name: &str, bytes: &[u8]) {
+        let lang = self.lang.get_untracked();
+        let title = name
+            .rsplit_once('.')
+            .map_or(name, |(stem, _)| stem)
+            .trim()
+            .to_string();
+        let title = if title.is_empty() {
+            lang.pick("表格", "Table").to_string()
+        } else {
+            title
+        };
+        let current = self
+            .dataset
+            .with_untracked(|dataset| serde_json::to_string(dataset).ok());
+        let request = Request::Open {
+            name: name.to_string(),
+            title,
+            current,
+        };
+        self.import_busy.set(Some(name.to_string()));
+        let state = *self;
+        let name = name.to_string();
+        crate::import_client::ask(&request, Some(bytes), move |reply| {
+            state.import_busy.set(None);
+            match reply {
+                Ok(Reply::Preview(preview)) => {
+                    state.refused.set(None);
+                    state.import.set(Some(*preview));
+                }
+                Ok(Reply::Dataset(json)) => state.open_reply(&name, &json),
+                Ok(Reply::Refused(reasons)) => state.refuse(&name, imported_problems(reasons)),
+                Err(stopped) => {
+                    state.refuse(&name, vec![DatasetError::whole_file(stopped.problem())])
+                }
+            }
+        });
+    }
+
+    /// A dataset the worker read (from the page's point of view, a file like any other: it is
+    /// checked again by the same validating reader).
+    fn open_reply(&self, name: &str, json: &str) {
+        match crate::domain::parse_dataset(json) {
+            Ok(dataset) => {
+                self.open_dataset(name, dataset);
+            }
+            Err(errors) => self.refuse(name, errors),
+        }
+    }
+
+    /// A change to the table in the preview (its sheet, a column's field): the worker reads it
+    /// again and the preview shows the new reading.
+    pub fn revise_import(&self, request: Request) {
+        let state = *self;
+        crate::import_client::ask(&request, None, move |reply| {
+            state.preview_answer(reply, false)
+        });
+    }
+
+    /// Opens what the preview shows (`merge`: merged into the data on screen, one step that
+    /// undo takes back).
+    pub fn confirm_import(&self, merge: bool) {
+        let state = *self;
+        let request = if merge {
+            Request::TakeMerge
+        } else {
+            Request::Take
+        };
+        crate::import_client::ask(&request, None, move |reply| {
+            state.preview_answer(reply, merge)
+        });
+    }
+
+    fn preview_answer(&self, reply: Result<Reply, crate::import_client::Stopped>, merge: bool) {
+        let Some(name) = self
+            .import
+            .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
+        else {
+            return;
+        };
+        let problems = match reply {
+            Ok(Reply::Preview(preview)) => {
+                self.import.set(Some(*preview));
+                return;
+            }
+            Ok(Reply::Dataset(json)) if merge => match crate::domain::parse_dataset(&json) {
+                Ok(dataset) => {
+                    self.edit(|editor| editor.update_all(dataset.records));
+                    self.import.set(None);
+                    return;
+                }
+                Err(errors) => errors,
+            },
+            Ok(Reply::Dataset(json)) => {
+                self.open_reply(&name, &json);
+                return;
+            }
+            Ok(Reply::Refused(reasons)) => imported_problems(reasons),
+            Err(stopped) => vec![DatasetError::whole_file(stopped.problem())],
+        };
+        // The worker has lost the table (it failed, or was restarted): the preview goes too.
+        self.import.set(None);
+        self.refuse(&name, problems);
     }
 
     /// Puts a dataset read from a file (or confirmed in the preview) on screen, asking first
@@ -534,6 +630,14 @@ impl BoardState {
             errors: vec![DatasetError::whole_file(Problem::Unreadable)],
         }));
     }
+}
+
+/// The worker's reasons, as problems of the whole file.
+fn imported_problems(reasons: Vec<Both>) -> Vec<DatasetError> {
+    reasons
+        .into_iter()
+        .map(|Both { zh, en }| DatasetError::whole_file(Problem::Import { zh, en }))
+        .collect()
 }
 
 /// The selection read from the state's memos (see [`BoardState::with_selection`]).

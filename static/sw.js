@@ -12,6 +12,11 @@ const DATA_CACHE = 'pilot-board-data';
 // How long a dataset file's request may wait for the network before the last copy is used.
 const NETWORK_PATIENCE_MS = 3000;
 
+// The import worker's files, which the page does not link: it starts the worker on the first
+// workbook. Their names carry no hash (a worker names its own files), so they are fetched past
+// the browser's HTTP cache into this build's cache.
+const ON_DEMAND = ['import-worker-start.js', 'import-worker.js', 'import-worker_bg.wasm'];
+
 // The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
 async function appFiles() {
   // The folder's address, or index.html by name where the server lists no folder index.
@@ -30,6 +35,8 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       const { index, linked } = await appFiles();
       await cache.addAll(linked);
+      // After the first paint (the page registers this worker then), so they never delay it.
+      await cache.addAll(ON_DEMAND.map((file) => new Request(new URL(file, self.registration.scope), { cache: 'no-cache' })));
       await cache.put(self.registration.scope, index);
     })(),
   );

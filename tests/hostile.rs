@@ -8,12 +8,34 @@ use std::fs;
 use std::path::Path;
 
 use pilot_board::domain::builtin::report_2021;
+use pilot_board::domain::error::Problem;
+use pilot_board::domain::import::{Engine, Reply, Request, is_workbook};
 use pilot_board::domain::parse::{MAX_FILE_BYTES, parse_dataset_bytes};
-use pilot_board::domain::table::{looks_like_table, parse_table};
+use pilot_board::domain::table::{gb18030, looks_like_table, parse_table};
 use pilot_board::domain::{Dataset, DatasetError, Lang};
 use proptest::prelude::*;
 
+/// As the app routes a file: workbooks to the import engine, tables, then JSON.
 fn open(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetError>> {
+    if is_workbook(name, bytes) {
+        let request = Request::Open {
+            name: name.into(),
+            title: name.into(),
+            current: None,
+        };
+        return match Engine::default().handle(request, bytes, &gb18030) {
+            Reply::Refused(reasons) => Err(reasons
+                .into_iter()
+                .map(|both| {
+                    DatasetError::whole_file(Problem::Import {
+                        zh: both.zh,
+                        en: both.en,
+                    })
+                })
+                .collect()),
+            other => panic!("{name}: {other:?}"),
+        };
+    }
     if looks_like_table(name, bytes) {
         parse_table(bytes, name)
     } else {

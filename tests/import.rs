@@ -65,33 +65,37 @@ fn a_table_with_the_reports_headings_opens_at_once_and_others_wait_for_the_previ
     use pilot_board::domain::table::gb18030;
     let exact = "申报计划,证书名称,证书等级,报考人数,获证人数\n2022年第一批,物流管理,初级,40,30\n";
     assert!(matches!(
-        open_table(exact.as_bytes(), "a.csv", "a", &gb18030),
+        open_table(exact.as_bytes(), "a.csv", "a", &gb18030, None),
         TableOutcome::Open(_)
     ));
 
     let other = "批次,证书名称,等级,考核人数,通过人数\n2022年第一批,物流管理,初级,40,30\n";
-    let TableOutcome::Preview(draft) = open_table(other.as_bytes(), "b.csv", "b", &gb18030) else {
+    let TableOutcome::Preview(draft) = open_table(other.as_bytes(), "b.csv", "b", &gb18030, None)
+    else {
         panic!("other headings go to the preview");
     };
-    assert_eq!(draft.read().result.expect("read").records[0].registered, 40);
+    assert_eq!(
+        draft.draft().read().result.expect("read").records[0].registered,
+        40
+    );
 
     // The report's table 3 (its header repeated mid-table) reads in the preview.
     let table3 = include_str!("fixtures/report-table3.tsv");
     assert!(matches!(
-        open_table(table3.as_bytes(), "t.tsv", "t", &gb18030),
+        open_table(table3.as_bytes(), "t.tsv", "t", &gb18030, None),
         TableOutcome::Preview(_)
     ));
 
     // The report's headings and a bad row: refused as before, with that row's problem.
     let bad = "申报计划,证书名称,证书等级,报考人数,获证人数\n2022年第一批,物流管理,初级,40,50\n";
     assert!(matches!(
-        open_table(bad.as_bytes(), "c.csv", "c", &gb18030),
+        open_table(bad.as_bytes(), "c.csv", "c", &gb18030, None),
         TableOutcome::Refused(_)
     ));
     // No header anywhere: refused.
     let prose = "这不是表格\n只是几行字\n";
     assert!(matches!(
-        open_table(prose.as_bytes(), "d.csv", "d", &gb18030),
+        open_table(prose.as_bytes(), "d.csv", "d", &gb18030, None),
         TableOutcome::Refused(_)
     ));
 }
@@ -103,27 +107,33 @@ fn a_field_fills_one_column_and_a_column_can_be_left_unused() {
     use pilot_board::domain::table::gb18030;
     let text =
         "批次,证书名称,等级,考核人数,通过人数,实考人数\n2022年第一批,物流管理,初级,40,30,38\n";
-    let TableOutcome::Preview(mut draft) = open_table(text.as_bytes(), "b.csv", "b", &gb18030)
+    let TableOutcome::Preview(mut draft) =
+        open_table(text.as_bytes(), "b.csv", "b", &gb18030, None)
     else {
         panic!("a preview");
     };
     assert_eq!(
-        draft.columns[5], None,
+        draft.draft().columns[5],
+        None,
         "实考人数: registered is taken by the first column"
     );
     draft.assign(5, Some(Field::Registered));
     assert_eq!(
-        draft.columns[3], None,
+        draft.draft().columns[3],
+        None,
         "the column that filled it before is unused now"
     );
-    assert_eq!(draft.read().result.unwrap().records[0].registered, 38);
+    assert_eq!(
+        draft.draft().read().result.unwrap().records[0].registered,
+        38
+    );
     draft.assign(4, None);
-    let record = &draft.read().result.unwrap().records[0];
+    let record = &draft.draft().read().result.unwrap().records[0];
     assert_eq!(
         record.certified, None,
         "no certified column: results pending"
     );
-    assert_eq!(draft.headings()[5], "实考人数");
+    assert_eq!(draft.draft().headings()[5], "实考人数");
 }
 
 #[test]
@@ -131,11 +141,11 @@ fn a_colleges_csv_saved_by_excel_in_gb18030_reads_in_the_preview() {
     use pilot_board::domain::import::{TableOutcome, open_table};
     use pilot_board::domain::table::gb18030;
     let bytes = include_bytes!("fixtures/college-gb18030.csv");
-    let TableOutcome::Preview(draft) = open_table(bytes, "a.csv", "a", &gb18030) else {
+    let TableOutcome::Preview(draft) = open_table(bytes, "a.csv", "a", &gb18030, None) else {
         panic!("a preview");
     };
-    assert_eq!(draft.header_row, 2);
-    let reading = draft.read();
+    assert_eq!(draft.draft().header_row, 2);
+    let reading = draft.draft().read();
     assert_eq!(
         reading.filled_down, 3,
         "the batch merged over the rows below it"

@@ -46,8 +46,8 @@ pub fn Header() -> impl IntoView {
                 <Show when=move || state.source_name.with(Option::is_none)>
                     <p class="pb-header__sample" data-testid="sample-note">
                         {state.tr(
-                            "这是示例数据：一所职业院校 2021 年的试点工作报告。要看自己学校的数据，请点“打开数据文件…”打开 Excel 另存的 CSV 或本应用导出的 JSON，或在 Excel、WPS 中复制表格后直接在本页粘贴。",
-                            "This is sample data: one vocational college's 2021 pilot report. To see your own, click “Open data file…” and open a CSV saved from Excel or a JSON file this app exported, or copy a table in Excel or WPS and paste it on this page.",
+                            "这是示例数据：一所职业院校 2021 年的试点工作报告。要看自己学校的数据，请点“打开数据文件…”打开 Excel 或 WPS 工作簿（.xlsx、.xls、.et）、CSV 或本应用导出的 JSON，或在 Excel、WPS 中复制表格后直接在本页粘贴。",
+                            "This is sample data: one vocational college's 2021 pilot report. To see your own, click “Open data file…” and open an Excel or WPS workbook (.xlsx, .xls, .et), a CSV, or a JSON file this app exported, or copy a table in Excel or WPS and paste it on this page.",
                         )}
                     </p>
                 </Show>
@@ -172,7 +172,7 @@ fn OpenFile() -> impl IntoView {
             <input
                 class="pb-visually-hidden"
                 type="file"
-                accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values"
+                accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.et,.ett,application/json,text/csv,text/tab-separated-values"
                 data-testid="file-input"
                 on:change:target=on_change
             />

@@ -1,41 +1,52 @@
-//! The preview of a table whose headings are not the report's own: the sheet, each column with
-//! the field it will fill (a choice per column, "not used" among them), the first rows, the key
-//! figures they give, the rows left out and why, and every problem by row and column. Nothing
-//! changes until `import-confirm`; `import-cancel` leaves everything as it was.
+//! The preview of a workbook, or of a table whose headings are not the report's own: the sheet
+//! (a choice where there are several), each column with the field it will fill (a choice per
+//! column, "not used" among them), the first rows, the key figures they give, the rows left out
+//! and why, and every problem by row and column. The import worker reads the table; this view
+//! shows its reading and sends each choice back. Nothing changes until `import-confirm`;
+//! `import-cancel` leaves everything as it was.
 
 use leptos::prelude::*;
 
-use crate::domain::Totals;
 use crate::domain::fields::Field;
-use crate::domain::figures::format_rate;
-use crate::domain::import::{Draft, MergePlan, plan_merge};
-use crate::domain::lang::{Lang, format_count};
+use crate::domain::import::Request;
+use crate::domain::import::session::{MergeOffer, Preview};
+use crate::domain::lang::Lang;
 use crate::state::BoardState;
-
-/// Rows of the sheet shown under the header.
-const PREVIEW_ROWS: usize = 8;
-/// Problems listed at most (the rest are counted).
-const PROBLEMS_SHOWN: usize = 100;
 
 #[component]
 pub fn ImportPreview() -> impl IntoView {
     let state = BoardState::expect();
-    move || {
+    // The first workbook loads the reader too: a wait that can be seen.
+    let busy = move || {
+        state.import_busy.get().map(|name| {
+            let text = match state.lang.get() {
+                Lang::Zh => format!("正在读取“{name}”…"),
+                Lang::En => format!("Reading “{name}”…"),
+            };
+            view! { <p class="pb-import__busy" role="status" data-testid="import-busy">{text}</p> }
+        })
+    };
+    let panel = move || {
         let lang = state.lang.get();
         state
             .import
-            .with(|draft| draft.as_ref().map(|draft| panel(state, draft, lang)))
-    }
+            .with(|preview| preview.as_ref().map(|preview| panel(state, preview, lang)))
+    };
+    view! { {busy} {panel} }
 }
 
-fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> {
-    let reading = draft.read();
-    let headings = draft.headings();
-    let choices = headings
+fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + use<> {
+    let choices = preview
+        .headings
         .iter()
         .enumerate()
         .map(|(column, heading)| {
-            let chosen = draft.columns.get(column).copied().flatten();
+            let chosen = preview
+                .columns
+                .get(column)
+                .cloned()
+                .flatten()
+                .and_then(|key| Field::from_key(&key));
             let options = std::iter::once(None)
                 .chain(Field::ALL.into_iter().map(Some))
                 .map(|field| {
@@ -55,12 +66,9 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
                         data-column=column.to_string()
                         aria-label=format!("{} {}", lang.pick("第几列：", "Column:"), column + 1)
                         on:change:target=move |ev| {
-                            let field = Field::from_key(&ev.target().value());
-                            state.import.update(|draft| {
-                                if let Some(draft) = draft {
-                                    draft.assign(column, field);
-                                }
-                            });
+                            let field = Field::from_key(&ev.target().value())
+                                .map(|field| field.key().to_string());
+                            state.revise_import(Request::Assign { column, field });
                         }
                     >
                         {options}
@@ -69,104 +77,95 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
             }
         })
         .collect_view();
-    let body = (draft.header_row + 1..draft.sheet.rows.len())
-        .filter(|&row| draft.sheet.rows[row].iter().any(|cell| !cell.is_blank()))
-        .take(PREVIEW_ROWS)
-        .map(|row| {
-            let cells = (0..headings.len())
-                .map(|column| {
-                    let used = draft.columns.get(column).copied().flatten().is_some();
-                    view! {
-                        <td class:pb-import__unused=!used>{draft.sheet.cell(row, column).text()}</td>
-                    }
+    let used: Vec<bool> = preview.columns.iter().map(Option::is_some).collect();
+    let body = preview
+        .rows
+        .iter()
+        .map(|(row, cells)| {
+            let cells = cells
+                .iter()
+                .enumerate()
+                .map(|(column, text)| {
+                    let used = used.get(column).copied().unwrap_or(false);
+                    view! { <td class:pb-import__unused=!used>{text.clone()}</td> }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{row + 1}</th>{cells}</tr> }
+            view! { <tr><th scope="row">{*row}</th>{cells}</tr> }
         })
         .collect_view();
-    let skipped = reading
+    let skipped = preview
         .skipped
         .iter()
-        .map(|(row, why)| {
-            let text = match lang {
-                Lang::Zh => format!("第 {row} 行：{}", why.describe(lang)),
-                Lang::En => format!("Row {row}: {}", why.describe(lang)),
-            };
-            view! { <li>{text}</li> }
-        })
+        .map(|(_, text)| view! { <li>{text.get(lang).to_string()}</li> })
         .collect_view();
-    let filled = (reading.filled_down > 0).then(|| {
-        let text = match lang {
-            Lang::Zh => format!(
-                "合并单元格：{} 个空的批次或证书单元格按上一行的值读取。",
-                reading.filled_down
-            ),
-            Lang::En => format!(
-                "Merged cells: {} empty batch or certificate cells read as the row above.",
-                format_count(reading.filled_down as u64, lang)
-            ),
-        };
-        view! { <p class="pb-import__note" data-testid="import-filled">{text}</p> }
+    let filled = preview.filled.as_ref().map(|text| {
+        view! { <p class="pb-import__note" data-testid="import-filled">{text.get(lang).to_string()}</p> }
     });
-    let (figures, problems) = match &reading.result {
-        Ok(dataset) => {
-            let totals = Totals::of(&dataset.records);
-            let text = match lang {
-                Lang::Zh => format!(
-                    "将打开 {} 条记录：报考 {} 人，获证 {} 人，通过率（已公布成绩）{}，通过率（全部报考）{}。",
-                    totals.records,
-                    totals.registered,
-                    totals.certified,
-                    format_rate(totals.pass_rate_published()),
-                    format_rate(totals.pass_rate_all_registered()),
-                ),
-                Lang::En => format!(
-                    "Opens {} records: {} registered, {} certified, pass rate {} (published results), {} (all registered).",
-                    format_count(totals.records as u64, lang),
-                    format_count(totals.registered, lang),
-                    format_count(totals.certified, lang),
-                    format_rate(totals.pass_rate_published()),
-                    format_rate(totals.pass_rate_all_registered()),
-                ),
-            };
-            (Some(text), Vec::new())
-        }
-        Err(errors) => (None, errors.iter().map(|e| e.message(lang)).collect()),
-    };
-    let blocked = !problems.is_empty();
-    let problem_count = problems.len();
-    let problem_list = problems
-        .into_iter()
-        .take(PROBLEMS_SHOWN)
-        .map(|text| view! { <li>{text}</li> })
+    let figures = preview.figures.as_ref().map(|text| {
+        view! { <p class="pb-import__figures" data-testid="import-figures">{text.get(lang).to_string()}</p> }
+    });
+    let problem_count = preview.problem_count;
+    let blocked = problem_count > 0;
+    let problem_list = preview
+        .problems
+        .iter()
+        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
         .collect_view();
     let heading = match lang {
-        Lang::Zh => format!("预览：{}", draft.name),
-        Lang::En => format!("Preview: {}", draft.name),
+        Lang::Zh => format!("预览：{}", preview.name),
+        Lang::En => format!("Preview: {}", preview.name),
     };
     let intro = match lang {
         Lang::Zh => format!(
-            "这张表不能直接打开（表头与报告的表格不同，或缺少几列），请先核对：表头在第 {} 行，下面每一列选好对应的字段（不需要的列选“不使用”）。确认之前，当前数据不会有任何改动。",
-            draft.header_row + 1
+            "请先核对这张表怎样读取：表头在第 {} 行，下面每一列选好对应的字段（不需要的列选“不使用”）。确认之前，当前数据不会有任何改动。",
+            preview.header_row + 1
         ),
         Lang::En => format!(
-            "This table cannot open as it is (its headings are not the report's, or it lacks columns); check it first. The header is row {}; pick the field each column fills below (\"Not used\" for the others). Nothing on screen changes until you confirm.",
-            draft.header_row + 1
+            "Check how this table will be read first. The header is row {}; pick the field each column fills below (\"Not used\" for the others). Nothing on screen changes until you confirm.",
+            preview.header_row + 1
         ),
     };
-    let sheet_name = draft.sheet.name.clone();
-    let merge = state
-        .dataset
-        .with_untracked(|dataset| plan_merge(draft, dataset))
-        .map(|plan| merge_offer(state, plan, lang));
+    let sheet = if preview.sheets.len() > 1 {
+        let options = preview
+            .sheets
+            .iter()
+            .enumerate()
+            .map(|(index, name)| {
+                view! { <option value=index.to_string() selected=index == preview.sheet>{name.clone()}</option> }
+            })
+            .collect_view();
+        view! {
+            <select
+                class="pb-select"
+                data-testid="import-sheet"
+                aria-label=lang.pick("工作表", "Sheet")
+                on:change:target=move |ev| {
+                    if let Ok(index) = ev.target().value().parse() {
+                        state.revise_import(Request::Sheet(index));
+                    }
+                }
+            >
+                {options}
+            </select>
+        }
+        .into_any()
+    } else {
+        let name = preview.sheets.first().cloned().unwrap_or_default();
+        view! { <span data-testid="import-sheet">{name}</span> }.into_any()
+    };
+    let merge = preview
+        .merge
+        .clone()
+        .map(|offer| merge_offer(state, offer, lang));
+    let skipped_count = preview.skipped.len();
+    let skipped_open = skipped_count > 0;
     view! {
         <section class="pb-import" data-testid="import-preview" aria-labelledby="pb-import-title">
             <h2 id="pb-import-title" class="pb-section-title">{heading}</h2>
             <p>{intro}</p>
             {merge}
             <p class="pb-import__sheet">
-                {lang.pick("工作表：", "Sheet: ")}
-                <span data-testid="import-sheet">{sheet_name}</span>
+                <label>{lang.pick("工作表：", "Sheet: ")} {sheet}</label>
             </p>
             <div class="pb-table-scroll">
                 <table class="pb-table pb-import__table">
@@ -177,12 +176,12 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
                 </table>
             </div>
             {filled}
-            {figures.map(|text| view! { <p class="pb-import__figures" data-testid="import-figures">{text}</p> })}
-            <details class="pb-import__skipped" open=!reading.skipped.is_empty()>
+            {figures}
+            <details class="pb-import__skipped" open=skipped_open>
                 <summary>
                     {match lang {
-                        Lang::Zh => format!("不作为记录读取的行（{} 行）", reading.skipped.len()),
-                        Lang::En => format!("Rows not read as records ({})", reading.skipped.len()),
+                        Lang::Zh => format!("不作为记录读取的行（{skipped_count} 行）"),
+                        Lang::En => format!("Rows not read as records ({skipped_count})"),
                     }}
                 </summary>
                 <ul data-testid="import-skipped">{skipped}</ul>
@@ -203,12 +202,7 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
                     class="pb-button pb-button--primary"
                     data-testid="import-confirm"
                     disabled=blocked
-                    on:click=move |_| {
-                        let Some(draft) = state.import.get_untracked() else { return };
-                        if let Ok(dataset) = draft.read().result {
-                            state.open_dataset(&draft.name, dataset);
-                        }
-                    }
+                    on:click=move |_| state.confirm_import(false)
                 >
                     {lang.pick("确认，打开这些数据", "Confirm and open")}
                 </button>
@@ -225,78 +219,40 @@ fn panel(state: BoardState, draft: &Draft, lang: Lang) -> impl IntoView + use<> 
 }
 
 /// The offer to merge the table's columns into the records on screen that its rows match.
-fn merge_offer(state: BoardState, plan: MergePlan, lang: Lang) -> impl IntoView + use<> {
-    let fields = plan
-        .fields
+fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoView + use<> {
+    let unmatched = offer
+        .unmatched
         .iter()
-        .map(|field| field.label(lang))
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "));
-    let text = match lang {
-        Lang::Zh => format!(
-            "这张表的行按申报批次、证书名称和等级对上了当前数据的 {} 条记录：可以把它的 {fields} 并入这些记录（一步操作，可撤销）。",
-            plan.matched
-        ),
-        Lang::En => format!(
-            "This table's rows match {} records on screen by batch, certificate and level: its {fields} can be merged into them (one step, which undo takes back).",
-            format_count(plan.matched as u64, lang)
-        ),
-    };
-    let unmatched_rows = plan
-        .unmatched_rows
-        .iter()
-        .map(|(row, label)| {
-            let text = match lang {
-                Lang::Zh => format!("表中第 {row} 行（{label}）没有对应的记录"),
-                Lang::En => format!("Row {row} ({label}) matches no record"),
-            };
-            view! { <li>{text}</li> }
-        })
+        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
         .collect_view();
-    let unmatched_records = state.dataset.with_untracked(|dataset| {
-        plan.unmatched_records
-            .iter()
-            .map(|&i| {
-                let record = &dataset.records[i];
-                let text = match lang {
-                    Lang::Zh => format!(
-                        "当前记录 {} · {} · {} 在表中没有对应的行",
-                        record.batch,
-                        record.certificate,
-                        record.level.label(lang)
-                    ),
-                    Lang::En => format!(
-                        "The record {} · {} · {} has no row in the table",
-                        record.batch,
-                        record.certificate,
-                        record.level.label(lang)
-                    ),
-                };
-                view! { <li>{text}</li> }
-            })
-            .collect_view()
-    });
-    let problems = plan
+    let problems = offer
         .problems
         .iter()
-        .map(|error| view! { <li>{error.message(lang)}</li> })
+        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
         .collect_view();
-    let blocked = !plan.problems.is_empty();
-    let records = StoredValue::new(plan.records);
+    let blocked = !offer.problems.is_empty();
+    let unmatched_count = offer.unmatched.len();
+    // A few are read at a glance; a long list (a table of another year over this one) is
+    // there when wanted.
+    let unmatched_open = unmatched_count <= 5;
     view! {
         <div class="pb-import__merge" data-testid="import-merge-offer">
-            <p>{text}</p>
-            <ul data-testid="import-unmatched">{unmatched_rows}{unmatched_records}</ul>
+            <p>{offer.text.get(lang).to_string()}</p>
+            <details class="pb-import__unmatched" open=unmatched_open>
+                <summary>
+                    {match lang {
+                        Lang::Zh => format!("对不上的行和记录（{unmatched_count} 条）"),
+                        Lang::En => format!("Rows and records that match nothing ({unmatched_count})"),
+                    }}
+                </summary>
+                <ul data-testid="import-unmatched">{unmatched}</ul>
+            </details>
             <ol class="pb-load-error__list">{problems}</ol>
             <button
                 class="pb-button pb-button--primary"
                 data-testid="import-merge"
                 disabled=blocked
-                on:click=move |_| {
-                    let merged = records.get_value();
-                    state.edit(|editor| editor.update_all(merged));
-                    state.import.set(None);
-                }
+                on:click=move |_| state.confirm_import(true)
             >
                 {lang.pick("并入当前数据", "Merge into the data on screen")}
             </button>

@@ -114,6 +114,16 @@ pub enum Problem {
     MajorsText {
         piece: String,
     },
+    /// Why the import worker did not open a workbook or table, as it said it.
+    Import {
+        zh: String,
+        en: String,
+    },
+    /// The import worker stopped before it answered: it failed (a reader panic, out of memory,
+    /// a script that did not load), or took longer than `timed_out` seconds.
+    ImportStopped {
+        timed_out: Option<u32>,
+    },
 }
 
 impl DatasetError {
@@ -194,6 +204,28 @@ impl DatasetError {
 impl Problem {
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Problem::Import { zh, .. }, Lang::Zh) => zh.clone(),
+            (Problem::Import { en, .. }, Lang::En) => en.clone(),
+            (Problem::ImportStopped { timed_out }, lang) => {
+                let what = match (timed_out, lang) {
+                    (Some(seconds), Lang::Zh) => format!("读取超过 {seconds} 秒仍未完成，已停止"),
+                    (Some(seconds), Lang::En) => {
+                        format!("reading took more than {seconds} seconds and was stopped")
+                    }
+                    (None, Lang::Zh) => "读取时出错，读取程序已停止（文件可能已损坏或过大）".into(),
+                    (None, Lang::En) => {
+                        "reading failed and the reader was stopped (the file may be damaged or too large)".into()
+                    }
+                };
+                match lang {
+                    Lang::Zh => format!(
+                        "{what}，当前数据没有任何改动。请在 Excel 或 WPS 中另存为 .xlsx 后再打开。"
+                    ),
+                    Lang::En => format!(
+                        "{what}; nothing on screen changed. Save it as .xlsx in Excel or WPS and open that."
+                    ),
+                }
+            }
             (Problem::Empty, Lang::Zh) => "文件是空的，没有任何内容。".into(),
             (Problem::Empty, Lang::En) => "the file is empty.".into(),
             (Problem::NotText, Lang::Zh) => {

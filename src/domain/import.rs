@@ -7,12 +7,16 @@
 pub mod grid;
 pub mod merge;
 pub mod plan;
+pub mod session;
 pub mod values;
 pub mod vocabulary;
+pub mod workbook;
 
 pub use grid::{Cell, Merge, Sheet};
 pub use merge::{MergePlan, plan_merge};
 pub use plan::{Proposal, Reading, SkipReason, propose, read};
+pub use session::{Engine, Preview, Reply, Request, Session};
+pub use workbook::{Refusal, is_workbook, read_workbook};
 
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::Field;
@@ -82,47 +86,52 @@ impl SkipReason {
 #[derive(Clone, Debug)]
 pub enum TableOutcome {
     /// The report's own headings and nothing wrong: it opens at once, as it always has.
-    Open(Dataset),
+    Open(Box<Dataset>),
     /// Other headings, a title above them, merged or repeated rows: the preview shows how it
     /// would be read, and nothing changes until it is confirmed.
-    Preview(Draft),
+    Preview(Box<Session>),
     /// Not a table that can be read (or one with the report's headings and bad rows): every
     /// problem, and nothing changes.
     Refused(Vec<DatasetError>),
 }
 
-/// Opens a CSV or TSV table (a file, or a table pasted on the page).
-pub fn open_table(bytes: &[u8], name: &str, title: &str, gb18030: LegacyDecoder) -> TableOutcome {
+/// Opens a CSV or TSV table (a file, or a table pasted on the page): the direct reader first
+/// (the report's own headings open at once, as they always have), else the preview. `current`
+/// is the data on screen, for the offer to merge.
+pub fn open_table(
+    bytes: &[u8],
+    name: &str,
+    title: &str,
+    gb18030: LegacyDecoder,
+    current: Option<Dataset>,
+) -> TableOutcome {
     let errors = match parse_table_with(bytes, title, gb18030) {
-        Ok(dataset) => return TableOutcome::Open(dataset),
+        Ok(dataset) => return TableOutcome::Open(Box::new(dataset)),
         Err(errors) => errors,
     };
-    let Some(sheet) =
-        decode(bytes, gb18030).and_then(|text| Sheet::from_delimited(name, &text).ok())
+    let Some(session) = decode(bytes, gb18030)
+        .and_then(|text| Sheet::from_delimited(name, &text).ok())
+        .and_then(|sheet| Session::open(name, title, vec![sheet], current))
     else {
         return TableOutcome::Refused(errors);
     };
-    let Some(proposal) = propose(&sheet) else {
-        return TableOutcome::Refused(errors);
-    };
-    let draft = Draft {
-        name: name.to_string(),
-        title: title.to_string(),
-        sheet,
-        header_row: proposal.header_row,
-        columns: proposal.columns,
-    };
-    let header_problem = errors.iter().any(|error| {
+    // The report's own headings over rows that do not read either way: the direct reader's
+    // line-by-line errors say it best.
+    if header_problem(&errors) || session.dataset().is_some() {
+        TableOutcome::Preview(Box::new(session))
+    } else {
+        TableOutcome::Refused(errors)
+    }
+}
+
+/// Whether the direct reader refused a table for its header (so the preview can help).
+fn header_problem(errors: &[DatasetError]) -> bool {
+    errors.iter().any(|error| {
         matches!(
             error.problem,
             Problem::UnknownColumn { .. }
                 | Problem::MissingColumn { .. }
                 | Problem::RepeatedColumn { .. }
         )
-    });
-    if header_problem || draft.read().result.is_ok() {
-        TableOutcome::Preview(draft)
-    } else {
-        TableOutcome::Refused(errors)
-    }
+    })
 }

@@ -154,8 +154,8 @@ mod tests {
     use crate::domain::table::gb18030;
 
     fn draft(text: &str) -> Draft {
-        match open_table(text.as_bytes(), "t.tsv", "t", &gb18030) {
-            TableOutcome::Preview(draft) => draft,
+        match open_table(text.as_bytes(), "t.tsv", "t", &gb18030, None) {
+            TableOutcome::Preview(session) => session.draft().clone(),
             other => panic!("a preview, not {other:?}"),
         }
     }

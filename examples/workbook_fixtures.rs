@@ -1,0 +1,280 @@
+//! Writes the workbook fixtures the tests open: a college's own workbook (a notes sheet in
+//! front, a title row, merged batch cells, other headings, majors by name alone, percent cells,
+//! 待公布, a 合计 row) and the same table as a GB18030 CSV; and the hostile workbooks.
+//!
+//!     cargo run --example workbook_fixtures            # tests/fixtures, tests/hostile
+//!     cargo run --example workbook_fixtures -- rows N  # a benchmark workbook of N records, to stdout
+
+use std::io::Write;
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use zip::write::{SimpleFileOptions, ZipWriter};
+
+const HEADER: [&str; 8] = [
+    "序号",
+    "批次",
+    "证书名称",
+    "等级",
+    "涉及专业",
+    "考核人数",
+    "通过人数",
+    "通过率",
+];
+
+/// A row of the college's table: batch, certificate, level, majors, registered, certified, rate.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    Option<f64>,
+);
+
+const ROWS: [Row; 5] = [
+    (
+        "2021年第一批",
+        "产品创意设计职业技能等级证书",
+        "中级",
+        "工业设计",
+        50.0,
+        "43",
+        Some(0.86),
+    ),
+    (
+        "",
+        "机械工程制图职业技能等级证书",
+        "中级",
+        "机械制造与自动化、数控技术",
+        59.0,
+        "44",
+        Some(0.7458),
+    ),
+    (
+        "",
+        "数字创意建模职业技能等级证书",
+        "中级",
+        "数字展示技术",
+        200.0,
+        "待公布",
+        None,
+    ),
+    (
+        "2021年沿用批次",
+        "Web前端开发职业技能等级证书",
+        "初",
+        "软件技术",
+        2.0,
+        "2",
+        Some(1.0),
+    ),
+    (
+        "",
+        "Web前端开发职业技能等级证书",
+        "中",
+        "软件技术",
+        325.0,
+        "211人",
+        Some(0.6492),
+    ),
+];
+
+fn college_workbook() -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let percent = Format::new().set_num_format("0.00%");
+    let plain = Format::new();
+    let notes = book.add_worksheet();
+    notes.set_name("填表说明")?;
+    notes.write_string(0, 0, "填表说明")?;
+    notes.write_string(1, 0, "1. 每个证书的每个等级填一行。")?;
+    notes.write_string(2, 0, "2. 尚未公布成绩的填“待公布”。")?;
+    let sheet = book.add_worksheet();
+    sheet.set_name("考核情况")?;
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        7,
+        "某职业学院2021年“1+X”证书试点考核情况汇总表",
+        &plain,
+    )?;
+    sheet.write_string(1, 0, "填表日期：2022年1月5日")?;
+    for (column, heading) in HEADER.iter().enumerate() {
+        sheet.write_string(3, column as u16, *heading)?;
+    }
+    for (i, (batch, certificate, level, majors, registered, certified, rate)) in
+        ROWS.iter().enumerate()
+    {
+        let row = 4 + i as u32;
+        sheet.write_number(row, 0, (i + 1) as f64)?;
+        if !batch.is_empty() {
+            // The batch cell merged down over its rows, as colleges lay their tables out.
+            let last = row + ROWS[i + 1..].iter().take_while(|r| r.0.is_empty()).count() as u32;
+            if last > row {
+                sheet.merge_range(row, 1, last, 1, batch, &plain)?;
+            } else {
+                sheet.write_string(row, 1, *batch)?;
+            }
+        }
+        sheet.write_string(row, 2, *certificate)?;
+        sheet.write_string(row, 3, *level)?;
+        sheet.write_string(row, 4, *majors)?;
+        sheet.write_number(row, 5, *registered)?;
+        match certified.parse::<f64>() {
+            Ok(n) => sheet.write_number(row, 6, n)?,
+            Err(_) => sheet.write_string(row, 6, *certified)?,
+        };
+        if let Some(rate) = rate {
+            sheet.write_number_with_format(row, 7, *rate, &percent)?;
+        }
+    }
+    let totals = 4 + ROWS.len() as u32;
+    sheet.merge_range(totals, 0, totals, 4, "合计", &plain)?;
+    sheet.write_number(totals, 5, 636.0)?;
+    sheet.write_number(totals, 6, 300.0)?;
+    book.save_to_buffer()
+}
+
+/// The same table as Excel saves it as CSV on a Chinese Windows: GB18030, percent as text.
+fn college_csv() -> Vec<u8> {
+    let mut text = String::from(
+        "某职业学院2021年“1+X”证书试点考核情况汇总表\r\n填表日期：2022年1月5日\r\n\r\n",
+    );
+    text += &HEADER.join(",");
+    text += "\r\n";
+    for (i, (batch, certificate, level, majors, registered, certified, rate)) in
+        ROWS.iter().enumerate()
+    {
+        let rate = rate.map_or(String::new(), |r| format!("{:.2}%", r * 100.0));
+        text += &format!(
+            "{},{batch},{certificate},{level},\"{majors}\",{registered},{certified},{rate}\r\n",
+            i + 1
+        );
+    }
+    text += "合计,,,,,636,300,\r\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    bytes.into_owned()
+}
+
+/// A benchmark workbook: `n` records under the college's headings.
+fn rows_workbook(n: u32) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let percent = Format::new().set_num_format("0.00%");
+    let sheet = book.add_worksheet();
+    for (column, heading) in HEADER.iter().enumerate() {
+        sheet.write_string(0, column as u16, *heading)?;
+    }
+    for i in 0..n {
+        let row = i + 1;
+        let registered = 20.0 + f64::from(i % 300);
+        let certified = (registered * 0.7).floor();
+        sheet.write_number(row, 0, f64::from(row))?;
+        sheet.write_string(row, 1, format!("{}年第{}批", 2019 + i % 5, 1 + i % 3))?;
+        sheet.write_string(row, 2, format!("证书{i}职业技能等级证书"))?;
+        sheet.write_string(row, 3, ["初级", "中级", "高级"][(i % 3) as usize])?;
+        sheet.write_string(row, 4, format!("{} 专业{}", 510000 + i % 900, i % 900))?;
+        sheet.write_number(row, 5, registered)?;
+        sheet.write_number(row, 6, certified)?;
+        sheet.write_number_with_format(row, 7, certified / registered, &percent)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The parts every .xlsx has, around a sheet of the caller's.
+fn handmade_xlsx(sheet: &[u8], extra: Option<(&str, u64)>) -> Vec<u8> {
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts: [(&str, &[u8]); 4] = [
+        ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
+        ("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+        ("xl/workbook.xml", br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+        ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.start_file(
+        "xl/worksheets/sheet1.xml",
+        options.large_file(sheet.len() > u32::MAX as usize),
+    )
+    .unwrap();
+    zip.write_all(sheet).unwrap();
+    if let Some((name, zeros)) = extra {
+        zip.start_file(name, options.large_file(zeros > u32::MAX as u64))
+            .unwrap();
+        let block = vec![0u8; 1 << 20];
+        for _ in 0..zeros >> 20 {
+            zip.write_all(&block).unwrap();
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn sheet_xml(rows: &str) -> Vec<u8> {
+    format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#).into_bytes()
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [what, n] = args.as_slice()
+        && what == "rows"
+    {
+        std::io::stdout().write_all(&rows_workbook(n.parse()?)?)?;
+        return Ok(());
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    std::fs::write(
+        root.join("fixtures/college-workbook.xlsx"),
+        college_workbook()?,
+    )?;
+    std::fs::write(
+        root.join("fixtures/college-workbook-gb18030.csv"),
+        college_csv(),
+    )?;
+
+    let hostile = root.join("hostile");
+    let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>证书名称</t></is></c><c r="B1" t="inlineStr"><is><t>报考人数</t></is></c></row>"#;
+    // A few hundred KB that unpack to 400 MB.
+    let bomb = handmade_xlsx(&sheet_xml(header), Some(("xl/media/image1.bin", 400 << 20)));
+    std::fs::write(hostile.join("zip-bomb.xlsx"), bomb)?;
+    // A million rows (without row numbers, which Excel may leave out).
+    let million =
+        header.to_string() + &"<row><c><v>1</v></c><c><v>2</v></c></row>".repeat(1_000_000);
+    std::fs::write(
+        hostile.join("million-rows.xlsx"),
+        handmade_xlsx(&sheet_xml(&million), None),
+    )?;
+    // Elements nested 200,000 deep inside the sheet.
+    let nested = "<x>".repeat(200_000) + &"</x>".repeat(200_000);
+    std::fs::write(
+        hostile.join("nested.xlsx"),
+        handmade_xlsx(&sheet_xml(&nested), None),
+    )?;
+    // A zip cut off half-way, as a failed download leaves it.
+    let whole = college_workbook()?;
+    std::fs::write(hostile.join("truncated.xlsx"), &whole[..whole.len() / 2])?;
+    // An encrypted .xlsx is an OLE container whose directory names the encrypted package: the
+    // start of one (enough to be told apart; the reader goes no further).
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.resize(1024, 0);
+    encrypted.extend(
+        "EncryptionInfo\0EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    encrypted.resize(2048, 0);
+    std::fs::write(hostile.join("encrypted.xlsx"), encrypted)?;
+    // What systems' "export to Excel" often writes: a web page, or Excel 2003 XML.
+    std::fs::write(
+        hostile.join("web-page.xls"),
+        "<html><head><meta charset=\"utf-8\"></head><body><table><tr><td>证书名称</td><td>报考人数</td></tr></table></body></html>",
+    )?;
+    std::fs::write(
+        hostile.join("spreadsheet-2003.xls"),
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"Sheet1\"/></Workbook>",
+    )?;
+    Ok(())
+}

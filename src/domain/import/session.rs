@@ -1,0 +1,460 @@
+//! The import engine: a table being opened (its sheets, the one chosen, the header and each
+//! column's field), what the preview shows of it, and the dataset or merge it gives when
+//! confirmed. It runs where it cannot take the page down (the workbook worker) and answers the
+//! page's requests; both sides speak [`Request`] and [`Reply`] as JSON.
+
+use serde::{Deserialize, Serialize};
+
+use super::merge::plan_merge;
+use super::plan::propose;
+use super::workbook::{LIMITS, Refusal, read_workbook};
+use super::{Draft, Sheet, TableOutcome, is_workbook, open_table};
+use crate::domain::Totals;
+use crate::domain::fields::Field;
+use crate::domain::figures::format_rate;
+use crate::domain::lang::{Lang, format_count};
+use crate::domain::model::Dataset;
+use crate::domain::table::LegacyDecoder;
+
+/// Rows of the sheet the preview shows under the header.
+pub const PREVIEW_ROWS: usize = 8;
+/// Problems listed at most (the rest are counted).
+pub const PROBLEMS_SHOWN: usize = 100;
+
+/// A text in both interface languages: the page shows the one it speaks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Both {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Both {
+    pub fn of(text: impl Fn(Lang) -> String) -> Both {
+        Both {
+            zh: text(Lang::Zh),
+            en: text(Lang::En),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What the page asks. (Externally tagged, the serde default: the page's side of it stays
+/// small.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Open the bytes sent with this request: a workbook, or CSV / TSV text. `current` is the
+    /// data on screen (as a dataset file), for the offer to merge.
+    Open {
+        name: String,
+        title: String,
+        current: Option<String>,
+    },
+    Sheet(usize),
+    /// Column `column` fills the field with this key (`None`: not used).
+    Assign {
+        column: usize,
+        field: Option<String>,
+    },
+    /// The dataset the preview would open.
+    Take,
+    /// The data on screen with the table's columns merged in.
+    TakeMerge,
+}
+
+/// What the engine answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Preview(Box<Preview>),
+    /// Every reason the file does not open, in both languages.
+    Refused(Vec<Both>),
+    /// A dataset file's text, read by the page's own validating reader: a table under the
+    /// report's own headings opens so, without a preview, and so does a confirmed one.
+    Dataset(String),
+}
+
+/// Everything the preview shows, ready to be shown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub name: String,
+    pub sheets: Vec<String>,
+    pub sheet: usize,
+    /// 0-based.
+    pub header_row: usize,
+    pub headings: Vec<String>,
+    /// Each column's field key, `None` where the column is not used.
+    pub columns: Vec<Option<String>>,
+    /// The first rows under the header: their row number (1-based) and cells as text.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// Rows left out: the row (1-based) and why.
+    pub skipped: Vec<(usize, Both)>,
+    /// Cells read from the merged range (or the row above) they belong to.
+    pub filled: Option<Both>,
+    /// The key figures the table gives, when it reads without a problem.
+    pub figures: Option<Both>,
+    pub problems: Vec<Both>,
+    pub problem_count: usize,
+    pub merge: Option<MergeOffer>,
+}
+
+/// The offer to merge the table's columns into the matching records on screen.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MergeOffer {
+    pub text: Both,
+    /// Rows of the table and records on screen that match nothing on the other side.
+    pub unmatched: Vec<Both>,
+    pub problems: Vec<Both>,
+}
+
+/// A table being opened.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The sheets as read (merged ranges not yet filled in).
+    sheets: Vec<Sheet>,
+    /// The chosen sheet, merged ranges filled in, with its header and columns.
+    draft: Draft,
+    sheet: usize,
+    merged_cells: usize,
+    current: Option<Dataset>,
+}
+
+impl Session {
+    /// Opens on the sheet most like a pilot table; `None` when no sheet has a header row the
+    /// vocabulary recognises.
+    pub fn open(
+        name: &str,
+        title: &str,
+        sheets: Vec<Sheet>,
+        current: Option<Dataset>,
+    ) -> Option<Session> {
+        let sheet = best_sheet(&sheets)?;
+        let mut session = Session {
+            draft: Draft {
+                name: name.to_string(),
+                title: title.to_string(),
+                sheet: Sheet::default(),
+                header_row: 0,
+                columns: Vec::new(),
+            },
+            sheets,
+            sheet,
+            merged_cells: 0,
+            current,
+        };
+        session.choose_sheet(sheet);
+        Some(session)
+    }
+
+    /// Reads sheet `index` (its merged ranges filled in) and proposes its header and columns.
+    pub fn choose_sheet(&mut self, index: usize) {
+        let Some(sheet) = self.sheets.get(index) else {
+            return;
+        };
+        let mut sheet = sheet.clone();
+        self.merged_cells = sheet.fill_merges();
+        let proposal = propose(&sheet);
+        self.draft.header_row = proposal.as_ref().map_or(0, |p| p.header_row);
+        self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
+        self.draft.sheet = sheet;
+        self.sheet = index;
+    }
+
+    pub fn assign(&mut self, column: usize, field: Option<Field>) {
+        self.draft.assign(column, field);
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    /// The dataset the table gives, when it reads without a problem.
+    pub fn dataset(&self) -> Option<Dataset> {
+        self.draft.read().result.ok()
+    }
+
+    /// The data on screen with the table's columns merged into its matching records.
+    pub fn merged(&self) -> Option<Dataset> {
+        let current = self.current.as_ref()?;
+        let plan = plan_merge(&self.draft, current)?;
+        plan.problems.is_empty().then(|| Dataset {
+            records: plan.records,
+            ..current.clone()
+        })
+    }
+
+    pub fn preview(&self) -> Preview {
+        let draft = &self.draft;
+        let reading = draft.read();
+        let headings = draft.headings();
+        let rows = (draft.header_row + 1..draft.sheet.rows.len())
+            .filter(|&row| draft.sheet.rows[row].iter().any(|cell| !cell.is_blank()))
+            .take(PREVIEW_ROWS)
+            .map(|row| {
+                let cells = (0..headings.len())
+                    .map(|column| draft.sheet.cell(row, column).text())
+                    .collect();
+                (row + 1, cells)
+            })
+            .collect();
+        let skipped = reading
+            .skipped
+            .iter()
+            .map(|(row, why)| {
+                (
+                    *row,
+                    Both::of(|lang| match lang {
+                        Lang::Zh => format!("第 {row} 行：{}", why.describe(lang)),
+                        Lang::En => format!("Row {row}: {}", why.describe(lang)),
+                    }),
+                )
+            })
+            .collect();
+        let filled = filled_text(self.merged_cells, reading.filled_down);
+        let (figures, problems) = match &reading.result {
+            Ok(dataset) => (
+                Some(figures_text(&Totals::of(&dataset.records))),
+                Vec::new(),
+            ),
+            Err(errors) => (
+                None,
+                errors
+                    .iter()
+                    .map(|error| Both::of(|lang| error.message(lang)))
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        let merge = self
+            .current
+            .as_ref()
+            .and_then(|current| Some((plan_merge(draft, current)?, current)))
+            .map(|(plan, current)| {
+                let fields = |lang: Lang| {
+                    plan.fields
+                        .iter()
+                        .map(|field| field.label(lang))
+                        .collect::<Vec<_>>()
+                        .join(lang.pick("、", ", "))
+                };
+                let text = Both::of(|lang| match lang {
+                    Lang::Zh => format!(
+                        "这张表的行按申报批次、证书名称和等级对上了当前数据的 {} 条记录：可以把它的 {} 并入这些记录（一步操作，可撤销）。",
+                        plan.matched,
+                        fields(lang)
+                    ),
+                    Lang::En => format!(
+                        "This table's rows match {} records on screen by batch, certificate and level: its {} can be merged into them (one step, which undo takes back).",
+                        format_count(plan.matched as u64, lang),
+                        fields(lang)
+                    ),
+                });
+                let rows = plan.unmatched_rows.iter().map(|(row, label)| {
+                    Both::of(|lang| match lang {
+                        Lang::Zh => format!("表中第 {row} 行（{label}）没有对应的记录"),
+                        Lang::En => format!("Row {row} ({label}) matches no record"),
+                    })
+                });
+                let records = plan.unmatched_records.iter().map(|&i| {
+                    let record = &current.records[i];
+                    Both::of(|lang| match lang {
+                        Lang::Zh => format!(
+                            "当前记录 {} · {} · {} 在表中没有对应的行",
+                            record.batch,
+                            record.certificate,
+                            record.level.label(lang)
+                        ),
+                        Lang::En => format!(
+                            "The record {} · {} · {} has no row in the table",
+                            record.batch,
+                            record.certificate,
+                            record.level.label(lang)
+                        ),
+                    })
+                });
+                MergeOffer {
+                    text,
+                    unmatched: rows.chain(records).collect(),
+                    problems: plan
+                        .problems
+                        .iter()
+                        .map(|error| Both::of(|lang| error.message(lang)))
+                        .collect(),
+                }
+            });
+        Preview {
+            name: draft.name.clone(),
+            sheets: self.sheets.iter().map(|sheet| sheet.name.clone()).collect(),
+            sheet: self.sheet,
+            header_row: draft.header_row,
+            headings,
+            columns: draft
+                .columns
+                .iter()
+                .map(|field| field.map(|field| field.key().to_string()))
+                .collect(),
+            rows,
+            skipped,
+            filled,
+            figures,
+            problem_count: problems.len(),
+            problems: problems.into_iter().take(PROBLEMS_SHOWN).collect(),
+            merge,
+        }
+    }
+}
+
+/// The sheet most like a pilot table: the one whose header row places the most columns, then
+/// the one with the most rows under it. `None` when no sheet has a header at all.
+pub fn best_sheet(sheets: &[Sheet]) -> Option<usize> {
+    sheets
+        .iter()
+        .enumerate()
+        .filter_map(|(index, sheet)| {
+            let proposal = propose(sheet)?;
+            let placed = proposal.columns.iter().flatten().count();
+            let rows = sheet.rows.len().saturating_sub(proposal.header_row);
+            Some(((placed, rows), std::cmp::Reverse(index)))
+        })
+        .max()
+        .map(|(_, std::cmp::Reverse(index))| index)
+}
+
+fn filled_text(merged: usize, filled_down: usize) -> Option<Both> {
+    if merged + filled_down == 0 {
+        return None;
+    }
+    Some(Both::of(|lang| match (lang, merged > 0, filled_down > 0) {
+        (Lang::Zh, true, false) => {
+            format!("合并单元格：{merged} 个单元格按合并区域第一个单元格的值读取。")
+        }
+        (Lang::Zh, false, _) => {
+            format!("合并单元格：{filled_down} 个空的批次或证书单元格按上一行的值读取。")
+        }
+        (Lang::Zh, true, true) => format!(
+            "合并单元格：{merged} 个单元格按合并区域第一个单元格的值读取，另有 {filled_down} 个空的批次或证书单元格按上一行的值读取。"
+        ),
+        (Lang::En, true, false) => format!(
+            "Merged cells: {} cells read as the first cell of their merged range.",
+            format_count(merged as u64, lang)
+        ),
+        (Lang::En, false, _) => format!(
+            "Merged cells: {} empty batch or certificate cells read as the row above.",
+            format_count(filled_down as u64, lang)
+        ),
+        (Lang::En, true, true) => format!(
+            "Merged cells: {} cells read as the first cell of their merged range, and {} empty batch or certificate cells as the row above.",
+            format_count(merged as u64, lang),
+            format_count(filled_down as u64, lang)
+        ),
+    }))
+}
+
+fn figures_text(totals: &Totals) -> Both {
+    Both::of(|lang| match lang {
+        Lang::Zh => format!(
+            "将打开 {} 条记录：报考 {} 人，获证 {} 人，通过率（已公布成绩）{}，通过率（全部报考）{}。",
+            totals.records,
+            totals.registered,
+            totals.certified,
+            format_rate(totals.pass_rate_published()),
+            format_rate(totals.pass_rate_all_registered()),
+        ),
+        Lang::En => format!(
+            "Opens {} records: {} registered, {} certified, pass rate {} (published results), {} (all registered).",
+            format_count(totals.records as u64, lang),
+            format_count(totals.registered, lang),
+            format_count(totals.certified, lang),
+            format_rate(totals.pass_rate_published()),
+            format_rate(totals.pass_rate_all_registered()),
+        ),
+    })
+}
+
+/// The engine: one table at a time.
+#[derive(Default)]
+pub struct Engine {
+    session: Option<Session>,
+}
+
+impl Engine {
+    /// Answers one request; `bytes` come with `Open`.
+    pub fn handle(&mut self, request: Request, bytes: &[u8], gb18030: LegacyDecoder) -> Reply {
+        match request {
+            Request::Open {
+                name,
+                title,
+                current,
+            } => {
+                self.session = None;
+                let current = current.and_then(|json| crate::domain::parse_dataset(&json).ok());
+                let workbook = is_workbook(&name, bytes);
+                if workbook {
+                    match read_workbook(bytes, &LIMITS) {
+                        Ok(sheets) => {
+                            return match Session::open(&name, &title, sheets, current) {
+                                Some(session) => self.preview_of(session),
+                                None => refused(Refusal::NoTable),
+                            };
+                        }
+                        // A CSV or TSV table saved under a workbook's name is read as the text
+                        // it is.
+                        Err(Refusal::NotAWorkbook) => {}
+                        Err(refusal) => return refused(refusal),
+                    }
+                }
+                match open_table(bytes, &name, &title, gb18030, current) {
+                    TableOutcome::Open(dataset) => dataset_reply(&dataset),
+                    TableOutcome::Preview(session) => self.preview_of(*session),
+                    TableOutcome::Refused(_) if workbook => refused(Refusal::NotAWorkbook),
+                    TableOutcome::Refused(errors) => Reply::Refused(
+                        errors
+                            .iter()
+                            .map(|error| Both::of(|lang| error.message(lang)))
+                            .collect(),
+                    ),
+                }
+            }
+            Request::Sheet(index) => self.with_session(|session| session.choose_sheet(index)),
+            Request::Assign { column, field } => self.with_session(|session| {
+                session.assign(column, field.as_deref().and_then(Field::from_key))
+            }),
+            Request::Take => self.take(Session::dataset),
+            Request::TakeMerge => self.take(Session::merged),
+        }
+    }
+
+    fn preview_of(&mut self, session: Session) -> Reply {
+        let preview = Box::new(session.preview());
+        self.session = Some(session);
+        Reply::Preview(preview)
+    }
+
+    fn with_session(&mut self, change: impl FnOnce(&mut Session)) -> Reply {
+        match self.session.take() {
+            Some(mut session) => {
+                change(&mut session);
+                self.preview_of(session)
+            }
+            None => refused(Refusal::Failed),
+        }
+    }
+
+    fn take(&mut self, what: impl Fn(&Session) -> Option<Dataset>) -> Reply {
+        match self.session.as_ref().and_then(what) {
+            Some(dataset) => dataset_reply(&dataset),
+            None => refused(Refusal::Failed),
+        }
+    }
+}
+
+fn dataset_reply(dataset: &Dataset) -> Reply {
+    Reply::Dataset(serde_json::to_string(dataset).expect("a dataset always serialises"))
+}
+
+fn refused(refusal: Refusal) -> Reply {
+    Reply::Refused(vec![Both::of(|lang| refusal.describe(lang))])
+}

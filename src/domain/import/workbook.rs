@@ -1,0 +1,458 @@
+//! Workbooks read into sheets: .xlsx and .xlsm (and WPS's .et/.ett, which are one of these
+//! inside), .xls, .ods, with their merged ranges. A workbook is a zip (or an OLE container): what
+//! it may unpack is limited before anything is read, and a file that only looks like a workbook
+//! (an HTML page or a SpreadsheetML 2003 file saved as .xls, an encrypted workbook, a damaged
+//! zip) is named for what it is.
+
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
+
+use super::grid::{Cell, Merge, Sheet};
+use crate::domain::lang::{Lang, format_count};
+
+/// What a workbook may hold before it is refused.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// The file as picked.
+    pub file_bytes: usize,
+    /// What its parts unpack to, as the zip's directory declares them.
+    pub unpacked_bytes: u64,
+    /// Parts in the zip.
+    pub parts: usize,
+    /// Rows of any one sheet.
+    pub rows: usize,
+    /// Cells with a value, over all sheets.
+    pub cells: usize,
+    /// Columns read of any sheet (cells further right are passed over).
+    pub columns: usize,
+}
+
+/// Far more than any pilot table (the 100,000-record benchmark workbook is 2.6 MB, 22 MB
+/// unpacked), far less than what would take a browser tab down.
+pub const LIMITS: Limits = Limits {
+    file_bytes: 40 * 1024 * 1024,
+    unpacked_bytes: 256 * 1024 * 1024,
+    parts: 10_000,
+    rows: 200_000,
+    cells: 4_000_000,
+    columns: 200,
+};
+
+/// Why a workbook does not open. The page says it in the interface language, with what to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// A web page saved with a workbook's name (what many systems' "export to Excel" does).
+    Html,
+    /// Excel 2003's XML spreadsheet format saved as .xls.
+    SpreadsheetXml,
+    /// Protected by a password.
+    Encrypted,
+    /// A zip or OLE container that is broken, or parts that do not read.
+    Damaged {
+        detail: String,
+    },
+    /// Neither a workbook nor anything else it could be taken for.
+    NotAWorkbook,
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// The zip's parts unpack to more than the limit: a zip bomb, or no pilot table.
+    Unpacks {
+        bytes: u64,
+        limit: u64,
+    },
+    TooManyRows {
+        sheet: String,
+        limit: usize,
+    },
+    TooManyCells {
+        limit: usize,
+    },
+    /// No sheet has any cell.
+    Empty,
+    /// No sheet has a header row with the columns of a pilot table.
+    NoTable,
+    /// The page asked about a table the engine no longer has.
+    Failed,
+}
+
+/// What to do, said once after each refusal.
+const SAVE_AS: [&str; 2] = [
+    "请在 Excel 或 WPS 中另存为 .xlsx 后再打开。",
+    "Save it as .xlsx in Excel or WPS and open that.",
+];
+
+impl Refusal {
+    /// What happened and what to do, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+        let save_as = lang.pick(SAVE_AS[0], SAVE_AS[1]);
+        match (self, lang) {
+            (Refusal::Html, Lang::Zh) => format!(
+                "这个文件其实是网页（HTML），只是用了工作簿的扩展名（很多系统“导出 Excel”时会这样）。{save_as}"
+            ),
+            (Refusal::Html, Lang::En) => format!(
+                "this file is a web page (HTML) with a workbook's name, as many systems' \"export to Excel\" write. {save_as}"
+            ),
+            (Refusal::SpreadsheetXml, Lang::Zh) => format!(
+                "这个文件是 Excel 2003 的 XML 表格（SpreadsheetML），不是真正的 .xls 工作簿。{save_as}"
+            ),
+            (Refusal::SpreadsheetXml, Lang::En) => format!(
+                "this file is an Excel 2003 XML spreadsheet (SpreadsheetML), not a real .xls workbook. {save_as}"
+            ),
+            (Refusal::Encrypted, Lang::Zh) => format!(
+                "这个工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码，{}",
+                SAVE_AS[0].trim_start_matches("请在 Excel 或 WPS 中")
+            ),
+            (Refusal::Encrypted, Lang::En) => format!(
+                "this workbook is protected by a password and cannot be read. Remove the password in Excel or WPS, then {}",
+                SAVE_AS[1].replacen("Save", "save", 1)
+            ),
+            (Refusal::Damaged { detail }, Lang::Zh) => {
+                format!("工作簿已损坏，无法读取（{detail}）。{save_as}")
+            }
+            (Refusal::Damaged { detail }, Lang::En) => {
+                format!("the workbook is damaged and cannot be read ({detail}). {save_as}")
+            }
+            (Refusal::NotAWorkbook, Lang::Zh) => format!(
+                "这个文件不是工作簿（.xlsx、.xls、.ods），也不是 CSV 或 TSV 表格。{save_as}"
+            ),
+            (Refusal::NotAWorkbook, Lang::En) => format!(
+                "this file is not a workbook (.xlsx, .xls, .ods), nor a CSV or TSV table. {save_as}"
+            ),
+            (Refusal::TooLarge { bytes, limit }, Lang::Zh) => format!(
+                "工作簿有 {}，超过了 {} 的上限，没有读取。请只保留试点数据所在的工作表，另存后再打开。",
+                mb(*bytes as u64),
+                mb(*limit as u64)
+            ),
+            (Refusal::TooLarge { bytes, limit }, Lang::En) => format!(
+                "the workbook is {}, over the limit of {}; it was not read. Keep only the sheet with the pilot figures, save, and open that.",
+                mb(*bytes as u64),
+                mb(*limit as u64)
+            ),
+            (Refusal::Unpacks { bytes, limit }, Lang::Zh) => format!(
+                "工作簿解压后有 {}，超过了 {} 的上限（文件可能被做了手脚），没有读取。",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            (Refusal::Unpacks { bytes, limit }, Lang::En) => format!(
+                "the workbook unpacks to {}, over the limit of {} (the file may have been tampered with); it was not read.",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            (Refusal::TooManyRows { sheet, limit }, Lang::Zh) => format!(
+                "工作表“{sheet}”超过 {} 行，没有读取。请只保留试点数据，另存后再打开。",
+                format_count(*limit as u64, lang)
+            ),
+            (Refusal::TooManyRows { sheet, limit }, Lang::En) => format!(
+                "the sheet \"{sheet}\" has more than {} rows; it was not read. Keep only the pilot figures, save, and open that.",
+                format_count(*limit as u64, lang)
+            ),
+            (Refusal::TooManyCells { limit }, Lang::Zh) => format!(
+                "工作簿中有数据的单元格超过 {} 个，没有读取。请只保留试点数据所在的工作表，另存后再打开。",
+                format_count(*limit as u64, lang)
+            ),
+            (Refusal::TooManyCells { limit }, Lang::En) => format!(
+                "the workbook has more than {} cells with values; it was not read. Keep only the sheet with the pilot figures, save, and open that.",
+                format_count(*limit as u64, lang)
+            ),
+            (Refusal::Empty, Lang::Zh) => "工作簿中没有任何数据：各个工作表都是空的。".into(),
+            (Refusal::Empty, Lang::En) => "the workbook holds no data: every sheet is empty.".into(),
+            (Refusal::NoTable, Lang::Zh) => "没有找到试点数据的表头：各工作表中都没有“证书名称”“报考人数”“获证人数”这样的列名。请确认打开的是试点数据表。".into(),
+            (Refusal::NoTable, Lang::En) => "no header of pilot figures was found: no sheet has columns such as 证书名称 (certificate), 报考人数 (registered), 获证人数 (certified). Check that this is the pilot table.".into(),
+            (Refusal::Failed, Lang::Zh) => "这张表已不在预览中（读取程序重新启动过），请重新打开文件。".into(),
+            (Refusal::Failed, Lang::En) => {
+                "this table is no longer in the preview (the reader was restarted); open the file again.".into()
+            }
+        }
+    }
+}
+
+/// What the bytes of a file picked as a workbook are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Zip,
+    /// An OLE compound file: .xls, or an encrypted .xlsx.
+    Ole,
+    Html,
+    SpreadsheetXml,
+    /// Text: a CSV or TSV table saved with a workbook's name.
+    Text,
+    Other,
+}
+
+const WORKBOOK_EXTENSIONS: [&str; 11] = [
+    "xlsx", "xlsm", "xltx", "xltm", "xlsb", "xls", "xlt", "ods", "ots", "et", "ett",
+];
+
+/// Whether a picked file is to be read as a workbook: by its name, or by a zip's or an OLE
+/// container's first bytes whatever it is called.
+pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    extension.is_some_and(|extension| WORKBOOK_EXTENSIONS.contains(&extension.as_str()))
+        || matches!(kind(bytes), Kind::Zip | Kind::Ole)
+}
+
+/// What the bytes are, from how they start.
+pub fn kind(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Kind::Zip;
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Kind::Ole;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with('<') {
+        if text.contains("urn:schemas-microsoft-com:office:spreadsheet")
+            || text.contains("<workbook")
+        {
+            return Kind::SpreadsheetXml;
+        }
+        if text.contains("<html") || text.contains("<table") || text.contains("<!doctype html") {
+            return Kind::Html;
+        }
+    }
+    let binary = head
+        .iter()
+        .any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)));
+    if !binary && !head.is_empty() {
+        return Kind::Text;
+    }
+    Kind::Other
+}
+
+/// Every sheet of a workbook, merged ranges filled in later by the preview (it says so).
+pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    if bytes.len() > limits.file_bytes {
+        return Err(Refusal::TooLarge {
+            bytes: bytes.len(),
+            limit: limits.file_bytes,
+        });
+    }
+    let sheets = match kind(bytes) {
+        Kind::Zip => read_zip(bytes, limits)?,
+        Kind::Ole => read_ole(bytes, limits)?,
+        Kind::Html => return Err(Refusal::Html),
+        Kind::SpreadsheetXml => return Err(Refusal::SpreadsheetXml),
+        Kind::Text | Kind::Other => return Err(Refusal::NotAWorkbook),
+    };
+    if sheets.iter().all(|sheet| sheet.rows.is_empty()) {
+        return Err(Refusal::Empty);
+    }
+    Ok(sheets)
+}
+
+fn damaged(error: impl std::fmt::Display) -> Refusal {
+    let detail = error.to_string();
+    if detail.to_ascii_lowercase().contains("password") {
+        Refusal::Encrypted
+    } else {
+        Refusal::Damaged { detail }
+    }
+}
+
+/// A zip: checked against the limits from its directory first, then read as the workbook its
+/// parts say it is.
+fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    if archive.len() > limits.parts {
+        return Err(Refusal::Damaged {
+            detail: format!("{} parts", archive.len()),
+        });
+    }
+    let mut unpacked: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(damaged)?;
+        if part.encrypted() {
+            return Err(Refusal::Encrypted);
+        }
+        unpacked = unpacked.saturating_add(part.size());
+    }
+    if unpacked > limits.unpacked_bytes {
+        return Err(Refusal::Unpacks {
+            bytes: unpacked,
+            limit: limits.unpacked_bytes,
+        });
+    }
+    let has = |name: &str| archive.index_for_name(name).is_some();
+    if has("content.xml") {
+        let mut book = Ods::new(Cursor::new(bytes)).map_err(damaged)?;
+        read_ranges(&mut book, limits, |_, _| Vec::new())
+    } else if has("xl/workbook.bin") {
+        let mut book = Xlsb::new(Cursor::new(bytes)).map_err(damaged)?;
+        read_ranges(&mut book, limits, |_, _| Vec::new())
+    } else if has("xl/workbook.xml") {
+        read_xlsx(Cursor::new(bytes), limits)
+    } else {
+        Err(Refusal::NotAWorkbook)
+    }
+}
+
+/// An OLE container: an .xls workbook, or an encrypted .xlsx (which Excel wraps so).
+fn read_ole(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    if contains(bytes, "EncryptedPackage") {
+        return Err(Refusal::Encrypted);
+    }
+    let mut book = Xls::new(Cursor::new(bytes)).map_err(damaged)?;
+    read_ranges(&mut book, limits, |book: &mut Xls<_>, name| {
+        book.merge_cells_by_sheet_name(name).unwrap_or_default()
+    })
+}
+
+/// Whether the UTF-16 name appears in the bytes (an OLE directory entry's name).
+fn contains(bytes: &[u8], name: &str) -> bool {
+    let wide: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(wide.len()).any(|window| window == wide)
+}
+
+/// .xlsx, one cell at a time: a sheet past the row limit is refused as soon as the reader
+/// gets there, not after it has been read whole.
+fn read_xlsx<RS: Read + Seek>(reader: RS, limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    let mut book = Xlsx::new(reader).map_err(damaged)?;
+    let mut sheets = Vec::new();
+    let mut cells = 0;
+    for name in book.sheet_names() {
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        {
+            let mut reader = book.worksheet_cells_reader(&name).map_err(damaged)?;
+            while let Some(cell) = reader.next_cell().map_err(damaged)? {
+                let (row, column) = cell.get_position();
+                let (row, column) = (row as usize, column as usize);
+                let value = data_ref_cell(cell.get_value());
+                if column >= limits.columns || value == Cell::Empty {
+                    continue;
+                }
+                place(&mut rows, row, column, value, &name, limits)?;
+                cells += 1;
+                if cells > limits.cells {
+                    return Err(Refusal::TooManyCells {
+                        limit: limits.cells,
+                    });
+                }
+            }
+        }
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        sheets.push(sheet(name, rows, &merges, limits));
+    }
+    Ok(sheets)
+}
+
+/// A workbook read a sheet at a time (.xls, .xlsb, .ods).
+fn read_ranges<R, RS>(
+    book: &mut R,
+    limits: &Limits,
+    merges_of: impl Fn(&mut R, &str) -> Vec<Dimensions>,
+) -> Result<Vec<Sheet>, Refusal>
+where
+    R: Reader<RS>,
+    RS: Read + Seek,
+    R::Error: std::fmt::Display,
+{
+    let mut sheets = Vec::new();
+    let mut cells = 0;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).map_err(damaged)?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        if let Some((top, left)) = range.start() {
+            for (row, column, value) in range.used_cells() {
+                let (row, column) = (row + top as usize, column + left as usize);
+                let value = data_cell(value);
+                if column >= limits.columns || value == Cell::Empty {
+                    continue;
+                }
+                place(&mut rows, row, column, value, &name, limits)?;
+                cells += 1;
+                if cells > limits.cells {
+                    return Err(Refusal::TooManyCells {
+                        limit: limits.cells,
+                    });
+                }
+            }
+        }
+        let merges = merges_of(book, &name);
+        sheets.push(sheet(name, rows, &merges, limits));
+    }
+    Ok(sheets)
+}
+
+fn place(
+    rows: &mut Vec<Vec<Cell>>,
+    row: usize,
+    column: usize,
+    value: Cell,
+    sheet: &str,
+    limits: &Limits,
+) -> Result<(), Refusal> {
+    if row >= limits.rows {
+        return Err(Refusal::TooManyRows {
+            sheet: sheet.to_string(),
+            limit: limits.rows,
+        });
+    }
+    if rows.len() <= row {
+        rows.resize_with(row + 1, Vec::new);
+    }
+    let cells = &mut rows[row];
+    if cells.len() <= column {
+        cells.resize(column + 1, Cell::Empty);
+    }
+    cells[column] = value;
+    Ok(())
+}
+
+/// The sheet, its merged ranges kept within its cells.
+fn sheet(name: String, rows: Vec<Vec<Cell>>, merges: &[Dimensions], limits: &Limits) -> Sheet {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let merges = merges
+        .iter()
+        .filter(|merge| (merge.start.0 as usize) < rows.len() && (merge.start.1 as usize) < width)
+        .map(|merge| Merge {
+            first_row: merge.start.0 as usize,
+            first_column: merge.start.1 as usize,
+            last_row: (merge.end.0 as usize).min(rows.len().saturating_sub(1)),
+            last_column: (merge.end.1 as usize)
+                .min(width.saturating_sub(1))
+                .min(limits.columns),
+        })
+        .collect();
+    Sheet { name, rows, merges }
+}
+
+fn data_ref_cell(value: &DataRef) -> Cell {
+    match value {
+        DataRef::Int(n) => Cell::Number(*n as f64),
+        DataRef::Float(n) => Cell::Number(*n),
+        DataRef::String(text) => text_cell(text),
+        DataRef::SharedString(text) => text_cell(text),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(date) => Cell::Number(date.as_f64()),
+        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => text_cell(text),
+        DataRef::Error(_) | DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn data_cell(value: &Data) -> Cell {
+    match value {
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(n) => Cell::Number(*n),
+        Data::String(text) => text_cell(text),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(date) => Cell::Number(date.as_f64()),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => text_cell(text),
+        Data::Error(_) | Data::Empty => Cell::Empty,
+    }
+}
+
+fn text_cell(text: &str) -> Cell {
+    if text.trim().is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(text.to_string())
+    }
+}
