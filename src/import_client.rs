@@ -16,6 +16,8 @@ use crate::domain::import::{Reply, Request};
 /// The worker's script (static/import-worker-start.js), which loads what Trunk builds from the
 /// `import-worker` binary.
 const WORKER_SCRIPT: &str = "./import-worker-start.js";
+/// Where the page names the build's version of the worker's files.
+const VERSION_META: &str = "meta[name=import-worker-version]";
 /// How long a workbook may take, loading the reader included, before the worker is stopped.
 pub const OPEN_SECONDS: u32 = 20;
 /// How long any other request may take.
@@ -109,8 +111,20 @@ pub fn ask(
     }
 }
 
+/// The worker's script, asked for with this build's version of it (the files' names carry no
+/// hash, so a cache could otherwise hand out another build's copy).
+fn script() -> String {
+    let version = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(VERSION_META).ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let version: String = form_urlencoded::byte_serialize(version.as_bytes()).collect();
+    format!("{WORKER_SCRIPT}?v={version}")
+}
+
 fn start() -> Option<Running> {
-    let worker = Worker::new(WORKER_SCRIPT).ok()?;
+    let worker = Worker::new(&script()).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         if event.data().as_string().as_deref() == Some(crate::import_worker::READY) {
             RUNNING.with(|running| {

@@ -13,8 +13,8 @@ const DATA_CACHE = 'pilot-board-data';
 const NETWORK_PATIENCE_MS = 3000;
 
 // The import worker's files, which the page does not link: it starts the worker on the first
-// workbook. Their names carry no hash (a worker names its own files), so they are fetched past
-// the browser's HTTP cache into this build's cache.
+// workbook or table, asking for each file with the version index.html names (their names carry
+// no hash).
 const ON_DEMAND = ['import-worker-start.js', 'import-worker.js', 'import-worker_bg.wasm'];
 
 // The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
@@ -24,19 +24,23 @@ async function appFiles() {
   if (!response.ok) response = await fetch('./index.html', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
   const html = await response.clone().text();
+  const version = /<meta name="import-worker-version" content="([^"]*)"/.exec(html)?.[1];
+  const onDemand = version
+    ? ON_DEMAND.map((file) => new URL(`${file}?v=${version}`, self.registration.scope).href)
+    : [];
   const linked = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]
     .map((match) => new URL(match[1], self.registration.scope).href);
-  return { index: response, linked: [...new Set(linked)] };
+  return { index: response, linked: [...new Set(linked)], onDemand };
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const { index, linked } = await appFiles();
+      const { index, linked, onDemand } = await appFiles();
       await cache.addAll(linked);
       // After the first paint (the page registers this worker then), so they never delay it.
-      await cache.addAll(ON_DEMAND.map((file) => new Request(new URL(file, self.registration.scope), { cache: 'no-cache' })));
+      await cache.addAll(onDemand);
       await cache.put(self.registration.scope, index);
     })(),
   );

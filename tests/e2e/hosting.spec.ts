@@ -139,11 +139,16 @@ test('the release build works from a sub-path, with hashed file names and only r
     expect(hashed, `a hashed ${ext} file in dist/`).not.toEqual([]);
     // Every bundled file is named by its content (so a new deployment never reuses a name) and
     // the page links it by that name.
-    const unhashed = names.filter((name) => name.endsWith(ext) && name !== 'sw.js' && !hashed.includes(name));
+    // (The import worker names its own files, without a hash: the page carries their version.)
+    const unhashed = names.filter(
+      (name) => name.endsWith(ext) && name !== 'sw.js' && !name.startsWith('import-worker') && !hashed.includes(name),
+    );
     expect(unhashed, `${ext} files in dist/ without a content hash`).toEqual([]);
     for (const name of hashed) expect(html, `index.html links ${name}`).toContain(`./${name}`);
   }
   expect(html).not.toMatch(/(?:href|src)="\/[^/]/);
+  expect(html).toMatch(/<meta name="import-worker-version" content="[0-9a-f]{16}"/);
+  expect(html, 'the import worker is not linked: it loads on first use').not.toContain('import-worker.js');
 
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -226,6 +231,14 @@ test('after one visit the app opens and works with no network', async ({ browser
   await second.goto(`${site.url}?level=%E4%B8%AD%E7%BA%A7`);
   await expect(second.getByTestId('kpi-records')).not.toHaveText('38');
   await expect(second.getByTestId('chart-pass-rate')).toBeVisible();
+
+  // The workbook reader, never loaded on that visit, was kept for this: a workbook opens.
+  await page
+    .getByTestId('file-input')
+    .setInputFiles(path.resolve(__dirname, '../fixtures/college-workbook.xlsx'));
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('kpi-records')).toHaveText('5');
 
   expect(errors).toEqual([]);
   await context.close();

@@ -114,12 +114,12 @@ test('hostile workbooks are refused within seconds, the page alive and nothing c
 });
 
 test('a reader that cannot load is reported, and the next file starts it again', async ({ page }) => {
-  await page.route('**/import-worker_bg.wasm', (route) => route.abort());
+  await page.route('**/import-worker_bg.wasm*', (route) => route.abort());
   await page.getByTestId('file-input').setInputFiles(path.join(fixtures, 'college-workbook.xlsx'));
   await expect(page.getByTestId('load-error')).toContainText('读取程序已停止', { timeout: 10_000 });
   await expect(page.getByTestId('import-busy')).toHaveCount(0);
   await expect(kpi(page, 'records')).toHaveText('38');
-  await page.unroute('**/import-worker_bg.wasm');
+  await page.unroute('**/import-worker_bg.wasm*');
   await page.getByTestId('file-input').setInputFiles(path.join(fixtures, 'college-workbook.xlsx'));
   await expect(page.getByTestId('import-preview')).toBeVisible();
 });
