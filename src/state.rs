@@ -519,6 +519,7 @@ impl BoardState {
                 }
                 Ok(Reply::Dataset(json)) => state.open_reply(&name, &json),
                 Ok(Reply::Refused(reasons)) => state.refuse(&name, imported_problems(reasons)),
+                Err(crate::import_client::Stopped::Cancelled) => {}
                 Err(stopped) => {
                     state.refuse(&name, vec![DatasetError::whole_file(stopped.problem())])
                 }
@@ -585,6 +586,10 @@ impl BoardState {
                 return;
             }
             Ok(Reply::Refused(reasons)) => imported_problems(reasons),
+            Err(crate::import_client::Stopped::Cancelled) => {
+                self.import.set(None);
+                return;
+            }
             Err(stopped) => vec![DatasetError::whole_file(stopped.problem())],
         };
         // The worker has lost the table (it failed, or was restarted): the preview goes too.

@@ -23,7 +23,18 @@ pub fn ImportPreview() -> impl IntoView {
                 Lang::Zh => format!("正在读取“{name}”…"),
                 Lang::En => format!("Reading “{name}”…"),
             };
-            view! { <p class="pb-import__busy" role="status" data-testid="import-busy">{text}</p> }
+            view! {
+                <p class="pb-import__busy" role="status" data-testid="import-busy">
+                    {text}
+                    <button
+                        class="pb-button"
+                        data-testid="import-busy-cancel"
+                        on:click=move |_| crate::import_client::cancel()
+                    >
+                        {state.tr("停止读取", "Stop reading")}
+                    </button>
+                </p>
+            }
         })
     };
     let panel = move || {
@@ -157,7 +168,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
         .merge
         .clone()
         .map(|offer| merge_offer(state, offer, lang));
-    let skipped_count = preview.skipped.len();
+    let skipped_count = preview.skipped_count;
     let skipped_open = skipped_count > 0;
     view! {
         <section class="pb-import" data-testid="import-preview" aria-labelledby="pb-import-title">
@@ -184,7 +195,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
                         Lang::En => format!("Rows not read as records ({skipped_count})"),
                     }}
                 </summary>
-                <ul data-testid="import-skipped">{skipped}</ul>
+                <ul data-testid="import-skipped">{skipped}{more(skipped_count, preview.skipped.len(), lang)}</ul>
             </details>
             {blocked.then(|| view! {
                 <div class="pb-load-error" role="alert">
@@ -218,6 +229,17 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
     }
 }
 
+/// The line under a list that shows only its first `shown` of `count`.
+fn more(count: usize, shown: usize, lang: Lang) -> Option<impl IntoView + use<>> {
+    (count > shown).then(|| {
+        let text = match lang {
+            Lang::Zh => format!("……另有 {} 条，未一一列出", count - shown),
+            Lang::En => format!("… and {} more, not listed", count - shown),
+        };
+        view! { <li class="pb-import__more">{text}</li> }
+    })
+}
+
 /// The offer to merge the table's columns into the records on screen that its rows match.
 fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoView + use<> {
     let unmatched = offer
@@ -231,7 +253,7 @@ fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoVie
         .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
         .collect_view();
     let blocked = !offer.problems.is_empty();
-    let unmatched_count = offer.unmatched.len();
+    let unmatched_count = offer.unmatched_count;
     // A few are read at a glance; a long list (a table of another year over this one) is
     // there when wanted.
     let unmatched_open = unmatched_count <= 5;
@@ -245,7 +267,7 @@ fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoVie
                         Lang::En => format!("Rows and records that match nothing ({unmatched_count})"),
                     }}
                 </summary>
-                <ul data-testid="import-unmatched">{unmatched}</ul>
+                <ul data-testid="import-unmatched">{unmatched}{more(unmatched_count, offer.unmatched.len(), lang)}</ul>
             </details>
             <ol class="pb-load-error__list">{problems}</ol>
             <button

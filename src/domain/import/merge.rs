@@ -12,6 +12,7 @@ use crate::domain::fields::{EditProblem, Field, format_percent};
 use crate::domain::filter::batch_key;
 use crate::domain::model::{Dataset, Level, Record};
 use crate::domain::numbers::fold_width;
+use std::collections::HashMap;
 
 /// What merging a table's columns into the data on screen would do.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,11 +64,12 @@ pub fn plan_merge(draft: &Draft, dataset: &Dataset) -> Option<MergePlan> {
     if fields.is_empty() {
         return None;
     }
-    let keys: Vec<(String, String, Level)> = dataset
-        .records
-        .iter()
-        .map(|r| record_key(&r.batch, &r.certificate, r.level))
-        .collect();
+    // (The first record of a key, as a table row matches it.)
+    let mut keys: HashMap<(String, String, Level), usize> = HashMap::new();
+    for (index, record) in dataset.records.iter().enumerate() {
+        keys.entry(record_key(&record.batch, &record.certificate, record.level))
+            .or_insert(index);
+    }
     let sheet: &Sheet = &draft.sheet;
     let mut records = dataset.records.clone();
     let mut hit = vec![false; records.len()];
@@ -101,7 +103,7 @@ pub fn plan_merge(draft: &Draft, dataset: &Dataset) -> Option<MergePlan> {
             continue;
         };
         let key = record_key(&batch_text, &certificate_text, level);
-        let Some(index) = keys.iter().position(|k| *k == key) else {
+        let Some(&index) = keys.get(&key) else {
             plan.unmatched_rows.push((row + 1, label));
             continue;
         };

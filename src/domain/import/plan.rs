@@ -73,6 +73,17 @@ pub struct Reading {
     pub filled_down: usize,
 }
 
+/// Nothing read yet.
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            result: Err(Vec::new()),
+            skipped: Vec::new(),
+            filled_down: 0,
+        }
+    }
+}
+
 /// Reads the rows under `header_row` with `columns` naming each column's field.
 pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: &str) -> Reading {
     let mut skipped: Vec<(usize, SkipReason)> = (0..header_row)
@@ -259,12 +270,17 @@ pub(super) fn skip_reason(
     if cells.iter().all(|cell| cell.is_blank()) {
         return Some(SkipReason::Blank);
     }
+    // (Only short text without digits can be a heading: the rest is not looked up, which
+    // keeps a 100,000-row sheet quick.)
+    let could_be_heading =
+        |text: &str| text.chars().count() <= 32 && !text.chars().any(|c| c.is_ascii_digit());
     let repeats_header = columns
         .iter()
         .zip(&cells)
         .filter(|(field, cell)| {
             field.is_some()
-                && matches!(column_use(&cell.text()), Some(ColumnUse::Field(f)) if Some(f) == **field)
+                && matches!(cell, Cell::Text(text) if could_be_heading(text)
+                    && matches!(column_use(text), Some(ColumnUse::Field(f)) if Some(f) == **field))
         })
         .count()
         >= 2;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::merge::plan_merge;
-use super::plan::propose;
+use super::plan::{Reading, propose};
 use super::workbook::{LIMITS, Refusal, read_workbook};
 use super::{Draft, Sheet, TableOutcome, is_workbook, open_table};
 use crate::domain::Totals;
@@ -18,7 +18,7 @@ use crate::domain::table::LegacyDecoder;
 
 /// Rows of the sheet the preview shows under the header.
 pub const PREVIEW_ROWS: usize = 8;
-/// Problems listed at most (the rest are counted).
+/// Problems, rows left out and rows that match nothing listed at most (the rest are counted).
 pub const PROBLEMS_SHOWN: usize = 100;
 
 /// A text in both interface languages: the page shows the one it speaks.
@@ -91,8 +91,9 @@ pub struct Preview {
     pub columns: Vec<Option<String>>,
     /// The first rows under the header: their row number (1-based) and cells as text.
     pub rows: Vec<(usize, Vec<String>)>,
-    /// Rows left out: the row (1-based) and why.
+    /// Rows left out: the row (1-based) and why (the first [`PROBLEMS_SHOWN`]).
     pub skipped: Vec<(usize, Both)>,
+    pub skipped_count: usize,
     /// Cells read from the merged range (or the row above) they belong to.
     pub filled: Option<Both>,
     /// The key figures the table gives, when it reads without a problem.
@@ -106,8 +107,10 @@ pub struct Preview {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MergeOffer {
     pub text: Both,
-    /// Rows of the table and records on screen that match nothing on the other side.
+    /// Rows of the table and records on screen that match nothing on the other side (the
+    /// first [`PROBLEMS_SHOWN`]).
     pub unmatched: Vec<Both>,
+    pub unmatched_count: usize,
     pub problems: Vec<Both>,
 }
 
@@ -118,6 +121,9 @@ pub struct Session {
     sheets: Vec<Sheet>,
     /// The chosen sheet, merged ranges filled in, with its header and columns.
     draft: Draft,
+    /// The draft as read now (read again at each change, once: the preview and the dataset
+    /// it confirms are the same reading).
+    reading: Reading,
     sheet: usize,
     merged_cells: usize,
     current: Option<Dataset>,
@@ -141,6 +147,7 @@ impl Session {
                 header_row: 0,
                 columns: Vec::new(),
             },
+            reading: Reading::default(),
             sheets,
             sheet,
             merged_cells: 0,
@@ -162,10 +169,12 @@ impl Session {
         self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
         self.draft.sheet = sheet;
         self.sheet = index;
+        self.reading = self.draft.read();
     }
 
     pub fn assign(&mut self, column: usize, field: Option<Field>) {
         self.draft.assign(column, field);
+        self.reading = self.draft.read();
     }
 
     pub fn draft(&self) -> &Draft {
@@ -174,7 +183,7 @@ impl Session {
 
     /// The dataset the table gives, when it reads without a problem.
     pub fn dataset(&self) -> Option<Dataset> {
-        self.draft.read().result.ok()
+        self.reading.result.as_ref().ok().cloned()
     }
 
     /// The data on screen with the table's columns merged into its matching records.
@@ -189,7 +198,7 @@ impl Session {
 
     pub fn preview(&self) -> Preview {
         let draft = &self.draft;
-        let reading = draft.read();
+        let reading = &self.reading;
         let headings = draft.headings();
         let rows = (draft.header_row + 1..draft.sheet.rows.len())
             .filter(|&row| draft.sheet.rows[row].iter().any(|cell| !cell.is_blank()))
@@ -204,6 +213,7 @@ impl Session {
         let skipped = reading
             .skipped
             .iter()
+            .take(PROBLEMS_SHOWN)
             .map(|(row, why)| {
                 (
                     *row,
@@ -277,7 +287,8 @@ impl Session {
                 });
                 MergeOffer {
                     text,
-                    unmatched: rows.chain(records).collect(),
+                    unmatched: rows.chain(records).take(PROBLEMS_SHOWN).collect(),
+                    unmatched_count: plan.unmatched_rows.len() + plan.unmatched_records.len(),
                     problems: plan
                         .problems
                         .iter()
@@ -298,6 +309,7 @@ impl Session {
                 .collect(),
             rows,
             skipped,
+            skipped_count: reading.skipped.len(),
             filled,
             figures,
             problem_count: problems.len(),

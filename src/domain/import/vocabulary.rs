@@ -4,6 +4,9 @@
 //! characters read as simplified, a trailing unit in brackets dropped. To teach the reader a new
 //! heading, add it to [`WORDS`].
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use crate::domain::fields::Field;
 use crate::domain::numbers::fold_width;
 
@@ -137,12 +140,7 @@ fn folded(heading: &str) -> String {
     fold_width(heading)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{feff}'))
-        .map(|c| {
-            TRADITIONAL
-                .iter()
-                .find(|(traditional, _)| *traditional == c)
-                .map_or(c, |(_, simplified)| *simplified)
-        })
+        .map(|c| simplified(c).unwrap_or(c))
         .collect::<String>()
         .to_lowercase()
 }
@@ -154,23 +152,55 @@ pub fn column_use(heading: &str) -> Option<ColumnUse> {
     if wanted.is_empty() {
         return None;
     }
+    let known = known_headings();
     // Ignored headings are compared with their brackets' words kept: 通过率(计算) is not 通过率.
     let squashed: String = folded(heading)
         .chars()
         .filter(|c| !matches!(c, '(' | ')' | '[' | ']' | '【' | '】'))
         .collect();
-    if IGNORED
-        .iter()
-        .any(|word| normalise_heading(word) == squashed)
-    {
+    if known.ignored.contains(&squashed) {
         return Some(ColumnUse::Ignored);
     }
-    WORDS
-        .iter()
-        .find(|(field, words)| {
-            field.key() == wanted || words.iter().any(|word| normalise_heading(word) == wanted)
-        })
-        .map(|(field, _)| ColumnUse::Field(*field))
+    known
+        .fields
+        .get(&wanted)
+        .map(|&field| ColumnUse::Field(field))
+}
+
+/// The simplified form of a traditional character the vocabulary knows.
+fn simplified(c: char) -> Option<char> {
+    // Every cell of a sheet is folded: a lookup, not a scan of the table.
+    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
+    if c.is_ascii() {
+        return None;
+    }
+    MAP.get_or_init(|| TRADITIONAL.iter().copied().collect())
+        .get(&c)
+        .copied()
+}
+
+/// The vocabulary normalised once (every cell of a sheet is looked up in it, to find repeated
+/// headers): heading → field (the first field naming it wins, as in [`WORDS`]' order), and
+/// the ignored headings.
+struct Known {
+    fields: HashMap<String, Field>,
+    ignored: HashSet<String>,
+}
+
+fn known_headings() -> &'static Known {
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut fields = HashMap::new();
+        for (field, words) in WORDS {
+            for word in std::iter::once(&field.key()).chain(words.iter()) {
+                fields.entry(normalise_heading(word)).or_insert(*field);
+            }
+        }
+        Known {
+            fields,
+            ignored: IGNORED.iter().map(|word| normalise_heading(word)).collect(),
+        }
+    })
 }
 
 /// Whether a cell opens a row of totals (`合计`, `总 计`, `總計`).
