@@ -55,7 +55,7 @@ browser-test:
 # The first load's gzip total may not grow past this ceiling. The goal is 250,000 B
 # (docs/performance.md says how far off it is and where the weight is); until the app gets there,
 # the ceiling sits just above today's size so that any growth is a decision, not an accident.
-SIZE_BUDGET := 476000
+SIZE_BUDGET := 479000
 size:
 	scripts/report-size.sh dist $(SIZE_BUDGET)
 

@@ -114,7 +114,12 @@ fn a_colleges_workbook_opens_on_its_data_sheet_with_the_right_figures() {
         "{:?}",
         preview.skipped
     );
-    assert_college_figures(&take(&mut engine, Request::Take));
+    let dataset = take(&mut engine, Request::Take);
+    assert_college_figures(&dataset);
+    assert_eq!(
+        dataset.title, "某职业学院2021年“1+X”证书试点考核情况汇总表",
+        "the title row names the dataset"
+    );
 
     // The notes sheet can be picked: it has no such table, and says so.
     let notes = match engine.handle(Request::Sheet(0), &[], &gb18030) {
@@ -123,6 +128,11 @@ fn a_colleges_workbook_opens_on_its_data_sheet_with_the_right_figures() {
     };
     assert_eq!(notes.sheet, 0);
     assert!(notes.problem_count > 0);
+    assert!(
+        notes.problems[0].zh.starts_with("工作表“填表说明”第 1 行"),
+        "each problem names its sheet: {}",
+        notes.problems[0].zh
+    );
     assert!(matches!(
         engine.handle(Request::Take, &[], &gb18030),
         Reply::Refused { .. }

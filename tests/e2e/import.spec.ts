@@ -63,6 +63,7 @@ test('a GB18030 CSV with its own headings opens after the preview, a column chan
 
   await page.getByTestId('import-confirm').click();
   await expect(preview).toHaveCount(0);
+  await expect(kpi(page, 'records')).toHaveText('5');
   expect(await kpis(page)).toEqual(['5', '636', '300', '68.81%', '47.17%']);
   // The 合计 row became the report's totals, which the checks compare.
   await expect(page.getByTestId('reconciliation')).toContainText('636');
@@ -95,6 +96,8 @@ test('the report’s table 3 pasted from Word opens with its 38 records and both
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await expect(page.getByTestId('import-skipped')).toContainText('重复的表头');
   await page.getByTestId('import-confirm').click();
+  // (The dataset comes back from the import worker.)
+  await expect(kpi(page, 'records')).toHaveText('38');
   expect(await kpis(page)).toEqual(['38', '3482', '2297', '72.16%', '65.97%']);
 });
 

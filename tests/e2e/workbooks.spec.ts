@@ -57,6 +57,7 @@ test('a college’s workbook opens on its data sheet, with a column changed on t
 
   await page.getByTestId('import-confirm').click();
   await expect(preview).toHaveCount(0);
+  await expect(kpi(page, 'records')).toHaveText('5');
   expect(await kpis(page)).toEqual(COLLEGE);
   // Majors known by name alone are chosen, counted and charted by name.
   const majors = page.getByTestId('filter-major');
@@ -83,6 +84,7 @@ test('the same table as a GB18030 CSV gives the same figures', async ({ page }) 
   await page.getByTestId('file-input').setInputFiles(path.join(fixtures, 'college-workbook-gb18030.csv'));
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.getByTestId('import-confirm').click();
+  await expect(kpi(page, 'records')).toHaveText('5');
   expect(await kpis(page)).toEqual(COLLEGE);
 });
 

@@ -166,6 +166,10 @@ impl Session {
         self.merged_cells = sheet.fill_merges();
         let proposal = propose(&sheet);
         self.draft.header_row = proposal.as_ref().map_or(0, |p| p.header_row);
+        // A title written above the table names the dataset better than the file's name.
+        if let Some(title) = title_row(&sheet, self.draft.header_row) {
+            self.draft.title = title;
+        }
         self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
         self.draft.sheet = sheet;
         self.sheet = index;
@@ -230,13 +234,23 @@ impl Session {
                 Some(figures_text(&Totals::of(&dataset.records))),
                 Vec::new(),
             ),
-            Err(errors) => (
-                None,
-                errors
-                    .iter()
-                    .map(|error| Both::of(|lang| error.message(lang)))
-                    .collect::<Vec<_>>(),
-            ),
+            Err(errors) => {
+                // In a workbook of several sheets, each problem names its sheet too.
+                let sheet = (self.sheets.len() > 1).then_some(draft.sheet.name.as_str());
+                let message = |error: &crate::domain::DatasetError, lang: Lang| match (sheet, lang)
+                {
+                    (Some(sheet), Lang::Zh) => format!("工作表“{sheet}”{}", error.message(lang)),
+                    (Some(sheet), Lang::En) => format!("Sheet “{sheet}”, {}", error.message(lang)),
+                    (None, _) => error.message(lang),
+                };
+                (
+                    None,
+                    errors
+                        .iter()
+                        .map(|error| Both::of(|lang| message(error, lang)))
+                        .collect::<Vec<_>>(),
+                )
+            }
         };
         let merge = self
             .current
@@ -317,6 +331,27 @@ impl Session {
             merge,
         }
     }
+}
+
+/// The title above a table: the first row over the header with one text, and nothing else (`某职业学院2021年“1+X”证书试点考核情况汇总表`), if it is not a note (`填表日期：…`).
+fn title_row(sheet: &Sheet, header_row: usize) -> Option<String> {
+    sheet.rows[..header_row.min(sheet.rows.len())]
+        .iter()
+        .find_map(|cells| {
+            // (A title merged across the table is in each of its cells.)
+            let mut filled = cells.iter().filter(|cell| !cell.is_blank());
+            let first = filled.next()?;
+            match first {
+                super::Cell::Text(text)
+                    if filled.all(|cell| cell == first)
+                        && text.trim().chars().count() <= 80
+                        && !text.contains(['：', ':']) =>
+                {
+                    Some(text.trim().to_string())
+                }
+                _ => None,
+            }
+        })
 }
 
 /// The sheet most like a pilot table: the one whose header row places the most columns, then

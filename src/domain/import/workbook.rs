@@ -425,16 +425,7 @@ fn sheet(name: String, rows: Vec<Vec<Cell>>, merges: &[Dimensions], limits: &Lim
 }
 
 fn data_ref_cell(value: &DataRef) -> Cell {
-    match value {
-        DataRef::Int(n) => Cell::Number(*n as f64),
-        DataRef::Float(n) => Cell::Number(*n),
-        DataRef::String(text) => text_cell(text),
-        DataRef::SharedString(text) => text_cell(text),
-        DataRef::Bool(b) => Cell::Text(b.to_string()),
-        DataRef::DateTime(date) => Cell::Number(date.as_f64()),
-        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => text_cell(text),
-        DataRef::Error(_) | DataRef::Empty => Cell::Empty,
-    }
+    data_cell(&Data::from(value.clone()))
 }
 
 fn data_cell(value: &Data) -> Cell {
