@@ -1,6 +1,7 @@
 //! Writes the workbook fixtures the tests open: a college's own workbook (a notes sheet in
 //! front, a title row, merged batch cells, other headings, majors by name alone, percent cells,
-//! 待公布, a 合计 row) and the same table as a GB18030 CSV; and the hostile workbooks.
+//! 待公布, a 合计 row), the same table as a GB18030 CSV and as OpenDocument; and the hostile
+//! workbooks.
 //!
 //!     cargo run --example workbook_fixtures            # tests/fixtures, tests/hostile
 //!     cargo run --example workbook_fixtures -- rows N  # a benchmark workbook of N records, to stdout
@@ -158,6 +159,77 @@ fn college_csv() -> Vec<u8> {
     bytes.into_owned()
 }
 
+/// The same table as LibreOffice and WPS save it as OpenDocument (.ods): the batch spans its rows
+/// (covered cells come out empty), percent cells are `percentage` values.
+fn college_ods() -> Vec<u8> {
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let number = |n: f64| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+        )
+    };
+    let empty = "<table:table-cell/>".to_string();
+    let mut rows = vec![
+        format!(
+            "<table:table-row>{}</table:table-row>",
+            text("某职业学院2021年“1+X”证书试点考核情况汇总表")
+        ),
+        format!(
+            "<table:table-row>{}</table:table-row>",
+            HEADER.map(text).join("")
+        ),
+    ];
+    for (i, (batch, certificate, level, majors, registered, certified, rate)) in
+        ROWS.iter().enumerate()
+    {
+        let rate = rate.map_or(empty.clone(), |r| {
+            format!(r#"<table:table-cell office:value-type="percentage" office:value="{r}"><text:p>{:.2}%</text:p></table:table-cell>"#, r * 100.0)
+        });
+        let certified = certified
+            .parse::<f64>()
+            .map_or_else(|_| text(certified), number);
+        let batch = if batch.is_empty() {
+            "<table:covered-table-cell/>".to_string()
+        } else {
+            text(batch)
+        };
+        rows.push(format!(
+            "<table:table-row>{}{batch}{}{}{}{}{certified}{rate}</table:table-row>",
+            number((i + 1) as f64),
+            text(certificate),
+            text(level),
+            text(majors),
+            number(*registered)
+        ));
+    }
+    rows.push(format!(
+        "<table:table-row>{}{empty}{empty}{empty}{empty}{}{}</table:table-row>",
+        text("合计"),
+        number(636.0),
+        number(300.0)
+    ));
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="考核情况">{}</table:table></office:spreadsheet></office:body></office:document-content>"#,
+        rows.join("")
+    );
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
 /// A benchmark workbook: `n` records under the college's headings.
 fn rows_workbook(n: u32) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
@@ -234,6 +306,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         root.join("fixtures/college-workbook-gb18030.csv"),
         college_csv(),
     )?;
+    std::fs::write(root.join("fixtures/college-workbook.ods"), college_ods())?;
 
     let hostile = root.join("hostile");
     let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>证书名称</t></is></c><c r="B1" t="inlineStr"><is><t>报考人数</t></is></c></row>"#;

@@ -161,6 +161,17 @@ fn the_same_table_as_a_gb18030_csv_gives_the_same_records() {
 }
 
 #[test]
+fn the_same_table_as_opendocument_gives_the_same_records() {
+    let mut engine = Engine::default();
+    let ods = fixture("fixtures/college-workbook.ods");
+    assert!(is_workbook("a.ods", &ods));
+    let preview = preview(open(&mut engine, "a.ods", &ods, None));
+    assert_eq!(preview.sheets, ["考核情况"]);
+    assert_eq!(preview.header_row, 1);
+    assert_college_figures(&take(&mut engine, Request::Take));
+}
+
+#[test]
 fn a_column_changed_in_the_preview_is_read_again() {
     let mut engine = Engine::default();
     open(
