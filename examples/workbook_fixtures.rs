@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 const HEADER: [&str; 8] = [
@@ -84,6 +84,9 @@ const ROWS: [Row; 5] = [
 
 fn college_workbook() -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // A fixed date, so that writing the fixtures again leaves them as they are.
+    let date = ExcelDateTime::from_ymd(2022, 1, 5)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&date));
     let percent = Format::new().set_num_format("0.00%");
     let plain = Format::new();
     let notes = book.add_worksheet();
