@@ -165,6 +165,9 @@ pub struct BoardState {
     pub import: RwSignal<Option<Preview>>,
     /// The file the import worker is reading (the page shows that it is).
     pub import_busy: RwSignal<Option<String>>,
+    /// A change or a confirm of the preview waits for the worker: the preview's buttons wait
+    /// too, so that a second click does not make the worker hand a large table over twice.
+    pub import_waiting: RwSignal<bool>,
     saving: StoredValue<SaveState>,
 }
 
@@ -220,6 +223,7 @@ impl BoardState {
             link_missing: RwSignal::new(None),
             import: RwSignal::new(None),
             import_busy: RwSignal::new(None),
+            import_waiting: RwSignal::new(false),
             saving: StoredValue::new(SaveState::default()),
         }
     }
@@ -542,6 +546,7 @@ impl BoardState {
     /// again and the preview shows the new reading.
     pub fn revise_import(&self, request: Request) {
         let state = *self;
+        self.import_waiting.set(true);
         crate::import_client::ask(&request, None, move |reply| {
             state.preview_answer(reply, false)
         });
@@ -550,7 +555,11 @@ impl BoardState {
     /// Opens what the preview shows (`merge`: merged into the data on screen, one step that
     /// undo takes back).
     pub fn confirm_import(&self, merge: bool) {
+        if self.import_waiting.get_untracked() {
+            return;
+        }
         let state = *self;
+        self.import_waiting.set(true);
         let request = if merge {
             Request::TakeMerge
         } else {
@@ -562,6 +571,7 @@ impl BoardState {
     }
 
     fn preview_answer(&self, reply: Result<Reply, crate::import_client::Stopped>, merge: bool) {
+        self.import_waiting.set(false);
         let Some(name) = self
             .import
             .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))

@@ -212,7 +212,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
                 <button
                     class="pb-button pb-button--primary"
                     data-testid="import-confirm"
-                    disabled=blocked
+                    disabled=move || blocked || state.import_waiting.get()
                     on:click=move |_| state.confirm_import(false)
                 >
                     {lang.pick("确认，打开这些数据", "Confirm and open")}
@@ -273,7 +273,7 @@ fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoVie
             <button
                 class="pb-button pb-button--primary"
                 data-testid="import-merge"
-                disabled=blocked
+                disabled=move || blocked || state.import_waiting.get()
                 on:click=move |_| state.confirm_import(true)
             >
                 {lang.pick("并入当前数据", "Merge into the data on screen")}
