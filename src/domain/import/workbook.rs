@@ -325,16 +325,7 @@ fn read_xlsx<RS: Read + Seek>(reader: RS, limits: &Limits) -> Result<Vec<Sheet>,
                 let (row, column) = cell.get_position();
                 let (row, column) = (row as usize, column as usize);
                 let value = data_ref_cell(cell.get_value());
-                if column >= limits.columns || value == Cell::Empty {
-                    continue;
-                }
-                place(&mut rows, row, column, value, &name, limits)?;
-                cells += 1;
-                if cells > limits.cells {
-                    return Err(Refusal::TooManyCells {
-                        limit: limits.cells,
-                    });
-                }
+                place(&mut rows, &mut cells, (row, column), value, &name, limits)?;
             }
         }
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
@@ -362,17 +353,14 @@ where
         if let Some((top, left)) = range.start() {
             for (row, column, value) in range.used_cells() {
                 let (row, column) = (row + top as usize, column + left as usize);
-                let value = data_cell(value);
-                if column >= limits.columns || value == Cell::Empty {
-                    continue;
-                }
-                place(&mut rows, row, column, value, &name, limits)?;
-                cells += 1;
-                if cells > limits.cells {
-                    return Err(Refusal::TooManyCells {
-                        limit: limits.cells,
-                    });
-                }
+                place(
+                    &mut rows,
+                    &mut cells,
+                    (row, column),
+                    data_cell(value),
+                    &name,
+                    limits,
+                )?;
             }
         }
         let merges = merges_of(book, &name);
@@ -381,18 +369,29 @@ where
     Ok(sheets)
 }
 
+/// Puts a cell's value in its row, counting it against the limits (an empty cell, or one past
+/// the columns read, is passed over).
 fn place(
     rows: &mut Vec<Vec<Cell>>,
-    row: usize,
-    column: usize,
+    cells: &mut usize,
+    (row, column): (usize, usize),
     value: Cell,
     sheet: &str,
     limits: &Limits,
 ) -> Result<(), Refusal> {
+    if column >= limits.columns || value == Cell::Empty {
+        return Ok(());
+    }
     if row >= limits.rows {
         return Err(Refusal::TooManyRows {
             sheet: sheet.to_string(),
             limit: limits.rows,
+        });
+    }
+    *cells += 1;
+    if *cells > limits.cells {
+        return Err(Refusal::TooManyCells {
+            limit: limits.cells,
         });
     }
     if rows.len() <= row {
