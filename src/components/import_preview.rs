@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::fields::Field;
 use crate::domain::import::Request;
-use crate::domain::import::session::{MergeOffer, Preview};
+use crate::domain::import::session::{Both, MergeOffer, Preview};
 use crate::domain::lang::Lang;
 use crate::state::BoardState;
 
@@ -104,11 +104,6 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
             view! { <tr><th scope="row">{*row}</th>{cells}</tr> }
         })
         .collect_view();
-    let skipped = preview
-        .skipped
-        .iter()
-        .map(|(_, text)| view! { <li>{text.get(lang).to_string()}</li> })
-        .collect_view();
     let filled = preview.filled.as_ref().map(|text| {
         view! { <p class="pb-import__note" data-testid="import-filled">{text.get(lang).to_string()}</p> }
     });
@@ -117,11 +112,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
     });
     let problem_count = preview.problem_count;
     let blocked = problem_count > 0;
-    let problem_list = preview
-        .problems
-        .iter()
-        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
-        .collect_view();
+    let problem_list = items(&preview.problems, lang);
     let heading = match lang {
         Lang::Zh => format!("预览：{}", preview.name),
         Lang::En => format!("Preview: {}", preview.name),
@@ -169,7 +160,18 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
         .clone()
         .map(|offer| merge_offer(state, offer, lang));
     let skipped_count = preview.skipped_count;
-    let skipped_open = skipped_count > 0;
+    let skipped = folded(
+        "pb-import__skipped",
+        "import-skipped",
+        match lang {
+            Lang::Zh => format!("不作为记录读取的行（{skipped_count} 行）"),
+            Lang::En => format!("Rows not read as records ({skipped_count})"),
+        },
+        skipped_count > 0,
+        &preview.skipped,
+        skipped_count,
+        lang,
+    );
     view! {
         <section class="pb-import" data-testid="import-preview" aria-labelledby="pb-import-title">
             <h2 id="pb-import-title" class="pb-section-title">{heading}</h2>
@@ -188,15 +190,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
             </div>
             {filled}
             {figures}
-            <details class="pb-import__skipped" open=skipped_open>
-                <summary>
-                    {match lang {
-                        Lang::Zh => format!("不作为记录读取的行（{skipped_count} 行）"),
-                        Lang::En => format!("Rows not read as records ({skipped_count})"),
-                    }}
-                </summary>
-                <ul data-testid="import-skipped">{skipped}{more(skipped_count, preview.skipped.len(), lang)}</ul>
-            </details>
+            {skipped}
             {blocked.then(|| view! {
                 <div class="pb-load-error" role="alert">
                     <p class="pb-load-error__title">
@@ -229,46 +223,63 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
     }
 }
 
-/// The line under a list that shows only its first `shown` of `count`.
-fn more(count: usize, shown: usize, lang: Lang) -> Option<impl IntoView + use<>> {
-    (count > shown).then(|| {
+/// The worker's texts as list items, in `lang`.
+fn items(texts: &[Both], lang: Lang) -> impl IntoView + use<> {
+    texts
+        .iter()
+        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
+        .collect_view()
+}
+
+/// A list under a summary that can be folded: the first texts of `count`, and a line that says
+/// how many more there are.
+fn folded(
+    class: &'static str,
+    testid: &'static str,
+    summary: String,
+    open: bool,
+    texts: &[Both],
+    count: usize,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let more = (count > texts.len()).then(|| {
         let text = match lang {
-            Lang::Zh => format!("……另有 {} 条，未一一列出", count - shown),
-            Lang::En => format!("… and {} more, not listed", count - shown),
+            Lang::Zh => format!("……另有 {} 条，未一一列出", count - texts.len()),
+            Lang::En => format!("… and {} more, not listed", count - texts.len()),
         };
         view! { <li class="pb-import__more">{text}</li> }
-    })
+    });
+    view! {
+        <details class=class open=open>
+            <summary>{summary}</summary>
+            <ul data-testid=testid>{items(texts, lang)}{more}</ul>
+        </details>
+    }
 }
 
 /// The offer to merge the table's columns into the records on screen that its rows match.
 fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoView + use<> {
-    let unmatched = offer
-        .unmatched
-        .iter()
-        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
-        .collect_view();
-    let problems = offer
-        .problems
-        .iter()
-        .map(|text| view! { <li>{text.get(lang).to_string()}</li> })
-        .collect_view();
+    let problems = items(&offer.problems, lang);
     let blocked = !offer.problems.is_empty();
     let unmatched_count = offer.unmatched_count;
     // A few are read at a glance; a long list (a table of another year over this one) is
     // there when wanted.
-    let unmatched_open = unmatched_count <= 5;
+    let unmatched = folded(
+        "pb-import__unmatched",
+        "import-unmatched",
+        match lang {
+            Lang::Zh => format!("对不上的行和记录（{unmatched_count} 条）"),
+            Lang::En => format!("Rows and records that match nothing ({unmatched_count})"),
+        },
+        unmatched_count <= 5,
+        &offer.unmatched,
+        unmatched_count,
+        lang,
+    );
     view! {
         <div class="pb-import__merge" data-testid="import-merge-offer">
             <p>{offer.text.get(lang).to_string()}</p>
-            <details class="pb-import__unmatched" open=unmatched_open>
-                <summary>
-                    {match lang {
-                        Lang::Zh => format!("对不上的行和记录（{unmatched_count} 条）"),
-                        Lang::En => format!("Rows and records that match nothing ({unmatched_count})"),
-                    }}
-                </summary>
-                <ul data-testid="import-unmatched">{unmatched}{more(unmatched_count, offer.unmatched.len(), lang)}</ul>
-            </details>
+            {unmatched}
             <ol class="pb-load-error__list">{problems}</ol>
             <button
                 class="pb-button pb-button--primary"

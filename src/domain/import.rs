@@ -21,7 +21,8 @@ pub use workbook::{Refusal, is_workbook, read_workbook};
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::Field;
 use crate::domain::model::Dataset;
-use crate::domain::table::{LegacyDecoder, decode, parse_table_with};
+use crate::domain::parse::check_size;
+use crate::domain::table::{LegacyDecoder, decode, parse_table_text};
 
 /// A table waiting in the preview: its sheet, where its header is and what each column fills.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,12 +106,19 @@ pub fn open_table(
     gb18030: LegacyDecoder,
     current: Option<Dataset>,
 ) -> TableOutcome {
-    let errors = match parse_table_with(bytes, title, gb18030) {
+    if let Err(errors) = check_size(bytes) {
+        return TableOutcome::Refused(errors);
+    }
+    // Decoded once: the direct reader and the preview read the same text.
+    let Some(text) = decode(bytes, gb18030) else {
+        return TableOutcome::Refused(vec![DatasetError::whole_file(Problem::NotText)]);
+    };
+    let errors = match parse_table_text(&text, title) {
         Ok(dataset) => return TableOutcome::Open(Box::new(dataset)),
         Err(errors) => errors,
     };
-    let Some(session) = decode(bytes, gb18030)
-        .and_then(|text| Sheet::from_delimited(name, &text).ok())
+    let Some(session) = Sheet::from_delimited(name, &text)
+        .ok()
         .and_then(|sheet| Session::open(name, title, vec![sheet], current))
     else {
         return TableOutcome::Refused(errors);

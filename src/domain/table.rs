@@ -194,6 +194,11 @@ pub fn parse_table_with(
     let Some(text) = decode(bytes, gb18030) else {
         return Err(vec![DatasetError::whole_file(Problem::NotText)]);
     };
+    parse_table_text(&text, title)
+}
+
+/// Reads a CSV or TSV table already decoded (see [`decode`]).
+pub fn parse_table_text(text: &str, title: &str) -> Result<Dataset, Vec<DatasetError>> {
     if text.trim().is_empty() {
         return Err(vec![DatasetError::whole_file(Problem::Empty)]);
     }
@@ -215,7 +220,7 @@ pub fn parse_table_with(
             Ok(row) => {
                 let line = row
                     .position()
-                    .map_or(0, |p| line_at(&text, p.byte() as usize));
+                    .map_or(0, |p| line_at(text, p.byte() as usize));
                 if row.iter().all(|cell| cell.trim().is_empty()) {
                     continue;
                 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::merge::plan_merge;
+use super::merge::{MergePlan, plan_merge};
 use super::plan::{Reading, propose};
 use super::workbook::{LIMITS, Refusal, read_workbook};
 use super::{Draft, Sheet, TableOutcome, is_workbook, open_table};
@@ -91,8 +91,8 @@ pub struct Preview {
     pub columns: Vec<Option<String>>,
     /// The first rows under the header: their row number (1-based) and cells as text.
     pub rows: Vec<(usize, Vec<String>)>,
-    /// Rows left out: the row (1-based) and why (the first [`PROBLEMS_SHOWN`]).
-    pub skipped: Vec<(usize, Both)>,
+    /// Rows left out, each with its row number and why (the first [`PROBLEMS_SHOWN`]).
+    pub skipped: Vec<Both>,
     pub skipped_count: usize,
     /// Cells read from the merged range (or the row above) they belong to.
     pub filled: Option<Both>,
@@ -121,11 +121,14 @@ pub struct Session {
     sheets: Vec<Sheet>,
     /// The chosen sheet, merged ranges filled in, with its header and columns.
     draft: Draft,
-    /// The draft as read now (read again at each change, once: the preview and the dataset
-    /// it confirms are the same reading).
+    /// The draft as read now, and its merge into the data on screen (both worked out again at
+    /// each change, once: the preview and what it confirms are the same).
     reading: Reading,
+    merge: Option<MergePlan>,
     sheet: usize,
     merged_cells: usize,
+    /// The title the file's name gives, for a sheet without a title row of its own.
+    file_title: String,
     current: Option<Dataset>,
 }
 
@@ -148,9 +151,11 @@ impl Session {
                 columns: Vec::new(),
             },
             reading: Reading::default(),
+            merge: None,
             sheets,
             sheet,
             merged_cells: 0,
+            file_title: title.to_string(),
             current,
         };
         session.choose_sheet(sheet);
@@ -167,18 +172,25 @@ impl Session {
         let proposal = propose(&sheet);
         self.draft.header_row = proposal.as_ref().map_or(0, |p| p.header_row);
         // A title written above the table names the dataset better than the file's name.
-        if let Some(title) = title_row(&sheet, self.draft.header_row) {
-            self.draft.title = title;
-        }
+        self.draft.title =
+            title_row(&sheet, self.draft.header_row).unwrap_or_else(|| self.file_title.clone());
         self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
         self.draft.sheet = sheet;
         self.sheet = index;
-        self.reading = self.draft.read();
+        self.refresh();
     }
 
     pub fn assign(&mut self, column: usize, field: Option<Field>) {
         self.draft.assign(column, field);
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
         self.reading = self.draft.read();
+        self.merge = self
+            .current
+            .as_ref()
+            .and_then(|current| plan_merge(&self.draft, current));
     }
 
     pub fn draft(&self) -> &Draft {
@@ -192,10 +204,9 @@ impl Session {
 
     /// The data on screen with the table's columns merged into its matching records.
     pub fn merged(&self) -> Option<Dataset> {
-        let current = self.current.as_ref()?;
-        let plan = plan_merge(&self.draft, current)?;
+        let (current, plan) = (self.current.as_ref()?, self.merge.as_ref()?);
         plan.problems.is_empty().then(|| Dataset {
-            records: plan.records,
+            records: plan.records.clone(),
             ..current.clone()
         })
     }
@@ -219,13 +230,10 @@ impl Session {
             .iter()
             .take(PROBLEMS_SHOWN)
             .map(|(row, why)| {
-                (
-                    *row,
-                    Both::of(|lang| match lang {
-                        Lang::Zh => format!("第 {row} 行：{}", why.describe(lang)),
-                        Lang::En => format!("Row {row}: {}", why.describe(lang)),
-                    }),
-                )
+                Both::of(|lang| match lang {
+                    Lang::Zh => format!("第 {row} 行：{}", why.describe(lang)),
+                    Lang::En => format!("Row {row}: {}", why.describe(lang)),
+                })
             })
             .collect();
         let filled = filled_text(self.merged_cells, reading.filled_down);
@@ -255,8 +263,8 @@ impl Session {
         let merge = self
             .current
             .as_ref()
-            .and_then(|current| Some((plan_merge(draft, current)?, current)))
-            .map(|(plan, current)| {
+            .zip(self.merge.as_ref())
+            .map(|(current, plan)| {
                 let fields = |lang: Lang| {
                     plan.fields
                         .iter()
