@@ -8,7 +8,8 @@ SHELL := bash
 
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
-TRUNK := trunk --skip-version-check
+# scripts/split/ first: its wasm-bindgen cuts the page's wasm into chunks (see ARCHITECTURE.md).
+TRUNK := PATH=$(CURDIR)/scripts/split:$$PATH trunk --skip-version-check
 
 .PHONY: help tools test-tools serve build dist test fmt-check clippy purity native-test \
         browser-test e2e size bench clean
@@ -41,6 +42,7 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings
 
 purity:
 	scripts/check-domain-purity.sh
@@ -52,10 +54,10 @@ browser-test:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test browser
 
-# The first load's gzip total may not grow past this ceiling. The goal is 250,000 B
-# (docs/performance.md says how far off it is and where the weight is); until the app gets there,
-# the ceiling sits just above today's size so that any growth is a decision, not an accident.
-SIZE_BUDGET := 479000
+# The first load's gzip total (the page, its JS, the chunks' loader, the main wasm and the CSS;
+# not the service worker nor what loads on demand) may not grow past this ceiling: today's size
+# plus 2 KB, so that any growth is a decision, not an accident. The goal line is 250,000 B.
+SIZE_BUDGET := 248900
 size:
 	scripts/report-size.sh dist $(SIZE_BUDGET)
 

@@ -22,4 +22,4 @@ mkdir -p dist/bench/reference
 cp tests/e2e/reference/echarts.html tests/e2e/node_modules/echarts/dist/echarts.min.js \
   data/report-2021.json dist/bench/reference/
 (cd tests/e2e && npx playwright test -c playwright.bench.config.ts)
-cat target/bench-browser.txt target/bench-startup.txt target/bench-workbooks.txt
+cat target/bench-browser.txt target/bench-startup.txt target/bench-network.txt target/bench-workbooks.txt

@@ -5,9 +5,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::address::{
-    address_names_view, data_param, linked_dataset, sync_view_with_address, view_from_address,
-};
 use crate::components::charts_section::ChartsSection;
 use crate::components::editing::StorageNotice;
 use crate::components::filters::Filters;
@@ -21,16 +18,74 @@ use crate::components::records_table::RecordsTable;
 use crate::components::summary::Summary;
 use crate::components::summary_figures::SummaryFigures;
 use crate::components::update_notice::UpdateNotice;
+use crate::domain::Lang;
 use crate::domain::builtin;
-use crate::file_reader::open_on_board;
-use crate::offline;
-use crate::prefs::Prefs;
-use crate::state::BoardState;
-use crate::storage::SESSION_KEY;
+use crate::domain::saved::{Saved, Unreadable};
+use crate::on_demand;
+use crate::on_demand::Unavailable;
+use crate::on_demand::{Build, OnDemand, UnavailableNotice};
+use crate::state::{BoardState, SaveStatus, read_stored};
+use crate::web::address::{
+    address_names_view, data_param, linked_dataset, sync_view_with_address, view_from_address,
+};
+use crate::web::file_reader::{open_bytes, open_picked};
+use crate::web::offline;
+use crate::web::prefs::Prefs;
+use crate::web::storage::SESSION_KEY;
+use crate::web::storage::{self, WriteError};
 
+/// The page. Work stored in this browser is read first (its reader loads on demand, only for
+/// a browser that holds some), then the board starts.
 #[component]
 pub fn App() -> impl IntoView {
+    let Some(text) = storage::read(SESSION_KEY) else {
+        return Board(BoardProps { stored: None }).into_any();
+    };
+    // The reading waits here until the board takes it (once: the phase then stays Ready).
+    let text = StoredValue::new(text);
+    let work = StoredValue::new(None::<Result<Saved, Unreadable>>);
+    let phase = RwSignal::new(Phase::Reading);
+    let read = move || {
+        phase.set(Phase::Reading);
+        leptos::task::spawn_local(async move {
+            match read_stored(text.get_value()).await {
+                Ok(read) => {
+                    work.set_value(Some(read));
+                    phase.try_set(Phase::Ready);
+                }
+                Err(Unavailable) => {
+                    phase.try_set(Phase::Failed);
+                }
+            }
+        });
+    };
+    read();
+    (move || match phase.get() {
+        Phase::Reading => ().into_any(),
+        Phase::Failed => on_demand::failed_line(Signal::stored(Lang::Zh), read).into_any(),
+        Phase::Ready => {
+            let stored = work
+                .try_update_value(Option::take)
+                .flatten()
+                .map(|read| (text.get_value(), read));
+            Board(BoardProps { stored }).into_any()
+        }
+    })
+    .into_any()
+}
+
+/// Where reading the stored work stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Reading,
+    Ready,
+    Failed,
+}
+
+#[component]
+fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
     let state = BoardState::start(
+        stored,
         builtin::report_2021,
         view_from_address(),
         address_names_view(),
@@ -62,11 +117,22 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="pb-app">
             <Header/>
-            <StorageNotice/>
-            <UpdateNotice update_ready/>
-            <LoadErrors/>
-            <ImportPreview/>
-            <LinkDataMissing/>
+            <Show when=move || state.notice.with(Option::is_some) || storage_off(state)>
+                <OnDemand load=storage_notice/>
+            </Show>
+            <Show when=move || update_ready.get()>
+                {on_demand::view_with(update_notice, false, move |show: fn(RwSignal<bool>) -> AnyView| show(update_ready))}
+            </Show>
+            <UnavailableNotice/>
+            <Show when=move || state.refused.with(Option::is_some)>
+                <OnDemand load=load_errors/>
+            </Show>
+            <Show when=move || state.import.with(Option::is_some) || state.import_busy.with(Option::is_some)>
+                <OnDemand load=import_preview waiting=true/>
+            </Show>
+            <Show when=move || state.link_missing.with(Option::is_some)>
+                <OnDemand load=link_missing/>
+            </Show>
             // On a wide screen the filters stand beside the figures and charts they govern, so
             // that a laptop's first screen shows the key figures and the first chart.
             <main class="pb-main">
@@ -77,12 +143,61 @@ pub fn App() -> impl IntoView {
                         <ChartsSection/>
                     </div>
                 </div>
-                <Summary/>
-                <SummaryFigures/>
-                <ReconciliationPanel/>
-                <RecordsTable/>
+                <OnDemand load=below_first_screen/>
             </main>
         </div>
+    }
+}
+
+on_demand! { files:
+    fn load_errors() -> Build {
+        || view! { <LoadErrors/> }.into_any()
+    }
+}
+
+on_demand! { files:
+    fn import_preview() -> Build {
+        || view! { <ImportPreview/> }.into_any()
+    }
+}
+
+on_demand! { rest:
+    fn storage_notice() -> Build {
+        || view! { <StorageNotice/> }.into_any()
+    }
+}
+
+/// The browser keeps none of the work (the notices say so).
+fn storage_off(state: BoardState) -> bool {
+    matches!(
+        state.save_status.get(),
+        SaveStatus::NotSaved(WriteError::Unavailable | WriteError::Quota)
+    )
+}
+
+on_demand! { rest:
+    fn update_notice() -> fn(RwSignal<bool>) -> AnyView {
+        |update_ready| view! { <UpdateNotice update_ready/> }.into_any()
+    }
+}
+
+on_demand! { rest:
+    fn link_missing() -> Build {
+        || view! { <LinkDataMissing/> }.into_any()
+    }
+}
+
+on_demand! { rest:
+    /// What lies below the first screen: the summary, its figures, the reconciliation and the
+    /// records table with its editing.
+    fn below_first_screen() -> Build {
+        || view! {
+            <Summary/>
+            <SummaryFigures/>
+            <ReconciliationPanel/>
+            <RecordsTable/>
+        }
+        .into_any()
     }
 }
 
@@ -115,7 +230,7 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
         else {
             return;
         };
-        open_on_board(state, file);
+        on_demand::run(open_picked(state, file));
     });
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
         if crate::components::in_form_control(ev.target()) {
@@ -135,7 +250,7 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
             .lang
             .get_untracked()
             .pick("粘贴的表格.tsv", "Pasted table.tsv");
-        state.open_file(name, text.as_bytes());
+        on_demand::run(open_bytes(state, name.to_string(), text.into_bytes()));
     });
     on_cleanup(move || {
         over.remove();
@@ -154,6 +269,17 @@ fn open_data_param(state: BoardState) {
     if state.source_name.get_untracked().as_deref() == Some(address.as_str()) && state.has_edits() {
         return;
     }
+    on_demand::run(fetch_data_param(state, address));
+}
+
+on_demand! { files:
+    fn fetch_data_param(state: BoardState, address: String) -> () {
+        fetch_and_open(state, address)
+    }
+}
+
+/// Fetches `address` and opens it; a file that cannot be fetched is refused.
+fn fetch_and_open(state: BoardState, address: String) {
     leptos::task::spawn_local(async move {
         match fetch_beside_app(&address).await {
             Ok(bytes) => {

@@ -31,7 +31,7 @@ pub fn run() {
             Ok(request) => {
                 engine
                     .borrow_mut()
-                    .handle(request, &bytes, &crate::text_decoder::gb18030)
+                    .handle(request, &bytes, &crate::web::text_decoder::gb18030)
             }
             Err(_) => Reply::Refused(vec![Both::of(|lang| Refusal::Failed.describe(lang))]),
         };

@@ -19,8 +19,8 @@ use crate::domain::saved::{self, LoadedJson, Unreadable};
 use crate::domain::summary::summarize;
 use crate::domain::table::looks_like_table;
 use crate::domain::view::ViewState;
-use crate::domain::{Dataset, DatasetError, Lang, Reconciliation, Totals, reconcile};
-use crate::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
+use crate::domain::{Dataset, DatasetError, Lang, Totals};
+use crate::web::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
 
 /// A file the user tried to open and that was refused, with every reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -147,8 +147,6 @@ pub struct BoardState {
     pub facets: Memo<Shared<FacetCounts>>,
     /// Totals of the matching records.
     pub totals: Memo<Totals>,
-    /// Always of the whole dataset: the report's printed totals are for all of it.
-    pub reconciliation: Memo<Reconciliation>,
     /// The matching records summed up in the report's words, in the interface language: the
     /// summary shows it, and every chart and slide has it as its description.
     pub summary: Memo<String>,
@@ -168,6 +166,9 @@ pub struct BoardState {
     /// A change or a confirm of the preview waits for the worker: the preview's buttons wait
     /// too, so that a second click does not make the worker hand a large table over twice.
     pub import_waiting: RwSignal<bool>,
+    /// A part of the page's code could not be fetched for what the user asked (no network,
+    /// or a deployment replaced it): the page says so until dismissed.
+    pub unavailable: RwSignal<bool>,
     saving: StoredValue<SaveState>,
 }
 
@@ -214,7 +215,6 @@ impl BoardState {
             membership,
             totals,
             facets,
-            reconciliation: Memo::new(move |_| dataset.with(reconcile)),
             summary,
             save_status: RwSignal::new(SaveStatus::Unchanged),
             notice: RwSignal::new(None),
@@ -224,6 +224,7 @@ impl BoardState {
             import: RwSignal::new(None),
             import_busy: RwSignal::new(None),
             import_waiting: RwSignal::new(false),
+            unavailable: RwSignal::new(false),
             saving: StoredValue::new(SaveState::default()),
         }
     }
@@ -248,13 +249,19 @@ impl BoardState {
     /// The state the page starts with: the work saved in this browser if there is any and it
     /// can be read, else the built-in dataset. A stored value that cannot be read is kept
     /// aside under another key, never overwritten, and the user is told.
+    ///
+    /// `stored` is the stored work and what [`read_stored`] made of it (read before: the reader
+    /// loads on demand, and only when there is work stored).
     pub fn start(
+        stored: Option<(String, Result<saved::Saved, Unreadable>)>,
         builtin: impl FnOnce() -> Dataset,
         address_view: ViewState,
         address_names_view: bool,
     ) -> Self {
-        let stored = storage::read(SESSION_KEY);
-        let restored = stored.as_deref().map(saved::read);
+        let (stored, restored) = match stored {
+            Some((text, restored)) => (Some(text), Some(restored)),
+            None => (None, None),
+        };
         match restored {
             Some(Ok(work)) => {
                 let view = if address_names_view {
@@ -369,7 +376,7 @@ impl BoardState {
                     s.loaded.as_ref().expect("just written"),
                     editor,
                     self.source_name.get_untracked().as_deref(),
-                    &crate::address::view_query(self),
+                    &crate::web::address::view_query(self),
                     revision,
                     js_sys::Date::now(),
                 )
@@ -386,6 +393,11 @@ impl BoardState {
 
     /// Another tab saved: take its work if it is newer than ours and ours is saved.
     pub fn on_stored_elsewhere(&self, text: &str) {
+        let (state, text) = (*self, text.to_string());
+        crate::on_demand::run(async move { take_stored_elsewhere(state, text).await });
+    }
+
+    fn take_stored_elsewhere(&self, text: &str) {
         let Ok(work) = saved::read(text) else {
             return;
         };
@@ -644,6 +656,19 @@ impl BoardState {
             name: name.to_string(),
             errors: vec![DatasetError::whole_file(Problem::Unreadable)],
         }));
+    }
+}
+
+crate::on_demand! { work:
+    /// Reads the work stored in this browser (the envelope, its history replayed).
+    pub fn read_stored(text: String) -> Result<saved::Saved, Unreadable> {
+        saved::read(&text)
+    }
+}
+
+crate::on_demand! { work:
+    fn take_stored_elsewhere(state: BoardState, text: String) -> () {
+        state.take_stored_elsewhere(&text)
     }
 }
 

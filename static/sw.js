@@ -16,6 +16,9 @@ const NETWORK_PATIENCE_MS = 3000;
 // workbook or table, asking for each file with the version index.html names (their names carry
 // no hash).
 const ON_DEMAND = ['import-worker-start.js', 'import-worker.js', 'import-worker_bg.wasm'];
+// The chunks of the page's code that load on first use, and their loader: the build writes
+// their names here (scripts/split/post-build.sh). Their names carry their content's hash.
+const CHUNKS = [];
 
 // The app's own files: the page and whatever it links (Trunk's hashed JS, wasm and CSS).
 async function appFiles() {
@@ -25,9 +28,10 @@ async function appFiles() {
   if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
   const html = await response.clone().text();
   const version = /<meta name="import-worker-version" content="([^"]*)"/.exec(html)?.[1];
-  const onDemand = version
+  const onDemand = (version
     ? ON_DEMAND.map((file) => new URL(`${file}?v=${version}`, self.registration.scope).href)
-    : [];
+    : []
+  ).concat(CHUNKS.map((file) => new URL(file, self.registration.scope).href));
   const linked = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]
     .map((match) => new URL(match[1], self.registration.scope).href);
   return { index: response, linked: [...new Set(linked)], onDemand };

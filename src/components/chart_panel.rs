@@ -6,7 +6,6 @@
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use crate::canvas::paint;
 use crate::charts::framed::{framed_svg, rows_per_page};
 use crate::charts::layout::{BarLayout, chart_height_at};
 use crate::charts::{ChartSpec, ChartStyle};
@@ -14,11 +13,12 @@ use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::BarTarget;
 use crate::domain::table::file_name;
-use crate::download::{download, download_blob, today};
-use crate::export::{copy_png, fonts_ready, framed_canvas, png_blob};
-use crate::hooks::use_element_width;
-use crate::prefs::Prefs;
 use crate::state::BoardState;
+use crate::web::canvas::paint;
+use crate::web::download::{download, download_blob, today};
+use crate::web::export::{copy_png, fonts_ready, framed_canvas, png_blob};
+use crate::web::hooks::use_element_width;
+use crate::web::prefs::Prefs;
 
 #[component]
 pub fn ChartPanel(
@@ -133,55 +133,11 @@ pub fn ChartPanel(
     // change for nobody.
     let table_open = RwSignal::new(false);
     let table = move || {
-        if !table_open.get() {
-            return None;
-        }
-        Some(spec.with(|spec| {
-            let table = spec.table();
-            let head = table
-                .columns
-                .iter()
-                .map(|(field, heading)| view! { <th scope="col" data-field=field.as_str()>{*heading}</th> })
-                .collect_view();
-            let fields: Vec<&'static str> = table.columns.iter().map(|(f, _)| f.as_str()).collect();
-            let body = table
-                .rows
-                .into_iter()
-                .enumerate()
-                .map(|(row, line)| {
-                    let target = spec.target(row);
-                    let cells = line
-                        .cells
-                        .into_iter()
-                        .zip(fields.iter().copied())
-                        .map(|(c, field)| view! { <td class="pb-num" data-field=field>{c}</td> })
-                        .collect_view();
-                    let key = line.key.clone();
-                    view! {
-                        <tr data-testid="chart-table-row" data-key=key>
-                            <th scope="row">
-                                {line.key}
-                                {target.map(|target| view! {
-                                    <button
-                                        class="pb-link"
-                                        on:click=move |_| on_select.run(target.clone())
-                                    >
-                                        {state.tr("筛选", "Filter")}
-                                    </button>
-                                })}
-                            </th>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <table class="pb-table pb-chart__table" data-testid="chart-table">
-                    <thead><tr><th scope="col">{table.label_heading}</th>{head}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            }
-        }))
+        table_open.get().then(|| {
+            crate::on_demand::view_with(chart_table, true, move |build: BuildTable| {
+                build(spec, on_select)
+            })
+        })
     };
     let label = move || {
         let note = spec.with(|s| s.note().to_string());
@@ -232,6 +188,65 @@ pub fn ChartPanel(
     }
 }
 
+/// What the data tables' chunk hands over: builds a chart's table, following its data.
+type BuildTable = fn(Signal<ChartSpec>, Callback<BarTarget>) -> AnyView;
+
+crate::on_demand! { rest:
+    fn chart_table() -> BuildTable {
+        |spec, on_select| (move || spec.with(|spec| data_table(spec, on_select))).into_any()
+    }
+}
+
+/// The chart's figures as a table, each row with a button that filters to it.
+fn data_table(spec: &ChartSpec, on_select: Callback<BarTarget>) -> impl IntoView + use<> {
+    let state = BoardState::expect();
+
+    let table = spec.table();
+    let head = table
+        .columns
+        .iter()
+        .map(|(field, heading)| view! { <th scope="col" data-field=field.as_str()>{*heading}</th> })
+        .collect_view();
+    let fields: Vec<&'static str> = table.columns.iter().map(|(f, _)| f.as_str()).collect();
+    let body = table
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(row, line)| {
+            let target = spec.target(row);
+            let cells = line
+                .cells
+                .into_iter()
+                .zip(fields.iter().copied())
+                .map(|(c, field)| view! { <td class="pb-num" data-field=field>{c}</td> })
+                .collect_view();
+            let key = line.key.clone();
+            view! {
+                <tr data-testid="chart-table-row" data-key=key>
+                    <th scope="row">
+                        {line.key}
+                        {target.map(|target| view! {
+                            <button
+                                class="pb-link"
+                                on:click=move |_| on_select.run(target.clone())
+                            >
+                                {state.tr("筛选", "Filter")}
+                            </button>
+                        })}
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="pb-table pb-chart__table" data-testid="chart-table">
+            <thead><tr><th scope="col">{table.label_heading}</th>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
 /// PNG, SVG and "copy image" for one chart, with a line saying how it went. A chart longer
 /// than a slide is exported as slide-sized pages, a file each (copied: the first page), unless
 /// one tall picture is asked for.
@@ -245,6 +260,75 @@ fn ExportButtons(
 ) -> impl IntoView {
     let state = BoardState::expect();
     let status = RwSignal::new(None::<(bool, String)>);
+    let job = PictureJob {
+        state,
+        title,
+        spec,
+        caption,
+        export_size,
+        export_tall,
+        status,
+    };
+    let export = move |kind: PictureKind| crate::on_demand::run(export_pictures(job, kind));
+    let export_svg = move |_| export(PictureKind::Svg);
+    view! {
+        <div class="pb-chart__export" role="group" aria-label=state.tr("导出图表", "Export chart")>
+            <button class="pb-button" data-testid="export-png" on:click=move |_| export(PictureKind::Png)>
+                {state.tr("导出 PNG", "Export PNG")}
+            </button>
+            <button class="pb-button" data-testid="export-svg" on:click=export_svg>
+                {state.tr("导出 SVG", "Export SVG")}
+            </button>
+            <button class="pb-button" data-testid="copy-image" on:click=move |_| export(PictureKind::Copy)>
+                {state.tr("复制图片", "Copy image")}
+            </button>
+            <span class="pb-chart__export-status" role="status">
+                {move || status.get().map(|(ok, text)| view! {
+                    <span class:pb-save--ok=ok class:pb-save--bad=!ok>{text}</span>
+                })}
+            </span>
+        </div>
+    }
+}
+
+/// What a chart's export buttons hand to the exporter.
+#[derive(Clone, Copy)]
+struct PictureJob {
+    state: BoardState,
+    title: Signal<String>,
+    spec: Signal<ChartSpec>,
+    caption: Signal<Caption>,
+    export_size: Signal<(u32, u32)>,
+    export_tall: Signal<bool>,
+    /// What the buttons' status line says when the export is done.
+    status: RwSignal<Option<(bool, String)>>,
+}
+
+#[derive(Clone, Copy)]
+enum PictureKind {
+    Png,
+    Svg,
+    Copy,
+}
+
+crate::on_demand! { exports:
+    fn export_pictures(job: PictureJob, kind: PictureKind) -> () {
+        make_pictures(job, kind)
+    }
+}
+
+/// Makes the chart's pictures (a file per slide-sized page, or one tall picture) and hands
+/// them over as files, or copies the first to the clipboard.
+fn make_pictures(job: PictureJob, kind: PictureKind) {
+    let PictureJob {
+        state,
+        title,
+        spec,
+        caption,
+        export_size,
+        export_tall,
+        status,
+    } = job;
     // The pictures to make: the whole chart, or a page each, with their titles and file names.
     let pictures = move |ext: &'static str| {
         let (spec, title, size) = (
@@ -345,7 +429,7 @@ fn ExportButtons(
             }
         });
     };
-    let export_svg = move |_| {
+    let export_svg = move || {
         let pictures = pictures("svg");
         let count = pictures.len();
         let ok = caption.with_untracked(|caption| {
@@ -361,23 +445,10 @@ fn ExportButtons(
         });
         done(ok, count, "SVG");
     };
-    view! {
-        <div class="pb-chart__export" role="group" aria-label=state.tr("导出图表", "Export chart")>
-            <button class="pb-button" data-testid="export-png" on:click=move |_| export(false)>
-                {state.tr("导出 PNG", "Export PNG")}
-            </button>
-            <button class="pb-button" data-testid="export-svg" on:click=export_svg>
-                {state.tr("导出 SVG", "Export SVG")}
-            </button>
-            <button class="pb-button" data-testid="copy-image" on:click=move |_| export(true)>
-                {state.tr("复制图片", "Copy image")}
-            </button>
-            <span class="pb-chart__export-status" role="status">
-                {move || status.get().map(|(ok, text)| view! {
-                    <span class:pb-save--ok=ok class:pb-save--bad=!ok>{text}</span>
-                })}
-            </span>
-        </div>
+    match kind {
+        PictureKind::Png => export(false),
+        PictureKind::Copy => export(true),
+        PictureKind::Svg => export_svg(),
     }
 }
 

@@ -13,8 +13,9 @@ use crate::domain::chart_data::{
     BarTarget, Window, pass_rate_by_certificate, pass_rate_by_group, registered_certified,
 };
 use crate::domain::view::{GroupBy, RateDefinition};
-use crate::export::SLIDE_SIZES;
+use crate::on_demand;
 use crate::state::BoardState;
+use crate::web::export::SLIDE_SIZES;
 
 /// Bars per chart page: a whole report of ~40 rows fits; larger datasets page through.
 const BARS_PER_PAGE: usize = 40;
@@ -84,6 +85,23 @@ fn caption_of(state: BoardState) -> Caption {
     })
 }
 
+/// What the parts of the section share: the clicked bar's filter, the caption and description
+/// every chart and picture has, and the size pictures are exported at.
+#[derive(Clone, Copy)]
+pub struct Shared {
+    state: BoardState,
+    select: Callback<BarTarget>,
+    caption: Signal<Caption>,
+    summary: Memo<String>,
+    export_size: RwSignal<(u32, u32)>,
+    export_tall: RwSignal<bool>,
+}
+
+/// What the section's later chunk hands over: builds one of its parts.
+type Part = fn(Shared) -> AnyView;
+
+/// The first chart and the switches it reads are part of the first screen; presentation mode,
+/// the export size and the two other charts come in a chunk fetched right after it.
 #[component]
 pub fn ChartsSection() -> impl IntoView {
     let state = BoardState::expect();
@@ -95,27 +113,25 @@ pub fn ChartsSection() -> impl IntoView {
     });
 
     let rate_page = RwSignal::new(0usize);
-    let counts_page = RwSignal::new(0usize);
     let records = move || state.totals.with(|t| t.records);
     let pass_rate =
         Memo::new(move |_| pass_rate_spec(state, window_of(rate_page.get(), records())));
-    let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
-    let by_group = Memo::new(move |_| group_spec(state));
-    // Read only when a picture is exported: worked out then, not on every filter change.
-    let caption = Signal::derive(move || caption_of(state));
-    let summary = state.summary;
-    let export_size = RwSignal::new(SLIDE_SIZES[0]);
-    let export_tall = RwSignal::new(false);
+    let shared = Shared {
+        state,
+        select,
+        // Read only when a picture is exported: worked out then, not on every filter change.
+        caption: Signal::derive(move || caption_of(state)),
+        summary: state.summary,
+        export_size: RwSignal::new(SLIDE_SIZES[0]),
+        export_tall: RwSignal::new(false),
+    };
     let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
-    let group_title = Signal::derive(move || {
-        ChartKind::ByGroup(view.with(|v| v.group_by)).title(state.lang.get())
-    });
 
     view! {
         <section class="pb-charts" aria-labelledby="pb-charts-title">
             <div class="pb-charts__head">
                 <h2 id="pb-charts-title" class="pb-section-title">{state.tr("图表", "Charts")}</h2>
-                <Presentation by_group caption/>
+                {on_demand::view_with(head_controls, false, move |part: Part| part(shared))}
                 <div class="pb-charts__switches">
                     <fieldset class="pb-segmented" data-testid="rate-definition">
                         <legend class="pb-visually-hidden">{state.tr("通过率口径", "Pass rate definition")}</legend>
@@ -156,46 +172,7 @@ pub fn ChartsSection() -> impl IntoView {
                             "95% interval for small samples (n<10)",
                         )}
                     </label>
-                    <label class="pb-check">
-                        {state.tr("导出尺寸", "Export size")}
-                        <select
-                            class="pb-select"
-                            data-testid="export-size"
-                            on:change:target=move |ev| {
-                                let chosen = ev.target().value();
-                                if let Some(size) = SLIDE_SIZES
-                                    .into_iter()
-                                    .find(|(w, h)| format!("{w}x{h}") == chosen)
-                                {
-                                    export_size.set(size);
-                                }
-                            }
-                        >
-                            {SLIDE_SIZES
-                                .into_iter()
-                                .map(|(w, h)| view! {
-                                    <option value=format!("{w}x{h}") selected=(w, h) == SLIDE_SIZES[0]>
-                                        {format!("{w} × {h}")}
-                                    </option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label
-                        class="pb-check"
-                        title=state.tr(
-                            "不勾选时，比一页幻灯片长的图表分页导出，每页一张图",
-                            "Unticked, a chart longer than a slide is exported as slide-sized pages, a picture each",
-                        )
-                    >
-                        <input
-                            type="checkbox"
-                            data-testid="export-tall"
-                            prop:checked=move || export_tall.get()
-                            on:change:target=move |ev| export_tall.set(ev.target().checked())
-                        />
-                        {state.tr("长图不分页", "One tall picture")}
-                    </label>
+                    {on_demand::view_with(export_controls, false, move |part: Part| part(shared))}
                 </div>
             </div>
             <ChartPanel
@@ -203,58 +180,158 @@ pub fn ChartsSection() -> impl IntoView {
                 test_id="chart-pass-rate"
                 spec=pass_rate
                 on_select=select
-                caption
-                description=summary
-                export_size
-                export_tall
+                caption=shared.caption
+                description=shared.summary
+                export_size=shared.export_size
+                export_tall=shared.export_tall
             >
                 <Pager page=rate_page/>
             </ChartPanel>
-            <ChartPanel
-                title=title(ChartKind::Counts)
-                test_id="chart-registered-certified"
-                spec=counts
-                on_select=select
-                caption
-                description=summary
-                export_size
-                export_tall
-            >
-                <Pager page=counts_page/>
-            </ChartPanel>
-            <ChartPanel
-                title=group_title
-                test_id="chart-by-group"
-                spec=by_group
-                on_select=select
-                caption
-                description=summary
-                export_size
-                export_tall
-            >
-                <fieldset class="pb-segmented" data-testid="group-by">
-                    <legend class="pb-visually-hidden">{state.tr("分组方式", "Group by")}</legend>
-                    {GroupBy::ALL
-                        .into_iter()
-                        .map(|group| view! {
-                            <label class="pb-segmented__option">
-                                <input
-                                    type="radio"
-                                    name="group-by"
-                                    value=group.as_param()
-                                    prop:checked=move || view.with(|v| v.group_by == group)
-                                    on:change=move |_| view.update(|v| v.group_by = group)
-                                />
-                                <span>
-                                    {state.tr("按", "By ")}
-                                    {move || group.label(state.lang.get())}
-                                </span>
-                            </label>
-                        })
-                        .collect_view()}
-                </fieldset>
-            </ChartPanel>
+            {on_demand::view_with(other_charts, false, move |part: Part| part(shared))}
         </section>
+    }
+}
+
+on_demand! { rest:
+    /// Presentation mode's button and its switch.
+    fn head_controls() -> Part {
+        |shared| {
+            let state = shared.state;
+            let by_group = Memo::new(move |_| group_spec(state));
+            view! { <Presentation by_group caption=shared.caption/> }.into_any()
+        }
+    }
+}
+
+on_demand! { rest:
+    /// The size exported pictures are made at, and whether a long chart is one tall picture.
+    fn export_controls() -> Part {
+        |shared| view! { <ExportControls shared/> }.into_any()
+    }
+}
+
+on_demand! { rest:
+    /// The registered and certified counts, and the pass rate by group.
+    fn other_charts() -> Part {
+        |shared| view! { <OtherCharts shared/> }.into_any()
+    }
+}
+
+#[component]
+fn ExportControls(shared: Shared) -> impl IntoView {
+    let Shared {
+        state,
+        export_size,
+        export_tall,
+        ..
+    } = shared;
+    view! {
+        <label class="pb-check">
+            {state.tr("导出尺寸", "Export size")}
+            <select
+                class="pb-select"
+                data-testid="export-size"
+                on:change:target=move |ev| {
+                    let chosen = ev.target().value();
+                    if let Some(size) = SLIDE_SIZES
+                        .into_iter()
+                        .find(|(w, h)| format!("{w}x{h}") == chosen)
+                    {
+                        export_size.set(size);
+                    }
+                }
+            >
+                {SLIDE_SIZES
+                    .into_iter()
+                    .map(|(w, h)| view! {
+                        <option value=format!("{w}x{h}") selected=(w, h) == export_size.get_untracked()>
+                            {format!("{w} × {h}")}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <label
+            class="pb-check"
+            title=state.tr(
+                "不勾选时，比一页幻灯片长的图表分页导出，每页一张图",
+                "Unticked, a chart longer than a slide is exported as slide-sized pages, a picture each",
+            )
+        >
+            <input
+                type="checkbox"
+                data-testid="export-tall"
+                prop:checked=move || export_tall.get()
+                on:change:target=move |ev| export_tall.set(ev.target().checked())
+            />
+            {state.tr("长图不分页", "One tall picture")}
+        </label>
+    }
+}
+
+#[component]
+fn OtherCharts(shared: Shared) -> impl IntoView {
+    let Shared {
+        state,
+        select,
+        caption,
+        summary,
+        export_size,
+        export_tall,
+    } = shared;
+    let view = state.view;
+    let counts_page = RwSignal::new(0usize);
+    let records = move || state.totals.with(|t| t.records);
+    let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
+    let by_group = Memo::new(move |_| group_spec(state));
+    let group_title = Signal::derive(move || {
+        ChartKind::ByGroup(view.with(|v| v.group_by)).title(state.lang.get())
+    });
+    view! {
+        <ChartPanel
+            title=Signal::derive(move || ChartKind::Counts.title(state.lang.get()))
+            test_id="chart-registered-certified"
+            spec=counts
+            on_select=select
+            caption
+            description=summary
+            export_size
+            export_tall
+        >
+            <Pager page=counts_page/>
+        </ChartPanel>
+        <ChartPanel
+            title=group_title
+            test_id="chart-by-group"
+            spec=by_group
+            on_select=select
+            caption
+            description=summary
+            export_size
+            export_tall
+        >
+            <fieldset class="pb-segmented" data-testid="group-by">
+                <legend class="pb-visually-hidden">{state.tr("分组方式", "Group by")}</legend>
+                {GroupBy::ALL
+                    .into_iter()
+                    .map(|group| view! {
+                        <label class="pb-segmented__option">
+                            <input
+                                type="radio"
+                                name="group-by"
+                                value=group.as_param()
+                                prop:checked=move || view.with(|v| v.group_by == group)
+                                on:change=move |_| view.update(|v| v.group_by = group)
+                            />
+                            <span>
+                                {state.tr("按", "By ")}
+                                {move || group.label(state.lang.get())}
+                            </span>
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+        </ChartPanel>
     }
 }
 

@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::Lang;
 use crate::domain::figures::count_noun;
 use crate::domain::lang::format_count;
-use crate::download::download;
 use crate::state::{BoardState, Notice, SaveStatus};
-use crate::storage::{self, WriteError};
+use crate::web::download::download;
+use crate::web::storage::{self, WriteError};
 
 #[component]
 pub fn EditToolbar(

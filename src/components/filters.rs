@@ -194,7 +194,7 @@ pub fn Filters() -> impl IntoView {
                     {major_options}
                 </fieldset>
             </div>
-            <ActiveFilters/>
+            <crate::on_demand::OnDemand load=active_filters/>
         </section>
     }
 }
@@ -286,6 +286,12 @@ fn Choice(
                 {move || format!(" ({})", format_count(count.get() as u64, lang.get()))}
             </span>
         </label>
+    }
+}
+
+crate::on_demand! { rest:
+    fn active_filters() -> crate::on_demand::Build {
+        || view! { <ActiveFilters/> }.into_any()
     }
 }
 

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Dataset;
 use crate::domain::Lang;
 use crate::domain::lang::format_date;
 use crate::domain::table::{ExportScope, file_name, scoped_title, to_csv};
-use crate::download::{download, today};
-use crate::file_reader::open_on_board;
-use crate::prefs::{Prefs, Theme};
 use crate::state::BoardState;
+use crate::web::download::{download, today};
+use crate::web::file_reader::open_picked;
+use crate::web::prefs::{Prefs, Theme};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -53,12 +52,22 @@ pub fn Header() -> impl IntoView {
                 </Show>
             </div>
             <div class="pb-header__actions">
-                <OpenFile/>
-                <Exports offer_scope=true/>
-                <LanguageSwitch/>
-                <ThemeSwitch/>
+                <crate::on_demand::OnDemand load=header_actions/>
             </div>
         </header>
+    }
+}
+
+crate::on_demand! { rest:
+    /// Open, export, and the language and theme switches: right after the first screen.
+    fn header_actions() -> crate::on_demand::Build {
+        || view! {
+            <OpenFile/>
+            <Exports offer_scope=true/>
+            <LanguageSwitch/>
+            <ThemeSwitch/>
+        }
+        .into_any()
     }
 }
 
@@ -76,28 +85,13 @@ pub fn Exports(
     let scope = RwSignal::new(ExportScope::Shown);
     let filter_on = Memo::new(move |_| state.view.with(|v| !v.filter.is_empty()));
     let offered = move || offer_scope && filter_on.get();
-    // The dataset to write and the title to name it by.
-    let write = move |ext: &'static str, bytes: fn(&Dataset) -> Vec<u8>, mime: &'static str| {
-        let lang = state.lang.get_untracked();
+    let write = move |csv: bool| {
         let scope = if offered() {
             scope.get_untracked()
         } else {
             ExportScope::All
         };
-        state.dataset.with_untracked(|d| {
-            let total = d.records.len();
-            let subset = (scope == ExportScope::Shown)
-                .then(|| state.matching.with_untracked(|m| d.subset(m)));
-            let data = subset.as_ref().unwrap_or(d);
-            let title = scoped_title(
-                &d.title,
-                scope,
-                offered(),
-                (data.records.len(), total),
-                lang,
-            );
-            download(&file_name(&title, &today(), ext), mime, &bytes(data));
-        });
+        crate::on_demand::run(write_data(state, scope, offered(), csv));
     };
     let count_label = move |which: ExportScope| {
         let lang = state.lang.get();
@@ -138,18 +132,47 @@ pub fn Exports(
         <button
             class="pb-button"
             data-testid="export-json"
-            on:click=move |_| write("json", |d| d.to_json_pretty().into_bytes(), "application/json")
+            on:click=move |_| write(false)
         >
             {state.tr("导出 JSON", "Export JSON")}
         </button>
         <button
             class="pb-button"
             data-testid="export-csv"
-            on:click=move |_| write("csv", to_csv, "text/csv;charset=utf-8")
+            on:click=move |_| write(true)
         >
             {state.tr("导出 CSV", "Export CSV")}
         </button>
     }
+}
+
+crate::on_demand! { exports:
+    fn write_data(state: BoardState, scope: ExportScope, offered: bool, csv: bool) -> () {
+        hand_over_data(state, scope, offered, csv)
+    }
+}
+
+/// Hands the user the dataset on screen (the records of `scope`) as JSON or as CSV.
+fn hand_over_data(state: BoardState, scope: ExportScope, offered: bool, csv: bool) {
+    let lang = state.lang.get_untracked();
+    let (ext, mime) = if csv {
+        ("csv", "text/csv;charset=utf-8")
+    } else {
+        ("json", "application/json")
+    };
+    state.dataset.with_untracked(|d| {
+        let total = d.records.len();
+        let subset =
+            (scope == ExportScope::Shown).then(|| state.matching.with_untracked(|m| d.subset(m)));
+        let data = subset.as_ref().unwrap_or(d);
+        let title = scoped_title(&d.title, scope, offered, (data.records.len(), total), lang);
+        let bytes = if csv {
+            to_csv(data)
+        } else {
+            data.to_json_pretty().into_bytes()
+        };
+        download(&file_name(&title, &today(), ext), mime, &bytes);
+    });
 }
 
 /// A button that opens a dataset file (JSON, or a CSV / TSV table) from the user's computer.
@@ -164,7 +187,7 @@ fn OpenFile() -> impl IntoView {
             };
             // Let the same file be picked again after it is fixed.
             input.set_value("");
-            open_on_board(state, file);
+            crate::on_demand::run(open_picked(state, file));
         };
     view! {
         <label class="pb-button pb-button--primary">

@@ -7,7 +7,6 @@ use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::canvas::paint;
 use crate::charts::layout::{SLIDE_ROW_HEIGHT, VALUE_FONT, rows_fitting_in};
 use crate::charts::style::Palette;
 use crate::charts::{ChartSpec, ChartStyle};
@@ -17,8 +16,9 @@ use crate::domain::caption::Caption;
 use crate::domain::chart_data::{BarValue, Window, pass_rate_by_certificate};
 use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members, rated_page};
 use crate::domain::index::Selected;
-use crate::hooks::use_element_size;
 use crate::state::BoardState;
+use crate::web::canvas::paint;
+use crate::web::hooks::use_element_size;
 
 /// The smallest text on a slide, in CSS pixels at 1024×768; it grows with the screen.
 pub const MIN_TEXT_PX: f64 = 24.0;
@@ -124,8 +124,22 @@ pub fn Presentation(
             </label>
         </div>
         <Show when=move || presenting.get()>
-            <SlideShow current per_group by_group caption on_exit=stop/>
+            {crate::on_demand::view_with(slide_show, true, move |show: ShowSlides| {
+                show(current, per_group, by_group, caption, stop)
+            })}
         </Show>
+    }
+}
+
+/// What the slides' chunk hands over: builds the slide show.
+type ShowSlides =
+    fn(RwSignal<usize>, RwSignal<bool>, Memo<ChartSpec>, Signal<Caption>, Callback<()>) -> AnyView;
+
+crate::on_demand! { present:
+    fn slide_show() -> ShowSlides {
+        |current, per_group, by_group, caption, on_exit| {
+            view! { <SlideShow current per_group by_group caption on_exit/> }.into_any()
+        }
     }
 }
 

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::domain::fields::Field;
 use crate::domain::figures::format_rate;
-use crate::prefs::Prefs;
 use crate::state::BoardState;
+use crate::web::prefs::Prefs;
 
 /// More rows than this is no report's table: the rest are counted, and the CSV export has them.
 const PRINTED_AT_MOST: usize = 2_000;

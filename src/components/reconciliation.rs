@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Lang;
 use crate::domain::chart_data::BarTarget;
 use crate::domain::lang::format_count;
-use crate::prefs::Prefs;
+use crate::domain::{Lang, reconcile};
 use crate::state::BoardState;
+use crate::web::prefs::Prefs;
 
 /// How many warnings the list shows at first, and adds at each "show more".
 const WARNINGS_PAGE: usize = 100;
@@ -15,9 +15,12 @@ const WARNINGS_PAGE: usize = 100;
 #[component]
 pub fn ReconciliationPanel() -> impl IntoView {
     let state = BoardState::expect();
+    // Of the whole dataset, always: the report's printed totals are for all of it. Worked out
+    // here, with the panel's own chunk, not in the first load.
+    let reconciliation = Memo::new(move |_| state.dataset.with(reconcile));
     let lines = move || {
         let lang = state.lang.get();
-        state.reconciliation.with(|r| {
+        reconciliation.with(|r| {
             r.totals
                 .iter()
                 .map(|line| {
@@ -38,7 +41,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
     };
     let explanations = move || {
         let lang = state.lang.get();
-        state.reconciliation.with(|r| {
+        reconciliation.with(|r| {
             r.flagged()
                 .filter_map(|line| line.explanation(lang))
                 .map(|sentence| view! { <li>{sentence}</li> })
@@ -56,7 +59,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
     let items = move || {
         let lang = state.lang.get();
         state.dataset.with(|dataset| {
-            state.reconciliation.with(|r| {
+            reconciliation.with(|r| {
                 r.warnings
                     .iter()
                     .take(if printing() {
@@ -87,7 +90,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
     };
     let more = move || {
         let shown = pages.get() * WARNINGS_PAGE;
-        let total = state.reconciliation.with(|r| r.warnings.len());
+        let total = reconciliation.with(|r| r.warnings.len());
         (total > shown).then(|| {
             let next = WARNINGS_PAGE.min(total - shown);
             let label = match state.lang.get() {
@@ -116,9 +119,9 @@ pub fn ReconciliationPanel() -> impl IntoView {
             }
         })
     };
-    let has_totals = move || state.reconciliation.with(|r| !r.totals.is_empty());
+    let has_totals = move || reconciliation.with(|r| !r.totals.is_empty());
     let warnings_heading = move || {
-        let count = state.reconciliation.with(|r| r.warnings.len());
+        let count = reconciliation.with(|r| r.warnings.len());
         match state.lang.get() {
             Lang::Zh => format!("需要留意的记录（{count} 条）"),
             Lang::En => format!(

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::Lang;
-use crate::offline::reload_into_new_version;
 use crate::state::{BoardState, SaveStatus};
+use crate::web::offline::reload_into_new_version;
 
 #[component]
 pub fn UpdateNotice(

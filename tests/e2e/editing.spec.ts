@@ -354,16 +354,18 @@ test('opening a file over edited work asks first and keeps the work to restore',
       }),
     ),
   };
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('1 处修改');
-    dialog.dismiss();
-  });
+  // (Opening waits for the file reader's chunk: the question comes once it is there.)
+  let asked = page.waitForEvent('dialog');
   await page.getByTestId('file-input').setInputFiles(file);
+  const question = await asked;
+  expect(question.message()).toContain('1 处修改');
+  await question.dismiss();
   await expect(page.getByTestId('dataset-title')).toHaveText('2021年“1+X”证书制度试点工作报告');
   await expect(kpi(page, 'registered')).toHaveText('3502');
 
-  page.once('dialog', (dialog) => dialog.accept());
+  asked = page.waitForEvent('dialog');
   await page.getByTestId('file-input').setInputFiles(file);
+  await (await asked).accept();
   await expect(page.getByTestId('dataset-title')).toHaveText('另一份数据');
   await expect(kpi(page, 'records')).toHaveText('1');
   await page.getByTestId('restore-previous').click();

@@ -134,6 +134,8 @@ async function expectBuiltInData(page: Page) {
 test('the release build works from a sub-path, with hashed file names and only relative addresses', async ({ page }) => {
   const names = fs.readdirSync(dist);
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf-8');
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  const onDemand = (name: string) => /^(?:__wasm_split|split_[a-z_]+|chunk_\d+)-/.test(name);
   for (const ext of ['.js', '.wasm', '.css'] as const) {
     const hashed = hashedFiles(names, ext);
     expect(hashed, `a hashed ${ext} file in dist/`).not.toEqual([]);
@@ -144,7 +146,22 @@ test('the release build works from a sub-path, with hashed file names and only r
       (name) => name.endsWith(ext) && name !== 'sw.js' && !name.startsWith('import-worker') && !hashed.includes(name),
     );
     expect(unhashed, `${ext} files in dist/ without a content hash`).toEqual([]);
-    for (const name of hashed) expect(html, `index.html links ${name}`).toContain(`./${name}`);
+    for (const name of hashed) {
+      if (onDemand(name)) {
+        // The page's chunks and their loader are named by the service worker, which caches
+        // them after the first paint; the loader is imported by the page's JS, and names them.
+        expect(sw, `sw.js names ${name}`).toContain(`'${name}'`);
+      } else {
+        expect(html, `index.html links ${name}`).toContain(`./${name}`);
+      }
+    }
+  }
+  const loader = hashedFiles(names, '.js').find((name) => name.startsWith('__wasm_split-'));
+  expect(loader, 'the chunks\' loader').toBeTruthy();
+  const pageJs = hashedFiles(names, '.js').find((name) => name.startsWith('pilot-board-'))!;
+  expect(fs.readFileSync(path.join(dist, pageJs), 'utf-8')).toContain(`from "./${loader}"`);
+  for (const chunk of hashedFiles(names, '.wasm').filter(onDemand)) {
+    expect(fs.readFileSync(path.join(dist, loader!), 'utf-8'), `the loader names ${chunk}`).toContain(`./${chunk}`);
   }
   expect(html).not.toMatch(/(?:href|src)="\/[^/]/);
   expect(html).toMatch(/<meta name="import-worker-version" content="[0-9a-f]{16}"/);

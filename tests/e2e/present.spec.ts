@@ -12,6 +12,8 @@ async function open(page: Page) {
   await page.goto('./');
   await expect(page.getByTestId('kpi-records')).toHaveText('38');
   await expect(page.getByTestId('chart-pass-rate')).toHaveAttribute('data-draw-count', /\d+/);
+  // The header's buttons come with the chunk fetched right after the first screen.
+  await expect(page.getByTestId('lang')).toBeVisible();
 }
 
 /** Waits until the slide's canvas has been drawn (its size set by the stage). */

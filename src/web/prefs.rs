@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::style::Palette;
 use crate::domain::Lang;
-use crate::storage;
+use crate::web::storage;
 
 pub const PREFS_KEY: &str = "pilot-board.prefs";
 

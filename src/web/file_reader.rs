@@ -22,3 +22,17 @@ pub fn open_on_board(state: crate::state::BoardState, file: web_sys::File) {
         }
     });
 }
+
+crate::on_demand! { files:
+    /// [`open_on_board`], from the chunk that reads files.
+    pub fn open_picked(state: crate::state::BoardState, file: web_sys::File) -> () {
+        open_on_board(state, file)
+    }
+}
+
+crate::on_demand! { files:
+    /// Opens bytes as a file named `name` (a paste, a fetched `?data=` file).
+    pub fn open_bytes(state: crate::state::BoardState, name: String, bytes: Vec<u8>) -> () {
+        state.open_file(&name, &bytes);
+    }
+}

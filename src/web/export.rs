@@ -6,10 +6,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::canvas::paint_with;
 use crate::charts::framed::{EXPORT_SCALE, draw_framed, fill_factor, framed_size};
 use crate::charts::{ChartSpec, ChartStyle};
 use crate::domain::caption::Caption;
+use crate::web::canvas::paint_with;
 
 /// The slide sizes a picture can be exported at, in device pixels; the first is the default.
 pub const SLIDE_SIZES: [(u32, u32); 4] = [(1920, 1080), (1280, 720), (2560, 1440), (1024, 768)];
