@@ -61,7 +61,8 @@ mv "$staging/$js" "$staging/$new_js"
 sed -i "s|\"./$js\"|\"./$new_js\"|" "$staging/$loader_name"
 html="$staging/index.html"
 grep -q "$old_sri" "$html" || { echo "split: index.html has no integrity $old_sri for $js" >&2; exit 1; }
-sed -i -e "s|$old_sri|$(sri "$staging/$new_js")|" -e "s|\./$js|./$new_js|g" "$html"
+sed -i -e "s|$old_sri|$(sri "$staging/$new_js")|" -e "s|/$js|/$new_js|g" "$html"
+grep -q "/$new_js" "$html" && ! grep -q "$js" "$html" || { echo "split: index.html does not link $new_js alone" >&2; exit 1; }
 sw="$staging/sw.js"
 grep -q '^const CHUNKS = \[\];' "$sw" || { echo "split: sw.js has no 'const CHUNKS = [];' line" >&2; exit 1; }
 list=$(printf "'%s', " "$loader_name" "${chunks[@]}")
