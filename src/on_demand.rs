@@ -104,13 +104,24 @@ where
         loading.set(Loading::Waiting);
         leptos::task::spawn_local(async move {
             let outcome = match load().await {
-                Ok(build) => Loading::Ready(build),
+                Ok(build) => {
+                    loads_done().update(|n| *n += 1);
+                    Loading::Ready(build)
+                }
                 Err(Unavailable) => Loading::Failed,
             };
             loading.try_set(outcome);
         });
     };
     fetch();
+    // A chunk fetched elsewhere on the page means the network is back: a part that failed tries
+    // again by itself, so one 重试 brings every part.
+    let seen = loads_done().get_untracked();
+    Effect::new(move || {
+        if loads_done().get() != seen && matches!(loading.get_untracked(), Loading::Failed) {
+            fetch();
+        }
+    });
     move || match loading.get() {
         Loading::Ready(build) => render(build),
         Loading::Waiting if waiting => view! {
@@ -122,6 +133,15 @@ where
         Loading::Waiting => ().into_any(),
         Loading::Failed => failed_line(lang, fetch).into_any(),
     }
+}
+
+/// How many on-demand views have loaded so far on this page. (Reference-counted, so that no
+/// component's owner disposes of it.)
+fn loads_done() -> ArcRwSignal<u64> {
+    thread_local! {
+        static LOADS: ArcRwSignal<u64> = ArcRwSignal::new(0);
+    }
+    LOADS.with(ArcRwSignal::clone)
 }
 
 /// Runs an on-demand action; when its chunk cannot be fetched, the page says so
