@@ -10,14 +10,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { installNextTask, median } from './bench-helpers';
 
 const size = Number(process.env.LEVER_SIZE ?? 1000);
 const clicks = 30;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const variants = [
   { name: 'as it is', css: '', charts: ['chart-pass-rate', 'chart-registered-certified', 'chart-by-group'] },
@@ -35,14 +32,7 @@ const variants = [
 ];
 
 async function load(page: Page) {
-  await page.addInitScript(() => {
-    (window as unknown as { nextTask: () => Promise<void> }).nextTask = () =>
-      new Promise<void>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      });
-  });
+  await installNextTask(page);
   await page.goto(`./?data=bench/${size}.json`);
   await expect(page.getByTestId('kpi-records')).toHaveText(String(size));
   await expect(page.getByTestId('chart-by-group')).toHaveAttribute('data-draw-count', /\d+/);

@@ -7,6 +7,7 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { median, watchFirstChart } from './bench-helpers';
 
 const runs = Number(process.env.NETWORK_RUNS ?? 7);
 const origin = `http://127.0.0.1:${process.env.GZIP_PORT ?? 8766}/`;
@@ -19,10 +20,6 @@ const networks = [
 ];
 type Network = (typeof networks)[number];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function shaped(browser: Browser, network: Network): Promise<{ page: Page; close: () => Promise<void>; bytes: () => number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -48,16 +45,7 @@ async function shaped(browser: Browser, network: Network): Promise<{ page: Page;
 /** ms from navigation start until the app's pass-rate canvas was first drawn. */
 async function app(browser: Browser, network: Network): Promise<[number, number]> {
   const { page, close, bytes } = await shaped(browser, network);
-  await page.addInitScript(() => {
-    const watcher = new MutationObserver(() => {
-      const canvas = document.querySelector('[data-testid=chart-pass-rate]');
-      if (canvas && Number(canvas.getAttribute('data-draw-count') ?? 0) > 0) {
-        (window as unknown as { firstChart: number }).firstChart = performance.now();
-        watcher.disconnect();
-      }
-    });
-    watcher.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-draw-count'] });
-  });
+  await watchFirstChart(page);
   await page.goto(origin);
   const ms = (await (await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart, null, { timeout: 60_000 })).jsonValue()) as number;
   await expect(page.getByTestId('kpi-records')).toHaveText('38');

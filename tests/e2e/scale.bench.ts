@@ -5,26 +5,15 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { installNextTask, median } from './bench-helpers';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const results: string[] = [];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 for (const size of sizes) {
   test(`${size} records`, async ({ page }) => {
-    // The next task, without the 4 ms clamp of setTimeout: how the timings below poll.
-    await page.addInitScript(() => {
-      (window as unknown as { nextTask: () => Promise<void> }).nextTask = () =>
-        new Promise<void>((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve();
-          channel.port2.postMessage(0);
-        });
-    });
+    await installNextTask(page);
     await page.goto('./');
     await expect(page.getByTestId('kpi-records')).toHaveText('38');
 

@@ -6,28 +6,16 @@
 import { test, expect, type Browser } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { median, watchFirstChart } from './bench-helpers';
 
 const runs = Number(process.env.STARTUP_RUNS ?? 11);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** ms from navigation start until the app's pass-rate canvas was first drawn. */
 async function appStartup(browser: Browser): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const watcher = new MutationObserver(() => {
-      const canvas = document.querySelector('[data-testid=chart-pass-rate]');
-      if (canvas && Number(canvas.getAttribute('data-draw-count') ?? 0) > 0) {
-        (window as unknown as { firstChart: number }).firstChart = performance.now();
-        watcher.disconnect();
-      }
-    });
-    watcher.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-draw-count'] });
-  });
+  await watchFirstChart(page);
   await page.goto('./');
   const ms = await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart);
   await expect(page.getByTestId('kpi-records')).toHaveText('38');
