@@ -12,6 +12,8 @@
 //! own reactive owner once loaded, with a line of its own while the chunk loads or when it
 //! cannot.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::Lang;
@@ -63,10 +65,10 @@ macro_rules! on_demand {
 }
 
 /// Where an on-demand view stands.
-#[derive(Clone, Copy)]
-enum Loading<B> {
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
     Waiting,
-    Ready(B),
+    Ready,
     Failed,
 }
 
@@ -87,7 +89,8 @@ where
 
 /// Fetches what `load` hands over (a builder from its chunk) and shows `render(builder)` once it
 /// is there: before that nothing, or "加载中…" when `waiting`; when the chunk cannot be fetched,
-/// a line that says so and offers to try again.
+/// a line that says so and offers to try again. (Only the fetch is generic: each use instantiates
+/// it, so the rest is one function for all.)
 pub fn view_with<B, L, F>(
     load: L,
     waiting: bool,
@@ -98,41 +101,60 @@ where
     L: Fn() -> F + Copy + Send + Sync + 'static,
     F: Future<Output = Result<B, Unavailable>> + 'static,
 {
-    let lang = lang_signal();
-    let loading = RwSignal::new(Loading::Waiting);
-    let fetch = move || {
-        loading.set(Loading::Waiting);
+    let built = StoredValue::new(None::<B>);
+    let phase = RwSignal::new(Phase::Waiting);
+    let fetch: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+        phase.set(Phase::Waiting);
         leptos::task::spawn_local(async move {
             let outcome = match load().await {
                 Ok(build) => {
+                    built.try_set_value(Some(build));
                     loads_done().update(|n| *n += 1);
-                    Loading::Ready(build)
+                    Phase::Ready
                 }
-                Err(Unavailable) => Loading::Failed,
+                Err(Unavailable) => Phase::Failed,
             };
-            loading.try_set(outcome);
+            phase.try_set(outcome);
         });
-    };
+    });
+    let ready: Box<dyn Fn() -> AnyView + Send + Sync> =
+        Box::new(move || built.get_value().map_or_else(|| ().into_any(), &render));
+    frame(phase, waiting, fetch, ready)
+}
+
+/// What every on-demand view shows around its chunk's view, and its retries.
+fn frame(
+    phase: RwSignal<Phase>,
+    waiting: bool,
+    fetch: Arc<dyn Fn() + Send + Sync>,
+    ready: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    let lang = lang_signal();
     fetch();
     // A chunk fetched elsewhere on the page means the network is back: a part that failed tries
     // again by itself, so one 重试 brings every part.
     let seen = loads_done().get_untracked();
+    let again = Arc::clone(&fetch);
     Effect::new(move || {
-        if loads_done().get() != seen && matches!(loading.get_untracked(), Loading::Failed) {
-            fetch();
+        if loads_done().get() != seen && phase.get_untracked() == Phase::Failed {
+            again();
         }
     });
-    move || match loading.get() {
-        Loading::Ready(build) => render(build),
-        Loading::Waiting if waiting => view! {
+    (move || match phase.get() {
+        Phase::Ready => ready(),
+        Phase::Waiting if waiting => view! {
             <p class="pb-on-demand" data-testid="on-demand-loading" role="status">
                 {move || lang.get().pick("加载中…", "Loading…")}
             </p>
         }
         .into_any(),
-        Loading::Waiting => ().into_any(),
-        Loading::Failed => failed_line(lang, fetch).into_any(),
-    }
+        Phase::Waiting => ().into_any(),
+        Phase::Failed => {
+            let fetch = Arc::clone(&fetch);
+            failed_line(lang, move || fetch()).into_any()
+        }
+    })
+    .into_any()
 }
 
 /// How many on-demand views have loaded so far on this page. (Reference-counted, so that no
@@ -169,10 +191,7 @@ fn lang_signal() -> Signal<Lang> {
 }
 
 /// "This part could not be loaded", with a button that tries again.
-pub fn failed_line(
-    lang: Signal<Lang>,
-    again: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub fn failed_line(lang: Signal<Lang>, again: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     view! {
         <p class="pb-on-demand pb-on-demand--failed" data-testid="on-demand-failed" role="alert">
             {move || Unavailable.describe(lang.get())}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Lang;
+use crate::domain::caption::Caption;
 use crate::domain::lang::format_date;
 use crate::domain::table::{ExportScope, file_name, scoped_title, to_csv};
 use crate::state::BoardState;
@@ -143,6 +144,20 @@ pub fn Exports(
         >
             {state.tr("导出 CSV", "Export CSV")}
         </button>
+        <button
+            class="pb-button"
+            data-testid="export-xlsx"
+            title=state.tr(
+                "Excel 工作簿：每条记录及其通过率（百分比数值），合计行为公式，另有核对表",
+                "Excel workbook: every record with its pass rate (as a percent number), totals as formulas, and the reconciliation",
+            )
+            on:click=move |_| {
+                let scope = if offered() { scope.get_untracked() } else { ExportScope::All };
+                crate::on_demand::run(write_workbook(state, scope, offered()));
+            }
+        >
+            {state.tr("导出 Excel", "Export Excel")}
+        </button>
     }
 }
 
@@ -172,6 +187,52 @@ fn hand_over_data(state: BoardState, scope: ExportScope, offered: bool, csv: boo
             data.to_json_pretty().into_bytes()
         };
         download(&file_name(&title, &today(), ext), mime, &bytes);
+    });
+}
+
+crate::on_demand! { office:
+    fn write_workbook(state: BoardState, scope: ExportScope, offered: bool) -> () {
+        hand_over_workbook(state, scope, offered)
+    }
+}
+
+/// Hands the user the records of `scope` as an Excel workbook that says which filters were on.
+fn hand_over_workbook(state: BoardState, scope: ExportScope, offered: bool) {
+    let lang = state.lang.get_untracked();
+    state.dataset.with_untracked(|d| {
+        let total = d.records.len();
+        let subset =
+            (scope == ExportScope::Shown).then(|| state.matching.with_untracked(|m| d.subset(m)));
+        let data = subset.as_ref().unwrap_or(d);
+        let title = scoped_title(&d.title, scope, offered, (data.records.len(), total), lang);
+        // The filters the records were chosen by: none when every record is written.
+        let filter = match scope {
+            ExportScope::Shown => state.view.with_untracked(|v| v.filter.clone()),
+            ExportScope::All => Default::default(),
+        };
+        let caption = state
+            .index
+            .with_untracked(|index| Caption::new(d, index, &filter, lang));
+        let caption = Caption {
+            dataset: title.clone(),
+            ..caption
+        };
+        match crate::office::xlsx::records_workbook(data, &caption, lang) {
+            Ok(bytes) => {
+                download(
+                    &file_name(&title, &today(), "xlsx"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                );
+            }
+            Err(error) => {
+                leptos::logging::error!("Excel export: {error}");
+                let _ = window().alert_with_message(lang.pick(
+                    "Excel 文件没能生成，请改用“导出 CSV”。",
+                    "The Excel file could not be made; use Export CSV instead.",
+                ));
+            }
+        }
     });
 }
 

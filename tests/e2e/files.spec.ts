@@ -4,6 +4,7 @@
 import { type Page } from '@playwright/test';
 import { test, expect, watchErrors } from './fixtures';
 import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
 
@@ -72,6 +73,43 @@ test('exported CSV has a byte-order mark, the report headings and inert formulas
   );
   expect(text).toContain('"\'=HYPERLINK(""http://example.com"",""点我"")"');
   expect(text.split('\r\n').filter((l) => l.length > 0)).toHaveLength(39);
+});
+
+/** The text of each part of a zip file (an .xlsx), read by Python's zipfile. */
+function zipParts(bytes: Buffer): Record<string, string> {
+  const script =
+    'import sys, zipfile, io, json; z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));' +
+    'print(json.dumps({n: z.read(n).decode("utf-8", "replace") for n in z.namelist()}))';
+  return JSON.parse(execFileSync('python3', ['-c', script], { input: bytes }).toString('utf-8'));
+}
+
+test('exported Excel holds the records shown, their rates as percent numbers, and totals as formulas', async ({ page }) => {
+  // An edit and a filter: the file is the data on screen, and says which filters were on.
+  const input = page.getByTestId('record-row').first().locator('input[name=registered]');
+  await input.fill('60');
+  await input.press('Enter');
+  await page.getByTestId('filter-level').locator('input[value="中级"]').check();
+  await expect(kpi(page, 'records')).toHaveText('34');
+  const { name, bytes } = await downloaded(page, 'export-xlsx');
+  expect(name).toMatch(/\.xlsx$/);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const parts = zipParts(bytes);
+  expect(parts['xl/workbook.xml']).toContain('name="试点记录"');
+  expect(parts['xl/workbook.xml']).toContain('name="核对"');
+  const sheet = parts['xl/worksheets/sheet1.xml'];
+  const strings = parts['xl/sharedStrings.xml'];
+  // Title, filters, header, 34 records, totals.
+  expect(sheet.match(/<row /g)).toHaveLength(3 + 34 + 1);
+  expect(strings).toContain('筛选：等级：中级');
+  expect(strings).toContain('通过率(计算)');
+  expect(strings).toContain('合计');
+  expect(sheet).toContain('<f>SUM(G4:G37)</f>');
+  expect(sheet).toContain('state="frozen"');
+  // The edited count is in the file.
+  expect(sheet).toMatch(/<c r="G4"[^>]*><v>60<\/v><\/c>/);
+  // Rates are numbers in a percent style, not text.
+  expect(parts['xl/styles.xml']).toContain('formatCode="0.00%"');
+  expect(sheet).toMatch(/<c r="J4" s="\d+"><v>0\.\d+<\/v><\/c>/);
 });
 
 test('a CSV saved by Excel on Chinese Windows (GB18030) opens', async ({ page }) => {
