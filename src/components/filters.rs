@@ -194,7 +194,9 @@ pub fn Filters() -> impl IntoView {
                     {major_options}
                 </fieldset>
             </div>
-            <crate::on_demand::OnDemand load=active_filters/>
+            <div class="pb-filters__active-slot">
+                <crate::on_demand::OnDemand load=active_filters/>
+            </div>
         </section>
     }
 }
