@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::lang::format_date;
 use crate::domain::table::{ExportScope, file_name, scoped_title, to_csv};
+use crate::domain::{Dataset, Lang};
 use crate::state::BoardState;
 use crate::web::download::{download, today};
 use crate::web::file_reader::open_picked;
@@ -169,18 +169,12 @@ crate::on_demand! { exports:
 
 /// Hands the user the dataset on screen (the records of `scope`) as JSON or as CSV.
 fn hand_over_data(state: BoardState, scope: ExportScope, offered: bool, csv: bool) {
-    let lang = state.lang.get_untracked();
     let (ext, mime) = if csv {
         ("csv", "text/csv;charset=utf-8")
     } else {
         ("json", "application/json")
     };
-    state.dataset.with_untracked(|d| {
-        let total = d.records.len();
-        let subset =
-            (scope == ExportScope::Shown).then(|| state.matching.with_untracked(|m| d.subset(m)));
-        let data = subset.as_ref().unwrap_or(d);
-        let title = scoped_title(&d.title, scope, offered, (data.records.len(), total), lang);
+    with_scoped(state, scope, offered, |_, data, title| {
         let bytes = if csv {
             to_csv(data)
         } else {
@@ -188,6 +182,25 @@ fn hand_over_data(state: BoardState, scope: ExportScope, offered: bool, csv: boo
         };
         download(&file_name(&title, &today(), ext), mime, &bytes);
     });
+}
+
+/// Runs `write` on the dataset on screen, the records of `scope` in it, and the title a file of
+/// them is named by.
+fn with_scoped<R>(
+    state: BoardState,
+    scope: ExportScope,
+    offered: bool,
+    write: impl FnOnce(&Dataset, &Dataset, String) -> R,
+) -> R {
+    let lang = state.lang.get_untracked();
+    state.dataset.with_untracked(|d| {
+        let total = d.records.len();
+        let subset =
+            (scope == ExportScope::Shown).then(|| state.matching.with_untracked(|m| d.subset(m)));
+        let data = subset.as_ref().unwrap_or(d);
+        let title = scoped_title(&d.title, scope, offered, (data.records.len(), total), lang);
+        write(d, data, title)
+    })
 }
 
 crate::on_demand! { office:
@@ -199,12 +212,7 @@ crate::on_demand! { office:
 /// Hands the user the records of `scope` as an Excel workbook that says which filters were on.
 fn hand_over_workbook(state: BoardState, scope: ExportScope, offered: bool) {
     let lang = state.lang.get_untracked();
-    state.dataset.with_untracked(|d| {
-        let total = d.records.len();
-        let subset =
-            (scope == ExportScope::Shown).then(|| state.matching.with_untracked(|m| d.subset(m)));
-        let data = subset.as_ref().unwrap_or(d);
-        let title = scoped_title(&d.title, scope, offered, (data.records.len(), total), lang);
+    with_scoped(state, scope, offered, |d, data, title| {
         // The filters the records were chosen by: none when every record is written.
         let filter = match scope {
             ExportScope::Shown => state.view.with_untracked(|v| v.filter.clone()),
