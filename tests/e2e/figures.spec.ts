@@ -16,7 +16,10 @@ const checkbox = (page: Page, group: string, value: string) =>
 async function chartTable(page: Page, chart: string): Promise<Locator> {
   const section = page.getByTestId(`${chart}-section`);
   await section.locator('summary').click();
-  return section.getByTestId('chart-table');
+  // The table is built by a chunk of its own (加载中… until it is there).
+  const table = section.getByTestId('chart-table');
+  await expect(table.getByTestId('chart-table-row').first()).toBeVisible();
+  return table;
 }
 
 /** The cells of one row of a chart's data table, by field. */
