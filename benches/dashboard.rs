@@ -1,5 +1,7 @@
 //! Parse, filter and aggregate at 1,000 / 10,000 / 100,000 records: what a file open and a
-//! filter change cost before anything is drawn. Criterion prints the median of each.
+//! filter change cost before anything is drawn; and the report files' writers (the packing,
+//! without the pictures the browser draws) at the 2021 report's 38 records and 10,000.
+//! Criterion prints the median of each.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use pilot_board::domain::Lang;
@@ -109,5 +111,58 @@ fn filter_only(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, parse, index, filter_change, filter_only);
+fn office_files(c: &mut Criterion) {
+    use pilot_board::domain::builtin::report_2021;
+    use pilot_board::domain::caption::Caption;
+    use pilot_board::office::docx::{Figure, Report, report_document};
+    use pilot_board::office::package::Picture;
+    use pilot_board::office::xlsx::records_workbook;
+
+    let mut group = c.benchmark_group("office");
+    group.sample_size(10);
+    // Three pictures of the size the page draws, their bytes stand-ins (stored, not compressed).
+    let picture = Picture {
+        png: vec![7; 120_000],
+        width: 1980,
+        height: 2200,
+    };
+    let figures: Vec<Figure> = (0..3)
+        .map(|n| Figure {
+            title: format!("图{n}"),
+            picture: picture.clone(),
+        })
+        .collect();
+    for (name, dataset) in [
+        ("38", report_2021()),
+        ("10000", synthetic_dataset(10_000, 1)),
+    ] {
+        let index = DatasetIndex::new(&dataset);
+        let caption = Caption::new(&dataset, &index, &Filter::default(), Lang::Zh);
+        group.bench_function(BenchmarkId::new("xlsx", name), |b| {
+            b.iter(|| records_workbook(black_box(&dataset), &caption, Lang::Zh).unwrap())
+        });
+        group.bench_function(BenchmarkId::new("docx", name), |b| {
+            b.iter(|| {
+                report_document(&Report {
+                    lang: Lang::Zh,
+                    caption: &caption,
+                    made_on: "2026-12-02",
+                    summary: "截至2021年12月31日，……",
+                    records: dataset.records.iter().collect(),
+                    figures: &figures,
+                })
+                .unwrap()
+            })
+        });
+    }
+}
+
+criterion_group!(
+    benches,
+    parse,
+    index,
+    filter_change,
+    filter_only,
+    office_files
+);
 criterion_main!(benches);

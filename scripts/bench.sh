@@ -2,7 +2,7 @@
 # Benchmarks: criterion (parse, index, filter and aggregate at 1k / 10k / 100k records) and the
 # browser benchmarks (load to first chart, filter click to repaint and what it is made of; start-up
 # against an ECharts reference page, on loopback and under emulated networks; workbooks from pick
-# to preview) on the release build.
+# to preview; the report files, click to download) on the release build.
 # Both print medians; copy the figures into docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +23,5 @@ mkdir -p dist/bench/reference
 cp tests/e2e/reference/echarts.html tests/e2e/node_modules/echarts/dist/echarts.min.js \
   data/report-2021.json dist/bench/reference/
 (cd tests/e2e && npx playwright test -c playwright.bench.config.ts)
-cat target/bench-browser.txt target/bench-levers.txt target/bench-startup.txt target/bench-network.txt target/bench-workbooks.txt
+cat target/bench-browser.txt target/bench-levers.txt target/bench-startup.txt target/bench-network.txt \
+  target/bench-workbooks.txt target/bench-office.txt

@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the build tools: Debian's Chromium, its driver and a CJK
-# font (so Chinese renders in screenshots), and Playwright from npm without any browser
-# download (the tests drive Debian's Chromium).
+# font (so Chinese renders in screenshots); LibreOffice's headless Writer, Impress and Calc and
+# poppler's tools (the end-to-end tests open the exported Office files in a real office suite,
+# convert them to PDF and read its text); and Playwright from npm without any browser download
+# (the tests drive Debian's Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-for package in chromium chromium-driver fonts-noto-cjk; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+# Installs the Debian packages of $2… that are missing; $1 is extra apt-get options.
+install_missing() {
+  local options=$1
+  shift
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
   echo "installing ${missing[*]}"
-  sudo_cmd=()
+  local sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
-fi
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq $options "${missing[@]}"
+}
+
+install_missing "" chromium chromium-driver fonts-noto-cjk
+# Without recommends: LibreOffice's converters need none of them, and they are most of its size.
+install_missing --no-install-recommends \
+  libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui poppler-utils
 
 lock=tests/e2e/package-lock.json
 stamp=tests/e2e/node_modules/.installed-lock

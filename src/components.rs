@@ -14,6 +14,7 @@ pub mod presentation;
 pub mod print_records;
 pub mod reconciliation;
 pub mod records_table;
+pub mod report_files;
 pub mod summary;
 pub mod summary_figures;
 pub mod update_notice;

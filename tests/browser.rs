@@ -159,3 +159,39 @@ async fn charts_draw_on_their_canvases_and_follow_the_filter() {
     );
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_chart_becomes_a_png_of_the_size_asked_for() {
+    use pilot_board::charts::{ChartSpec, ChartStyle};
+    use pilot_board::domain::builtin::report_2021;
+    use pilot_board::domain::chart_data::{Window, pass_rate_by_certificate};
+    use pilot_board::domain::index::{DatasetIndex, Selected};
+    use pilot_board::domain::view::RateDefinition;
+    use pilot_board::domain::{Filter, Lang};
+
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    let window = Window { first: 0, size: 12 };
+    let spec = ChartSpec::Rate(pass_rate_by_certificate(
+        all.selection(&dataset, &index),
+        RateDefinition::Published,
+        false,
+        window,
+        Lang::Zh,
+    ));
+    let style = ChartStyle {
+        scale: 2.5,
+        ..ChartStyle::default()
+    };
+    let picture = pilot_board::web::export::chart_picture(&spec, (640.0, 400.0), &style)
+        .await
+        .expect("drawn");
+    assert_eq!((picture.width, picture.height), (1600, 1000));
+    assert_eq!(&picture.png[..8], b"\x89PNG\r\n\x1a\n");
+    // The PNG's own header says the same size.
+    let size = |at: usize| u32::from_be_bytes(picture.png[at..at + 4].try_into().unwrap());
+    assert_eq!((size(16), size(20)), (1600, 1000));
+    // A chart, not an empty canvas: far more than a blank picture compresses to.
+    assert!(picture.png.len() > 20_000, "{}", picture.png.len());
+}

@@ -65,7 +65,7 @@ pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
 }
 
 /// The pass rate by the grouping the view names, every group.
-fn group_spec(state: BoardState) -> ChartSpec {
+pub fn group_spec(state: BoardState) -> ChartSpec {
     let (group_by, definition, whiskers) = state.view.with(|v| (v.group_by, v.rate, v.whiskers));
     let lang = state.lang.get();
     state.with_selection(|selection| {
@@ -76,7 +76,7 @@ fn group_spec(state: BoardState) -> ChartSpec {
 }
 
 /// What an exported picture or a slide says about the records: dataset, filters, date.
-fn caption_of(state: BoardState) -> Caption {
+pub fn caption_of(state: BoardState) -> Caption {
     let lang = state.lang.get();
     state.dataset.with(|d| {
         state
@@ -89,12 +89,18 @@ fn caption_of(state: BoardState) -> Caption {
 /// every chart and picture has, and the size pictures are exported at.
 #[derive(Clone, Copy)]
 pub struct Shared {
-    state: BoardState,
+    pub state: BoardState,
     select: Callback<BarTarget>,
-    caption: Signal<Caption>,
+    pub caption: Signal<Caption>,
     summary: Memo<String>,
-    export_size: RwSignal<(u32, u32)>,
+    /// The size pictures are exported at; its shape is the PowerPoint deck's.
+    pub export_size: RwSignal<(u32, u32)>,
     export_tall: RwSignal<bool>,
+    /// The page of bars the pass-rate chart and the counts chart show.
+    pub rate_page: RwSignal<usize>,
+    pub counts_page: RwSignal<usize>,
+    /// Whether the deck has a slide per group too.
+    pub per_group: RwSignal<bool>,
 }
 
 /// What the section's later chunk hands over: builds one of its parts.
@@ -124,6 +130,9 @@ pub fn ChartsSection() -> impl IntoView {
         summary: state.summary,
         export_size: RwSignal::new(SLIDE_SIZES[0]),
         export_tall: RwSignal::new(false),
+        rate_page,
+        counts_page: RwSignal::new(0),
+        per_group: RwSignal::new(false),
     };
     let title = move |kind: ChartKind| Signal::derive(move || kind.title(state.lang.get()));
 
@@ -198,7 +207,11 @@ on_demand! { rest:
         |shared| {
             let state = shared.state;
             let by_group = Memo::new(move |_| group_spec(state));
-            view! { <Presentation by_group caption=shared.caption/> }.into_any()
+            view! {
+                <Presentation by_group caption=shared.caption per_group=shared.per_group/>
+                <crate::components::report_files::ReportFiles shared/>
+            }
+            .into_any()
         }
     }
 }
@@ -278,9 +291,10 @@ fn OtherCharts(shared: Shared) -> impl IntoView {
         summary,
         export_size,
         export_tall,
+        counts_page,
+        ..
     } = shared;
     let view = state.view;
-    let counts_page = RwSignal::new(0usize);
     let records = move || state.totals.with(|t| t.records);
     let counts = Memo::new(move |_| counts_spec(state, window_of(counts_page.get(), records())));
     let by_group = Memo::new(move |_| group_spec(state));
@@ -336,7 +350,7 @@ fn OtherCharts(shared: Shared) -> impl IntoView {
 }
 
 /// The window of bars on `page`, clamped to the records there are.
-fn window_of(page: usize, records: usize) -> Window {
+pub fn window_of(page: usize, records: usize) -> Window {
     let pages = records.div_ceil(BARS_PER_PAGE).max(1);
     Window {
         first: page.min(pages - 1) * BARS_PER_PAGE,

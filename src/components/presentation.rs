@@ -14,7 +14,7 @@ use crate::components::charts_section::{ChartKind, counts_spec, pass_rate_spec};
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::{BarValue, Window, pass_rate_by_certificate};
-use crate::domain::deck::{DeckPlan, SlideChart, deck, group_members, rated_page};
+use crate::domain::deck::{DeckPlan, Slide, SlideChart, deck, group_members, rated_page};
 use crate::domain::index::Selected;
 use crate::state::BoardState;
 use crate::web::canvas::paint;
@@ -44,11 +44,12 @@ pub fn Presentation(
     by_group: Memo<ChartSpec>,
     /// What a slide says about the records: dataset, filters, date.
     caption: Signal<Caption>,
+    /// Whether the deck has a slide per group too (the PowerPoint export reads it).
+    per_group: RwSignal<bool>,
 ) -> impl IntoView {
     let state = BoardState::expect();
     let presenting = RwSignal::new(false);
     let current = RwSignal::new(0usize);
-    let per_group = RwSignal::new(false);
     let button = NodeRef::<Button>::new();
 
     let start = move || {
@@ -175,116 +176,29 @@ fn SlideShow(
         state.with_selection(|selection| group_members(selection, group_by, lang))
     });
     // How many of the matching records have a rate (the rest are named under the last slide
-    // of the pass rates), and how many of each group's.
-    let rated_in = move |members: &[u32]| state.dataset.with(|d| with_a_rate(d, members));
-    let rated = Memo::new(move |_| state.matching.with(|m| rated_in(m)));
+    // of the pass rates).
+    let rated = Memo::new(move |_| {
+        state
+            .dataset
+            .with(|d| state.matching.with(|m| with_a_rate(d, m)))
+    });
     let slides = Memo::new(move |_| {
-        let plan = DeckPlan {
-            records: state.totals.with(|t| t.records),
-            rated: rated.get(),
-            groups: by_group.with(|spec| match spec {
-                ChartSpec::Rate(chart) => chart
-                    .bars
-                    .iter()
-                    .filter(|bar| matches!(bar.value, BarValue::Rate { .. }))
-                    .count(),
-                spec => spec.rows(),
-            }),
-            per_group: per_group
-                .get()
-                .then(|| groups.with(|g| g.iter().map(|(_, members)| rated_in(members)).collect())),
-        };
+        let plan = by_group.with(|spec| {
+            if per_group.get() {
+                groups.with(|groups| deck_plan(state, rated.get(), spec, Some(groups)))
+            } else {
+                deck_plan(state, rated.get(), spec, None)
+            }
+        });
         deck(&plan, rows.get())
     });
     let position = move || current.get().min(slides.with(Vec::len) - 1);
     let slide = Memo::new(move |_| slides.with(|s| s[position()]));
     let content = Memo::new(move |_| {
-        let slide = slide.get();
-        let rows = rows.get();
-        let window = Window {
-            first: slide.page * rows,
-            size: rows,
-        };
-        let lang = state.lang.get();
-        let last_page = slide.page + 1 == slide.pages;
-        // A page of the bars with a rate; the last page names those without one.
-        let rated_window = |rated: usize| Window {
-            first: window.first,
-            size: rows.min(rated.saturating_sub(window.first)),
-        };
-        match slide.chart {
-            SlideChart::PassRate => {
-                let (rated, records) = (rated.get(), state.totals.with(|t| t.records));
-                let spec = pass_rate_spec(state, rated_window(rated));
-                let unrated = if last_page && records > rated {
-                    pass_rate_spec(
-                        state,
-                        Window {
-                            first: rated,
-                            size: FOOTNOTE_NAMES,
-                        },
-                    )
-                } else {
-                    spec.clone()
-                };
-                (
-                    ChartKind::PassRate.title(lang),
-                    rated_slide(spec, &unrated, rows, last_page, records - rated),
-                )
-            }
-            SlideChart::Counts => (ChartKind::Counts.title(lang), counts_spec(state, window)),
-            SlideChart::ByGroup => {
-                let group_by = state.view.with(|v| v.group_by);
-                let mut spec = by_group.get();
-                if let ChartSpec::Rate(chart) = &mut spec {
-                    let (rated, unrated): (Vec<_>, Vec<_>) = chart
-                        .bars
-                        .drain(..)
-                        .partition(|bar| matches!(bar.value, BarValue::Rate { .. }));
-                    chart.bars = rated.into_iter().skip(window.first).take(rows).collect();
-                    *chart = rated_page(
-                        chart.clone(),
-                        rows,
-                        last_page,
-                        &unrated[..unrated.len().min(FOOTNOTE_NAMES)],
-                        unrated.len(),
-                    );
-                }
-                (ChartKind::ByGroup(group_by).title(lang), spec)
-            }
-            SlideChart::GroupPassRate(group) => groups.with(|groups| {
-                let (name, members) = &groups[group];
-                let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
-                let chart = |window| {
-                    state.dataset.with(|d| {
-                        state.index.with(|i| {
-                            let group = Selected::new(d, i, members.clone());
-                            ChartSpec::Rate(pass_rate_by_certificate(
-                                group.selection(d, i),
-                                definition,
-                                whiskers,
-                                window,
-                                lang,
-                            ))
-                        })
-                    })
-                };
-                let rated = rated_in(members);
-                let spec = chart(rated_window(rated));
-                let unrated = if last_page && members.len() > rated {
-                    chart(Window {
-                        first: rated,
-                        size: FOOTNOTE_NAMES,
-                    })
-                } else {
-                    spec.clone()
-                };
-                (
-                    format!("{name} · {}", ChartKind::PassRate.title(lang)),
-                    rated_slide(spec, &unrated, rows, last_page, members.len() - rated),
-                )
-            }),
-        }
+        let (slide, rows, rated) = (slide.get(), rows.get(), rated.get());
+        by_group.with(|spec| {
+            groups.with(|groups| slide_content(state, slide, rows, rated, spec, groups))
+        })
     });
     let summary = state.summary;
 
@@ -339,16 +253,8 @@ fn SlideShow(
         }
     });
 
-    let title = move || {
-        let title = content.with(|(title, _)| title.clone());
-        let slide = slide.get();
-        if slide.pages > 1 {
-            let page = format!("{}/{}", slide.page + 1, slide.pages);
-            state.lang.get().with_aside(&title, &page)
-        } else {
-            title
-        }
-    };
+    let title =
+        move || content.with(|(title, _)| slide_title(title, slide.get(), state.lang.get()));
     let counter = move || format!("{} / {}", position() + 1, slides.with(Vec::len));
     let label = move || content.with(|(title, spec)| state.lang.get().then(title, spec.note()));
     view! {
@@ -412,8 +318,146 @@ fn SlideShow(
     }
 }
 
+/// What a deck is made of, read from the state: the records on screen, how many of them have a
+/// rate (`rated`), the by-group chart's bars with a rate, and each group's records with a rate
+/// when the per-group slides are asked for (`groups`).
+pub fn deck_plan(
+    state: BoardState,
+    rated: usize,
+    by_group: &ChartSpec,
+    groups: Option<&[(String, Vec<u32>)]>,
+) -> DeckPlan {
+    DeckPlan {
+        records: state.totals.with(|t| t.records),
+        rated,
+        groups: match by_group {
+            ChartSpec::Rate(chart) => chart
+                .bars
+                .iter()
+                .filter(|bar| matches!(bar.value, BarValue::Rate { .. }))
+                .count(),
+            spec => spec.rows(),
+        },
+        per_group: groups.map(|groups| {
+            state.dataset.with(|d| {
+                groups
+                    .iter()
+                    .map(|(_, members)| with_a_rate(d, members))
+                    .collect()
+            })
+        }),
+    }
+}
+
+/// A slide's title and chart, `rows` bars a slide: `rated` of the records on screen have a
+/// rate, `by_group` is the dashboard's chart by group, `groups` the per-group slides' records.
+/// Reads the state, so inside a memo it follows every change.
+pub fn slide_content(
+    state: BoardState,
+    slide: Slide,
+    rows: usize,
+    rated: usize,
+    by_group: &ChartSpec,
+    groups: &[(String, Vec<u32>)],
+) -> (String, ChartSpec) {
+    let rated_in = |members: &[u32]| state.dataset.with(|d| with_a_rate(d, members));
+    let window = Window {
+        first: slide.page * rows,
+        size: rows,
+    };
+    let lang = state.lang.get();
+    let last_page = slide.page + 1 == slide.pages;
+    // A page of the bars with a rate; the last page names those without one.
+    let rated_window = |rated: usize| Window {
+        first: window.first,
+        size: rows.min(rated.saturating_sub(window.first)),
+    };
+    match slide.chart {
+        SlideChart::PassRate => {
+            let records = state.totals.with(|t| t.records);
+            let spec = pass_rate_spec(state, rated_window(rated));
+            let unrated = if last_page && records > rated {
+                pass_rate_spec(
+                    state,
+                    Window {
+                        first: rated,
+                        size: FOOTNOTE_NAMES,
+                    },
+                )
+            } else {
+                spec.clone()
+            };
+            (
+                ChartKind::PassRate.title(lang),
+                rated_slide(spec, &unrated, rows, last_page, records - rated),
+            )
+        }
+        SlideChart::Counts => (ChartKind::Counts.title(lang), counts_spec(state, window)),
+        SlideChart::ByGroup => {
+            let group_by = state.view.with(|v| v.group_by);
+            let mut spec = by_group.clone();
+            if let ChartSpec::Rate(chart) = &mut spec {
+                let (rated, unrated): (Vec<_>, Vec<_>) = chart
+                    .bars
+                    .drain(..)
+                    .partition(|bar| matches!(bar.value, BarValue::Rate { .. }));
+                chart.bars = rated.into_iter().skip(window.first).take(rows).collect();
+                *chart = rated_page(
+                    chart.clone(),
+                    rows,
+                    last_page,
+                    &unrated[..unrated.len().min(FOOTNOTE_NAMES)],
+                    unrated.len(),
+                );
+            }
+            (ChartKind::ByGroup(group_by).title(lang), spec)
+        }
+        SlideChart::GroupPassRate(group) => {
+            let (name, members) = &groups[group];
+            let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
+            let chart = |window| {
+                state.dataset.with(|d| {
+                    state.index.with(|i| {
+                        let group = Selected::new(d, i, members.clone());
+                        ChartSpec::Rate(pass_rate_by_certificate(
+                            group.selection(d, i),
+                            definition,
+                            whiskers,
+                            window,
+                            lang,
+                        ))
+                    })
+                })
+            };
+            let rated = rated_in(members);
+            let spec = chart(rated_window(rated));
+            let unrated = if last_page && members.len() > rated {
+                chart(Window {
+                    first: rated,
+                    size: FOOTNOTE_NAMES,
+                })
+            } else {
+                spec.clone()
+            };
+            (
+                format!("{name} · {}", ChartKind::PassRate.title(lang)),
+                rated_slide(spec, &unrated, rows, last_page, members.len() - rated),
+            )
+        }
+    }
+}
+
+/// A slide's title with its page, where its chart takes several: "各证书通过率（2/4）".
+pub fn slide_title(title: &str, slide: Slide, lang: Lang) -> String {
+    if slide.pages > 1 {
+        lang.with_aside(title, &format!("{}/{}", slide.page + 1, slide.pages))
+    } else {
+        title.to_string()
+    }
+}
+
 /// How many of `members` have a rate (the bars a rate slide pages through).
-fn with_a_rate(dataset: &crate::domain::Dataset, members: &[u32]) -> usize {
+pub fn with_a_rate(dataset: &crate::domain::Dataset, members: &[u32]) -> usize {
     members
         .iter()
         .filter(|&&i| dataset.records[i as usize].pass_rate().is_some())

@@ -107,3 +107,31 @@ pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| format!("{e:?}"))
 }
+
+/// `spec` drawn on a new canvas of `layout` layout pixels at `style` (its scale: device pixels
+/// per layout pixel), as the PNG picture a document or a deck embeds.
+pub async fn chart_picture(
+    spec: &ChartSpec,
+    layout: (f64, f64),
+    style: &ChartStyle,
+) -> Result<crate::office::package::Picture, String> {
+    let canvas: web_sys::HtmlCanvasElement = leptos::prelude::document()
+        .create_element("canvas")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|e| format!("{e:?}"))?;
+    let device = (
+        (layout.0 * style.scale).round() as u32,
+        (layout.1 * style.scale).round() as u32,
+    );
+    paint_with(&canvas, device, |area| spec.draw(area, style))?;
+    let blob = png_blob(&canvas).await?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(crate::office::package::Picture {
+        png: js_sys::Uint8Array::new(&buffer).to_vec(),
+        width: device.0,
+        height: device.1,
+    })
+}

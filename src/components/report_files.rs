@@ -1,0 +1,414 @@
+//! 导出 Word and 导出 PowerPoint: the report's section on assessment (title, filters, the
+//! summary, table 3 of the records shown, the dashboard's charts as numbered figures) and the
+//! deck presentation mode shows, as files made in the browser from what is on screen. The
+//! pictures are drawn one at a time, so the page keeps answering; a line says how far the
+//! file has got and offers to stop. The writers (`crate::office`) come in the `office` chunk.
+
+use leptos::prelude::*;
+
+use crate::charts::layout::{
+    BOTTOM, ROW_HEIGHT, SLIDE_ROW_HEIGHT, TOP, chart_height, rows_fitting_at,
+};
+use crate::charts::style::Palette;
+use crate::charts::{ChartSpec, ChartStyle};
+use crate::components::charts_section::{
+    ChartKind, Shared, caption_of, counts_spec, group_spec, pass_rate_spec, window_of,
+};
+use crate::components::presentation::{deck_plan, slide_content, slide_title, with_a_rate};
+use crate::domain::Lang;
+use crate::domain::deck::{SlideChart, deck, group_members};
+use crate::domain::index::Selected;
+use crate::domain::summary::summarize;
+use crate::domain::table::{ExportScope, file_name, scoped_title};
+use crate::office::docx::{Figure, PICTURE_MAX_HEIGHT, Report, TEXT_WIDTH, report_document};
+use crate::office::pptx::{SlidePage, SlideShape, deck_presentation};
+use crate::state::BoardState;
+use crate::web::download::{download, today};
+use crate::web::export::{chart_picture, fonts_ready};
+
+/// How far a file has got.
+#[derive(Clone, Debug, PartialEq)]
+enum Progress {
+    /// `done` of `total` pictures drawn.
+    Working {
+        done: usize,
+        total: usize,
+    },
+    /// Packing the file.
+    Packing,
+    Done(String),
+    Failed(String),
+}
+
+/// What the buttons hand to the writers.
+#[derive(Clone, Copy)]
+struct OfficeJob {
+    shared: Shared,
+    progress: RwSignal<Option<Progress>>,
+    /// Set by 停止: the writer stops before its next picture.
+    stop: RwSignal<bool>,
+}
+
+impl OfficeJob {
+    fn busy(self) -> bool {
+        matches!(
+            self.progress.get_untracked(),
+            Some(Progress::Working { .. } | Progress::Packing)
+        )
+    }
+}
+
+#[component]
+pub fn ReportFiles(shared: Shared) -> impl IntoView {
+    let state = shared.state;
+    let job = OfficeJob {
+        shared,
+        progress: RwSignal::new(None),
+        stop: RwSignal::new(false),
+    };
+    let busy = move || {
+        matches!(
+            job.progress.get(),
+            Some(Progress::Working { .. } | Progress::Packing)
+        )
+    };
+    let line = move || {
+        let lang = state.lang.get();
+        job.progress.get().map(|progress| {
+            let (kind, text) = match progress {
+                Progress::Working { done, total } => (
+                    "working",
+                    match lang {
+                        Lang::Zh => format!("正在生成：第 {} 张图，共 {total} 张…", done + 1),
+                        Lang::En => format!("Making the file: picture {} of {total}…", done + 1),
+                    },
+                ),
+                Progress::Packing => (
+                    "working",
+                    lang.pick("正在打包文件…", "Packing the file…").to_string(),
+                ),
+                Progress::Done(text) => ("done", text),
+                Progress::Failed(text) => ("failed", text),
+            };
+            view! {
+                <span
+                    data-testid="office-status"
+                    data-state=kind
+                    class:pb-save--ok=kind == "done"
+                    class:pb-save--bad=kind == "failed"
+                >
+                    {text}
+                </span>
+            }
+        })
+    };
+    let start = move |deck: bool| {
+        if job.busy() {
+            return;
+        }
+        job.stop.set(false);
+        if deck {
+            crate::on_demand::run(write_deck(job));
+        } else {
+            crate::on_demand::run(write_report(job));
+        }
+    };
+    view! {
+        <div class="pb-report-files" role="group" aria-label=state.tr("导出报告文件", "Export report files")>
+            <button
+                class="pb-button"
+                data-testid="export-docx"
+                disabled=busy
+                title=state.tr(
+                    "Word 文档：考核工作一节（总结段落、表3 明细表、各图表），按当前筛选",
+                    "Word document: the assessment section (summary, table 3, the charts), as filtered",
+                )
+                on:click=move |_| start(false)
+            >
+                {state.tr("导出 Word", "Export Word")}
+            </button>
+            <button
+                class="pb-button"
+                data-testid="export-pptx"
+                disabled=busy
+                title=state.tr(
+                    "PowerPoint 演示文稿：演示模式的每一页，幻灯片比例随“导出尺寸”",
+                    "PowerPoint deck: every page of presentation mode, shaped by the export size",
+                )
+                on:click=move |_| start(true)
+            >
+                {state.tr("导出 PowerPoint", "Export PowerPoint")}
+            </button>
+            <span class="pb-report-files__status" role="status">
+                {line}
+                <Show when=busy>
+                    <button class="pb-link" data-testid="office-stop" on:click=move |_| job.stop.set(true)>
+                        {state.tr("停止", "Stop")}
+                    </button>
+                </Show>
+            </span>
+        </div>
+    }
+}
+
+crate::on_demand! { office:
+    fn write_report(job: OfficeJob) -> () {
+        leptos::task::spawn_local(make_report(job))
+    }
+}
+
+crate::on_demand! { office:
+    fn write_deck(job: OfficeJob) -> () {
+        leptos::task::spawn_local(make_deck(job))
+    }
+}
+
+/// The width a document's chart is laid out at, in layout pixels, and the device pixels each
+/// takes: the text's width of an A4 page at about 300 dots to the inch.
+const DOCUMENT_CHART_WIDTH: f64 = 700.0;
+const DOCUMENT_PIXELS: f64 = 1_980.0;
+
+/// The title and the records of a file of what is on screen, and the file's name.
+fn file_title(state: BoardState, lang: Lang) -> String {
+    let filter_on = state.view.with_untracked(|v| !v.filter.is_empty());
+    let (shown, total) = (
+        state.totals.with_untracked(|t| t.records),
+        state.dataset.with_untracked(|d| d.records.len()),
+    );
+    let title = state.dataset.with_untracked(|d| d.title.clone());
+    scoped_title(&title, ExportScope::Shown, filter_on, (shown, total), lang)
+}
+
+fn failed(job: OfficeJob, lang: Lang, what: &str, error: &str) {
+    leptos::logging::error!("{what} export: {error}");
+    let text = match lang {
+        Lang::Zh => format!("{what} 文件没能生成，请重试或改用“导出 PNG”"),
+        Lang::En => format!("The {what} file could not be made; try again or use Export PNG"),
+    };
+    job.progress.set(Some(Progress::Failed(text)));
+}
+
+fn stopped(job: OfficeJob, lang: Lang) {
+    job.progress.set(Some(Progress::Done(
+        lang.pick("已停止，没有生成文件", "Stopped; no file was made")
+            .to_string(),
+    )));
+}
+
+/// Lets the page paint the progress line before the file is packed.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The Word document of what is on screen.
+async fn make_report(job: OfficeJob) {
+    let state = job.shared.state;
+    let lang = state.lang.get_untracked();
+    // What the dashboard's charts show: the page of bars each is on.
+    let records = state.totals.with_untracked(|t| t.records);
+    let rate_window = window_of(job.shared.rate_page.get_untracked(), records);
+    let counts_window = window_of(job.shared.counts_page.get_untracked(), records);
+    let group_by = state.view.with_untracked(|v| v.group_by);
+    let charts = [
+        (
+            ChartKind::PassRate.title(lang),
+            pass_rate_spec(state, rate_window),
+        ),
+        (
+            ChartKind::Counts.title(lang),
+            counts_spec(state, counts_window),
+        ),
+        (ChartKind::ByGroup(group_by).title(lang), group_spec(state)),
+    ];
+    // A chart taller than a page is cut into pieces that each fit one, keeping its shape.
+    let tallest = DOCUMENT_CHART_WIDTH * PICTURE_MAX_HEIGHT as f64 / TEXT_WIDTH as f64;
+    let pieces: Vec<(String, ChartSpec, f64)> = charts
+        .into_iter()
+        .flat_map(|(title, spec)| {
+            let rows = spec.rows();
+            if chart_height(rows) <= tallest {
+                return vec![(title, spec, ROW_HEIGHT)];
+            }
+            let per_piece = rows_fitting_at(tallest, SLIDE_ROW_HEIGHT);
+            let count = rows.div_ceil(per_piece);
+            (0..count)
+                .map(|n| {
+                    let title = lang.with_aside(&title, &format!("{}/{count}", n + 1));
+                    (title, spec.page(n * per_piece, per_piece), SLIDE_ROW_HEIGHT)
+                })
+                .collect()
+        })
+        .collect();
+
+    fonts_ready().await;
+    let total = pieces.len();
+    let mut figures = Vec::with_capacity(total);
+    for (done, (title, spec, row_height)) in pieces.into_iter().enumerate() {
+        if job.stop.get_untracked() {
+            return stopped(job, lang);
+        }
+        job.progress.set(Some(Progress::Working { done, total }));
+        let style = ChartStyle {
+            scale: DOCUMENT_PIXELS / DOCUMENT_CHART_WIDTH,
+            palette: Palette::LIGHT,
+            row_height,
+            ..ChartStyle::default()
+        };
+        let height = TOP + spec.rows().max(1) as f64 * row_height + BOTTOM;
+        match chart_picture(&spec, (DOCUMENT_CHART_WIDTH, height), &style).await {
+            Ok(picture) => figures.push(Figure { title, picture }),
+            Err(error) => return failed(job, lang, "Word", &error),
+        }
+    }
+    job.progress.set(Some(Progress::Packing));
+    next_frame().await;
+
+    let made_on = today();
+    let caption = caption_of(state);
+    let summary = state.summary.get_untracked();
+    let bytes = state.dataset.with_untracked(|dataset| {
+        state.matching.with_untracked(|matching| {
+            report_document(&Report {
+                lang,
+                caption: &caption,
+                made_on: &made_on,
+                summary: &summary,
+                records: matching
+                    .iter()
+                    .map(|&i| &dataset.records[i as usize])
+                    .collect(),
+                figures: &figures,
+            })
+        })
+    });
+    match bytes {
+        Ok(bytes) => {
+            download(
+                &file_name(&file_title(state, lang), &made_on, "docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                &bytes,
+            );
+            job.progress.set(Some(Progress::Done(
+                lang.pick("已导出 Word", "Word file exported").to_string(),
+            )));
+        }
+        Err(error) => failed(job, lang, "Word", &error.to_string()),
+    }
+}
+
+/// A deck longer than this many slides is made only when the user confirms it.
+const ASK_ABOVE_SLIDES: usize = 150;
+
+/// The PowerPoint deck of what presentation mode shows.
+async fn make_deck(job: OfficeJob) {
+    let state = job.shared.state;
+    let lang = state.lang.get_untracked();
+    let shape = SlideShape::of(job.shared.export_size.get_untracked());
+    let rows = shape.rows();
+    let by_group = group_spec(state);
+    let group_by = state.view.with_untracked(|v| v.group_by);
+    let per_group = job.shared.per_group.get_untracked();
+    let groups = if per_group {
+        state.with_selection(|selection| group_members(selection, group_by, lang))
+    } else {
+        Vec::new()
+    };
+    let rated = state
+        .dataset
+        .with_untracked(|d| state.matching.with_untracked(|m| with_a_rate(d, m)));
+    let plan = deck_plan(state, rated, &by_group, per_group.then_some(&groups[..]));
+    let slides = deck(&plan, rows);
+    if slides.len() > ASK_ABOVE_SLIDES {
+        let question = match lang {
+            Lang::Zh => format!(
+                "这套演示文稿有 {} 页，生成需要较长时间，文件也会很大。先筛选可以减少页数。仍要生成吗？",
+                slides.len()
+            ),
+            Lang::En => format!(
+                "This deck has {} slides: it takes a while to make and the file is large. A filter \
+                 makes it shorter. Make it anyway?",
+                slides.len()
+            ),
+        };
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
+
+    let chart = shape.chart_box();
+    let style = ChartStyle {
+        scale: 2.0 * chart.type_scale,
+        palette: Palette::PROJECTOR,
+        row_height: SLIDE_ROW_HEIGHT,
+        ..ChartStyle::default()
+    };
+    let layout = (
+        chart.width / chart.type_scale,
+        chart.height / chart.type_scale,
+    );
+    let caption = caption_of(state);
+    let summary = state.summary.get_untracked();
+    fonts_ready().await;
+    let total = slides.len();
+    let mut pages = Vec::with_capacity(total);
+    for (done, slide) in slides.into_iter().enumerate() {
+        if job.stop.get_untracked() {
+            return stopped(job, lang);
+        }
+        job.progress.set(Some(Progress::Working { done, total }));
+        let (title, spec) = slide_content(state, slide, rows, rated, &by_group, &groups);
+        let mut notes = match slide.chart {
+            SlideChart::GroupPassRate(group) => state.dataset.with_untracked(|d| {
+                state.index.with_untracked(|i| {
+                    let members = Selected::new(d, i, groups[group].1.clone());
+                    summarize(members.selection(d, i), lang).text
+                })
+            }),
+            _ => summary.clone(),
+        };
+        if !spec.note().is_empty() {
+            notes.push('\n');
+            notes.push_str(spec.note());
+        }
+        let picture = match chart_picture(&spec, layout, &style).await {
+            Ok(picture) => picture,
+            Err(error) => return failed(job, lang, "PowerPoint", &error),
+        };
+        let title = slide_title(&title, slide, lang);
+        pages.push(SlidePage {
+            dataset: caption.dataset.clone(),
+            description: if spec.note().is_empty() {
+                title.clone()
+            } else {
+                lang.then(&title, spec.note())
+            },
+            title,
+            picture,
+            caption: caption.details(),
+            notes,
+        });
+    }
+    job.progress.set(Some(Progress::Packing));
+    next_frame().await;
+
+    let made_on = today();
+    let title = file_title(state, lang);
+    match deck_presentation(&pages, shape, &title, &made_on, lang) {
+        Ok(bytes) => {
+            download(
+                &file_name(&title, &made_on, "pptx"),
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                &bytes,
+            );
+            let text = match lang {
+                Lang::Zh => format!("已导出 PowerPoint（{total} 页）"),
+                Lang::En => format!("PowerPoint exported ({total} slides)"),
+            };
+            job.progress.set(Some(Progress::Done(text)));
+        }
+        Err(error) => failed(job, lang, "PowerPoint", &error.to_string()),
+    }
+}

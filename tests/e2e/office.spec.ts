@@ -1,0 +1,195 @@
+// The report files, opened by a real office suite: each export is downloaded, converted to PDF
+// by headless LibreOffice, and its text read back with pdftotext. The Word file holds the
+// report's sentence and every row of table 3; the PowerPoint file has a page per slide of the
+// deck, each with its title; the Excel file holds the records.
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const root = path.resolve(__dirname, '../..');
+type Row = { certificate: string; level: string; registered: number; certified: number | null };
+const data: { records: Row[] } = JSON.parse(
+  fs.readFileSync(path.join(root, 'data/report-2021.json'), 'utf-8'),
+);
+
+/** A folder of this test's own, and a LibreOffice profile in it (parallel runs do not share). */
+function workdir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-office-'));
+}
+
+/** Downloads the file `testId`'s button makes, into `dir`. */
+async function download(page: Page, testId: string, dir: string) {
+  const event = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId(testId).click();
+  const file = await event;
+  const target = path.join(dir, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+/** `file` converted to PDF by headless LibreOffice; the PDF's text, and its page count. */
+function convert(file: string) {
+  const dir = path.dirname(file);
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { timeout: 120_000, stdio: 'pipe' },
+  );
+  const pdf = file.replace(/\.[a-z]+$/, '.pdf');
+  expect(fs.existsSync(pdf), `${pdf} made`).toBe(true);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+  const pageText = (n: number) =>
+    execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-']).toString();
+  return { pdf, pages, text: execFileSync('pdftotext', ['-layout', pdf, '-']).toString(), pageText };
+}
+
+/** Text without the spaces layout and CJK autospacing put in. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The text of each part of a zip file, read by Python's zipfile. */
+function zipParts(file: string): Record<string, string> {
+  const script =
+    'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]);' +
+    'print(json.dumps({n: z.read(n).decode("utf-8", "replace") for n in z.namelist()}))';
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { maxBuffer: 1 << 28 }).toString('utf-8'));
+}
+
+const rate = (part: number | null, whole: number) =>
+  part === null || whole === 0 ? '--' : `${(Math.round((part * 10000) / whole) / 100).toFixed(2)}%`;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('kpi-records')).toHaveText('38');
+  await expect(page.getByTestId('export-docx')).toBeVisible();
+});
+
+test('the Word file opens in LibreOffice with the sentence, table 3 and the figures', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = workdir();
+  const file = await download(page, 'export-docx', dir);
+  expect(path.basename(file)).toMatch(/^2021年“1\+X”证书制度试点工作报告-\d{4}-\d{2}-\d{2}\.docx$/);
+  await expect(page.getByTestId('office-status')).toHaveAttribute('data-state', 'done');
+  const { text, pages } = convert(file);
+  const flat = squeeze(text);
+  for (const needle of ['截至2021年12月31日', '3482', '2297', '65.97%', '72.16%', '表1学生参加证书考核明细表', '图1各证书通过率']) {
+    expect(flat, needle).toContain(needle);
+  }
+  // Every row of table 3: its level and figures in one line, and its certificate.
+  const rows = new Map<string, number>();
+  for (const r of data.records) {
+    const line = `${r.level}${r.registered}${r.certified ?? '--'}${rate(r.certified, r.registered)}`;
+    rows.set(line, (rows.get(line) ?? 0) + 1);
+    expect(flat, r.certificate).toContain(squeeze(r.certificate).slice(0, 8));
+  }
+  for (const [line, count] of rows) {
+    expect(flat.split(line).length - 1, line).toBeGreaterThanOrEqual(count);
+  }
+  expect(flat).toContain('总计34822297');
+  // The header row repeats on the table's later pages.
+  expect(text.match(/申报计划\s+证书名称/g)!.length).toBeGreaterThanOrEqual(2);
+  expect(pages).toBeGreaterThanOrEqual(3);
+  const parts = zipParts(file);
+  expect(Object.keys(parts).filter((n) => n.startsWith('word/media/'))).toHaveLength(3);
+});
+
+test('the Word file follows the filters and the language', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.getByTestId('filter-level').locator('input[value="初级"]').check();
+  await expect(page.getByTestId('kpi-records')).toHaveText('4');
+  await page.getByTestId('lang').click();
+  await expect(page.getByTestId('export-docx')).toHaveText('Export Word');
+  const dir = workdir();
+  const file = await download(page, 'export-docx', dir);
+  expect(path.basename(file)).toContain('(4 of 38 records, filtered)');
+  const flat = squeeze(convert(file).text);
+  for (const needle of ['AsofDec', 'Level:Elementary', 'Table1', 'Figure1', 'Passratebycertificate', 'Total']) {
+    if (needle === 'AsofDec') {
+      expect(flat).toMatch(/Asof31Dec2021/);
+    } else {
+      expect(flat, needle).toContain(needle);
+    }
+  }
+  const elementary = data.records.filter((r) => r.level === '初级');
+  for (const r of elementary) {
+    expect(flat).toContain(`Elementary${r.registered.toLocaleString('en')}`);
+  }
+  expect(flat).not.toContain('Intermediate');
+});
+
+test('the PowerPoint file has a page per slide, each with its title as text', async ({ page }) => {
+  test.setTimeout(240_000);
+  const dir = workdir();
+  const file = await download(page, 'export-pptx', dir);
+  expect(path.basename(file)).toMatch(/\.pptx$/);
+  const status = page.getByTestId('office-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  const slides = Number(/（(\d+) 页）/.exec((await status.textContent()) ?? '')![1]);
+  const parts = zipParts(file);
+  expect(parts['ppt/presentation.xml']).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
+  const titles = Array.from({ length: slides }, (_, i) => {
+    const xml = parts[`ppt/slides/slide${i + 1}.xml`];
+    expect(xml, `slide ${i + 1}`).toBeTruthy();
+    const title = /<p:ph type="title"\/>.*?<a:t>([^<]*)<\/a:t>/.exec(xml)![1];
+    return title;
+  });
+  expect(parts[`ppt/slides/slide${slides + 1}.xml`]).toBeUndefined();
+  // The three charts, the long ones over several pages.
+  expect(titles[0]).toMatch(/^各证书通过率（1\/\d+）$/);
+  expect(titles).toContain(titles.find((t) => t.startsWith('报考人数与获证人数')));
+  expect(titles.some((t) => t.startsWith('按专业的通过率'))).toBe(true);
+  // The summary in the speaker notes.
+  expect(parts['ppt/notesSlides/notesSlide1.xml']).toContain('截至2021年12月31日');
+
+  const { pages, pageText } = convert(file);
+  expect(pages).toBe(slides);
+  for (let n = 1; n <= slides; n++) {
+    expect(squeeze(pageText(n)), `page ${n}`).toContain(squeeze(titles[n - 1]));
+  }
+});
+
+test('a 4:3 export size makes a 4:3 deck, and per-group slides come when asked', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.getByTestId('export-size').selectOption('1024x768');
+  const dir = workdir();
+  let file = await download(page, 'export-pptx', dir);
+  let parts = zipParts(file);
+  expect(parts['ppt/presentation.xml']).toContain('<p:sldSz cx="9144000" cy="6858000" type="screen4x3"/>');
+  const plain = Object.keys(parts).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+
+  await page.getByTestId('present-groups').check();
+  fs.rmSync(file);
+  file = await download(page, 'export-pptx', dir);
+  parts = zipParts(file);
+  const slides = Object.keys(parts).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  expect(slides.length).toBeGreaterThan(plain);
+  const last = parts[`ppt/slides/slide${slides.length}.xml`];
+  expect(last).toMatch(/<a:t>[^<]+ · 各证书通过率/);
+  // A group's slide has that group's summary in its notes, not the whole dataset's.
+  expect(parts[`ppt/notesSlides/notesSlide${slides.length}.xml`]).not.toContain('3482');
+  expect(convert(file).pages).toBe(slides.length);
+});
+
+test('the Excel file opens in LibreOffice with every record', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = workdir();
+  const file = await download(page, 'export-xlsx', dir);
+  const flat = squeeze(convert(file).text);
+  for (const r of data.records) {
+    expect(flat, r.certificate).toContain(squeeze(r.certificate).slice(0, 8));
+  }
+  expect(flat).toContain('合计');
+  expect(flat).toContain('3482');
+  // The totals row's rate is over published results, as the sheet's formula computes it.
+  expect(flat).toContain('72.16%');
+});
