@@ -32,7 +32,7 @@ const EMU_PER_DXA: i64 = EMU_PER_INCH / 1_440;
 fn column_shares(lang: Lang) -> [i64; 6] {
     match lang {
         Lang::Zh => [170, 420, 90, 105, 105, 110],
-        Lang::En => [150, 375, 140, 110, 110, 115],
+        Lang::En => [140, 330, 170, 120, 120, 120],
     }
 }
 

@@ -106,12 +106,12 @@ test('the Word file opens in LibreOffice with the sentence, table 3 and the figu
 test('the Word file follows the filters and the language', async ({ page }) => {
   test.setTimeout(180_000);
   await page.getByTestId('filter-level').locator('input[value="初级"]').check();
-  await expect(page.getByTestId('kpi-records')).toHaveText('4');
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
   await page.getByTestId('lang').click();
   await expect(page.getByTestId('export-docx')).toHaveText('Export Word');
   const dir = workdir();
   const file = await download(page, 'export-docx', dir);
-  expect(path.basename(file)).toContain('(4 of 38 records, filtered)');
+  expect(path.basename(file)).toContain('(3 of 38 records, filtered)');
   const flat = squeeze(convert(file).text);
   for (const needle of ['AsofDec', 'Level:Elementary', 'Table1', 'Figure1', 'Passratebycertificate', 'Total']) {
     if (needle === 'AsofDec') {
@@ -147,7 +147,7 @@ test('the PowerPoint file has a page per slide, each with its title as text', as
   // The three charts, the long ones over several pages.
   expect(titles[0]).toMatch(/^各证书通过率（1\/\d+）$/);
   expect(titles).toContain(titles.find((t) => t.startsWith('报考人数与获证人数')));
-  expect(titles.some((t) => t.startsWith('按专业的通过率'))).toBe(true);
+  expect(titles.some((t) => /^按.+的通过率/.test(t))).toBe(true);
   // The summary in the speaker notes.
   expect(parts['ppt/notesSlides/notesSlide1.xml']).toContain('截至2021年12月31日');
 
