@@ -422,3 +422,51 @@ fn a_four_by_three_deck_is_four_by_three() {
         assert!(cx <= 9_144_000, "{cx}");
     }
 }
+
+#[test]
+fn a_chart_becomes_as_many_figures_as_pages_it_needs() {
+    use pilot_board::charts::ChartSpec;
+    use pilot_board::domain::chart_data::{Window, registered_certified};
+    use pilot_board::domain::view::RateDefinition;
+    use pilot_board::office::docx::figure_pieces;
+
+    let counts = |dataset: &Dataset| {
+        let index = DatasetIndex::new(dataset);
+        let all = Selected::new(dataset, &index, index.matching(&Filter::default()));
+        ChartSpec::Counts(registered_certified(
+            all.selection(dataset, &index),
+            RateDefinition::Published,
+            Window {
+                first: 0,
+                size: 100,
+            },
+            Lang::Zh,
+        ))
+    };
+    // The report's 38 rows fit one page at compact rows: one figure, no page number.
+    let pieces = figure_pieces(
+        "报考人数与获证人数".into(),
+        &counts(&report_2021()),
+        Lang::Zh,
+    );
+    assert_eq!(pieces.len(), 1);
+    assert_eq!(pieces[0].title, "报考人数与获证人数");
+    // 100 rows take pieces, numbered, none taller than the page allows, all the bars kept.
+    let big = pilot_board::synthetic::synthetic_dataset(100, 1);
+    let pieces = figure_pieces("报考人数与获证人数".into(), &counts(&big), Lang::Zh);
+    assert!(pieces.len() > 1);
+    assert_eq!(
+        pieces[0].title,
+        format!("报考人数与获证人数（1/{}）", pieces.len())
+    );
+    assert_eq!(pieces.iter().map(|p| p.spec.rows()).sum::<usize>(), 100);
+    let tallest = pieces
+        .iter()
+        .map(|p| p.layout.1 / p.layout.0)
+        .fold(0.0, f64::max);
+    use pilot_board::office::docx::{PICTURE_MAX_HEIGHT, TEXT_WIDTH};
+    assert!(
+        tallest <= PICTURE_MAX_HEIGHT as f64 / TEXT_WIDTH as f64,
+        "{tallest}"
+    );
+}

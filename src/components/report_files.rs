@@ -6,11 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::charts::layout::{
-    BOTTOM, ROW_HEIGHT, SLIDE_ROW_HEIGHT, TOP, chart_height, rows_fitting_at,
-};
+use crate::charts::ChartStyle;
+use crate::charts::layout::SLIDE_ROW_HEIGHT;
 use crate::charts::style::Palette;
-use crate::charts::{ChartSpec, ChartStyle};
 use crate::components::charts_section::{
     ChartKind, Shared, caption_of, counts_spec, group_spec, pass_rate_spec, window_of,
 };
@@ -20,7 +18,7 @@ use crate::domain::deck::{SlideChart, deck, group_members};
 use crate::domain::index::Selected;
 use crate::domain::summary::summarize;
 use crate::domain::table::{ExportScope, file_name, scoped_title};
-use crate::office::docx::{Figure, PICTURE_MAX_HEIGHT, Report, TEXT_WIDTH, report_document};
+use crate::office::docx::{Figure, FigurePiece, Report, figure_pieces, report_document};
 use crate::office::pptx::{SlidePage, SlideShape, deck_presentation};
 use crate::state::BoardState;
 use crate::web::download::{download, today};
@@ -49,12 +47,10 @@ struct OfficeJob {
     stop: RwSignal<bool>,
 }
 
-impl OfficeJob {
-    fn busy(self) -> bool {
-        matches!(
-            self.progress.get_untracked(),
-            Some(Progress::Working { .. } | Progress::Packing)
-        )
+impl Progress {
+    /// Whether a file is being made.
+    fn busy(progress: &Option<Progress>) -> bool {
+        matches!(progress, Some(Progress::Working { .. } | Progress::Packing))
     }
 }
 
@@ -66,12 +62,7 @@ pub fn ReportFiles(shared: Shared) -> impl IntoView {
         progress: RwSignal::new(None),
         stop: RwSignal::new(false),
     };
-    let busy = move || {
-        matches!(
-            job.progress.get(),
-            Some(Progress::Working { .. } | Progress::Packing)
-        )
-    };
+    let busy = move || job.progress.with(Progress::busy);
     let line = move || {
         let lang = state.lang.get();
         job.progress.get().map(|progress| {
@@ -103,7 +94,7 @@ pub fn ReportFiles(shared: Shared) -> impl IntoView {
         })
     };
     let start = move |deck: bool| {
-        if job.busy() {
+        if job.progress.with_untracked(Progress::busy) {
             return;
         }
         job.stop.set(false);
@@ -163,9 +154,8 @@ crate::on_demand! { office:
     }
 }
 
-/// The width a document's chart is laid out at, in layout pixels, and the device pixels each
-/// takes: the text's width of an A4 page at about 300 dots to the inch.
-const DOCUMENT_CHART_WIDTH: f64 = 700.0;
+/// The device pixels a document's chart is drawn across: the text's width of an A4 page at
+/// about 300 dots to the inch.
 const DOCUMENT_PIXELS: f64 = 1_980.0;
 
 /// The title and the records of a file of what is on screen, and the file's name.
@@ -223,42 +213,32 @@ async fn make_report(job: OfficeJob) {
         ),
         (ChartKind::ByGroup(group_by).title(lang), group_spec(state)),
     ];
-    // A chart taller than a page is cut into pieces that each fit one, keeping its shape.
-    let tallest = DOCUMENT_CHART_WIDTH * PICTURE_MAX_HEIGHT as f64 / TEXT_WIDTH as f64;
-    let pieces: Vec<(String, ChartSpec, f64)> = charts
+    let pieces: Vec<FigurePiece> = charts
         .into_iter()
-        .flat_map(|(title, spec)| {
-            let rows = spec.rows();
-            if chart_height(rows) <= tallest {
-                return vec![(title, spec, ROW_HEIGHT)];
-            }
-            let per_piece = rows_fitting_at(tallest, SLIDE_ROW_HEIGHT);
-            let count = rows.div_ceil(per_piece);
-            (0..count)
-                .map(|n| {
-                    let title = lang.with_aside(&title, &format!("{}/{count}", n + 1));
-                    (title, spec.page(n * per_piece, per_piece), SLIDE_ROW_HEIGHT)
-                })
-                .collect()
-        })
+        .flat_map(|(title, spec)| figure_pieces(title, &spec, lang))
         .collect();
 
     fonts_ready().await;
     let total = pieces.len();
     let mut figures = Vec::with_capacity(total);
-    for (done, (title, spec, row_height)) in pieces.into_iter().enumerate() {
+    for (done, piece) in pieces.into_iter().enumerate() {
+        let FigurePiece {
+            title,
+            spec,
+            layout,
+            row_height,
+        } = piece;
         if job.stop.get_untracked() {
             return stopped(job, lang);
         }
         job.progress.set(Some(Progress::Working { done, total }));
         let style = ChartStyle {
-            scale: DOCUMENT_PIXELS / DOCUMENT_CHART_WIDTH,
+            scale: DOCUMENT_PIXELS / layout.0,
             palette: Palette::LIGHT,
             row_height,
             ..ChartStyle::default()
         };
-        let height = TOP + spec.rows().max(1) as f64 * row_height + BOTTOM;
-        match chart_picture(&spec, (DOCUMENT_CHART_WIDTH, height), &style).await {
+        match chart_picture(&spec, layout, &style).await {
             Ok(picture) => figures.push(Figure { title, picture }),
             Err(error) => return failed(job, lang, "Word", &error),
         }

@@ -9,6 +9,10 @@
 use std::fmt::Write as _;
 
 use super::package::{EMU_PER_INCH, NS_R, Package, PackageError, Picture, Rels, escape, rel};
+use crate::charts::ChartSpec;
+use crate::charts::layout::{
+    BOTTOM, ROW_HEIGHT, SLIDE_ROW_HEIGHT, TOP, chart_height, rows_fitting_at,
+};
 use crate::domain::caption::Caption;
 use crate::domain::figures::{Totals, format_rate};
 use crate::domain::lang::format_count;
@@ -32,7 +36,7 @@ const EMU_PER_DXA: i64 = EMU_PER_INCH / 1_440;
 fn column_shares(lang: Lang) -> [i64; 6] {
     match lang {
         Lang::Zh => [170, 420, 90, 105, 105, 110],
-        Lang::En => [140, 330, 170, 120, 120, 120],
+        Lang::En => [145, 295, 150, 140, 140, 130],
     }
 }
 
@@ -45,6 +49,51 @@ const LATIN_FONT: &str = "Times New Roman";
 pub struct Figure {
     pub title: String,
     pub picture: Picture,
+}
+
+/// A chart's figure, or one piece of a chart taller than a page: its caption's title, the bars
+/// it shows, the size it is laid out at (layout pixels) and the height of its rows.
+#[derive(Clone, Debug)]
+pub struct FigurePiece {
+    pub title: String,
+    pub spec: ChartSpec,
+    pub layout: (f64, f64),
+    pub row_height: f64,
+}
+
+/// The width a document's chart is laid out at, in layout pixels: at the text's width, its
+/// labels come out at about 8–9 pt.
+pub const FIGURE_LAYOUT_WIDTH: f64 = 700.0;
+
+/// The figures `spec` makes: one at the dashboard's rows where it fits a page; else one at
+/// compact rows; else as many pieces of compact rows as it takes, each titled with its place
+/// ("各证书通过率（1/3）"), so that no picture is taller than a page nor squeezed out of shape.
+pub fn figure_pieces(title: String, spec: &ChartSpec, lang: Lang) -> Vec<FigurePiece> {
+    let tallest = FIGURE_LAYOUT_WIDTH * PICTURE_MAX_HEIGHT as f64 / TEXT_WIDTH as f64;
+    let piece = |title: String, spec: ChartSpec, row_height: f64| {
+        let height = TOP + spec.rows().max(1) as f64 * row_height + BOTTOM;
+        FigurePiece {
+            title,
+            spec,
+            layout: (FIGURE_LAYOUT_WIDTH, height),
+            row_height,
+        }
+    };
+    let rows = spec.rows();
+    if chart_height(rows) <= tallest {
+        return vec![piece(title, spec.clone(), ROW_HEIGHT)];
+    }
+    let per_piece = rows_fitting_at(tallest, SLIDE_ROW_HEIGHT);
+    let count = rows.div_ceil(per_piece);
+    if count == 1 {
+        return vec![piece(title, spec.clone(), SLIDE_ROW_HEIGHT)];
+    }
+    (0..count)
+        .map(|n| {
+            let title = lang.with_aside(&title, &format!("{}/{count}", n + 1));
+            piece(title, spec.page(n * per_piece, per_piece), SLIDE_ROW_HEIGHT)
+        })
+        .collect()
 }
 
 /// What the document says.

@@ -65,8 +65,7 @@ impl Picture {
     }
 }
 
-/// EMUs (the unit of DrawingML) per centimetre and per inch.
-pub const EMU_PER_CM: i64 = 360_000;
+/// EMUs (the unit of DrawingML) per inch.
 pub const EMU_PER_INCH: i64 = 914_400;
 
 /// A package being written: parts go into the zip as they come; the content types and the
@@ -206,9 +205,12 @@ impl Package {
         let mut types = String::from(concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
-            r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
-            r#"<Default Extension="xml" ContentType="application/xml"/>"#,
         ));
+        let _ = write!(
+            types,
+            r#"<Default Extension="rels" ContentType="{}"/><Default Extension="xml" ContentType="application/xml"/>"#,
+            content::RELS
+        );
         for (extension, content_type) in &self.media {
             let _ = write!(
                 types,

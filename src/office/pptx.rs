@@ -169,23 +169,21 @@ pub fn deck_presentation(
         SlideShape::Wide => "",
         SlideShape::Standard => r#" type="screen4x3""#,
     };
-    let presentation = format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:presentation xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}" saveSubsetFonts="1">"#,
-            r#"<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>"#,
-            r#"<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>"#,
-            "<p:sldIdLst>{slide_ids}</p:sldIdLst>",
-            r#"<p:sldSz cx="{width}" cy="{height}"{kind}/><p:notesSz cx="6858000" cy="9144000"/>"#,
-            "</p:presentation>"
+    let presentation = part(
+        "presentation",
+        r#" saveSubsetFonts="1""#,
+        &format!(
+            concat!(
+                r#"<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>"#,
+                r#"<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>"#,
+                "<p:sldIdLst>{slide_ids}</p:sldIdLst>",
+                r#"<p:sldSz cx="{width}" cy="{height}"{kind}/><p:notesSz cx="6858000" cy="9144000"/>"#,
+            ),
+            slide_ids = slide_ids,
+            width = width,
+            height = height,
+            kind = kind,
         ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        slide_ids = slide_ids,
-        width = width,
-        height = height,
-        kind = kind,
     );
     package.xml(
         "ppt/presentation.xml",
@@ -196,7 +194,7 @@ pub fn deck_presentation(
     package.xml(
         "ppt/presProps.xml",
         "application/vnd.openxmlformats-officedocument.presentationml.presProps+xml",
-        &format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentationPr xmlns:a="{NS_A}" xmlns:r="{NS_R}" xmlns:p="{NS_P}"/>"#),
+        &part("presentationPr", "", ""),
     )?;
 
     package.xml("ppt/theme/theme1.xml", content::THEME, &theme())?;
@@ -259,6 +257,14 @@ pub fn deck_presentation(
     package.relate(rel::OFFICE_DOCUMENT, "ppt/presentation.xml");
     package.properties(title, made_on, super::docx::APP)?;
     package.finish()
+}
+
+/// A PresentationML part: the XML declaration, then `root` (with `attributes`) declaring the
+/// namespaces every part uses, around `body`.
+fn part(root: &str, attributes: &str, body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:{root} xmlns:a="{NS_A}" xmlns:r="{NS_R}" xmlns:p="{NS_P}"{attributes}>{body}</p:{root}>"#
+    )
 }
 
 /// The root of every slide's, layout's and master's shape tree.
@@ -344,51 +350,51 @@ fn slide_xml(slide: &SlidePage, shape: SlideShape, image: &str, lang_tag: &str) 
         picture.x += (box_frame.cx - picture.cx) / 2;
     }
     let soft = run_properties(lang_tag, 1400, false, "404040");
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:sld xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}"><p:cSld><p:spTree>{group}"#,
-            "{dataset}{title}",
-            r#"<p:pic><p:nvPicPr><p:cNvPr id="4" name="Chart" descr="{description}"/>"#,
-            r#"<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"#,
-            r#"<p:blipFill><a:blip r:embed="{image}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#,
-            r#"<p:spPr>{xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
-            "{caption}",
-            "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
-        ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        group = GROUP,
-        dataset = text_shape(
-            2,
-            "Dataset",
-            shape.dataset_frame(),
-            &slide.dataset,
-            false,
-            "b",
-            &soft
-        ),
-        title = text_shape(
-            3,
-            "Title",
-            shape.title_frame(),
-            &slide.title,
-            true,
-            "ctr",
-            &run_properties(lang_tag, 2800, true, "000000"),
-        ),
-        description = escape(&slide.description),
-        image = image,
-        xfrm = xfrm(picture),
-        caption = text_shape(
-            5,
-            "Caption",
-            shape.caption_frame(),
-            &slide.caption,
-            false,
-            "t",
-            &soft
+    part(
+        "sld",
+        r#""#,
+        &format!(
+            concat!(
+                r#"<p:cSld><p:spTree>{group}"#,
+                "{dataset}{title}",
+                r#"<p:pic><p:nvPicPr><p:cNvPr id="4" name="Chart" descr="{description}"/>"#,
+                r#"<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"#,
+                r#"<p:blipFill><a:blip r:embed="{image}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#,
+                r#"<p:spPr>{xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
+                "{caption}",
+                "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+            ),
+            group = GROUP,
+            dataset = text_shape(
+                2,
+                "Dataset",
+                shape.dataset_frame(),
+                &slide.dataset,
+                false,
+                "b",
+                &soft
+            ),
+            title = text_shape(
+                3,
+                "Title",
+                shape.title_frame(),
+                &slide.title,
+                true,
+                "ctr",
+                &run_properties(lang_tag, 2800, true, "000000"),
+            ),
+            description = escape(&slide.description),
+            image = image,
+            xfrm = xfrm(picture),
+            caption = text_shape(
+                5,
+                "Caption",
+                shape.caption_frame(),
+                &slide.caption,
+                false,
+                "t",
+                &soft
+            ),
         ),
     )
 }
@@ -409,22 +415,22 @@ fn notes_xml(notes: &str, lang_tag: &str) -> String {
     } else {
         paragraphs
     };
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:notes xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}"><p:cSld><p:spTree>{group}"#,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>"#,
-            r#"<p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>"#,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>"#,
-            r#"<p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>"#,
-            "<p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody></p:sp>",
-            "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    part(
+        "notes",
+        r#""#,
+        &format!(
+            concat!(
+                r#"<p:cSld><p:spTree>{group}"#,
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>"#,
+                r#"<p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>"#,
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>"#,
+                r#"<p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>"#,
+                "<p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody></p:sp>",
+                "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+            ),
+            group = GROUP,
+            paragraphs = paragraphs,
         ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        group = GROUP,
-        paragraphs = paragraphs,
     )
 }
 
@@ -440,75 +446,73 @@ fn master(shape: SlideShape, lang_tag: &str) -> String {
         "ctr",
         &run_properties(lang_tag, 2800, true, "000000"),
     );
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:sldMaster xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}"><p:cSld>{ground}<p:spTree>{group}{title}</p:spTree></p:cSld>"#,
-            "{colours}",
-            r#"<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst>"#,
-            "<p:txStyles>",
-            r#"<p:titleStyle><a:lvl1pPr algn="l"><a:spcBef><a:spcPts val="0"/></a:spcBef><a:defRPr sz="2800" b="1">"#,
-            r#"<a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:defRPr></a:lvl1pPr></p:titleStyle>"#,
-            r#"<p:bodyStyle><a:lvl1pPr><a:spcBef><a:spcPts val="600"/></a:spcBef><a:defRPr sz="1800"><a:latin typeface="{font}"/><a:ea typeface="{font}"/></a:defRPr></a:lvl1pPr></p:bodyStyle>"#,
-            r#"<p:otherStyle><a:lvl1pPr><a:defRPr sz="1800"><a:latin typeface="{font}"/><a:ea typeface="{font}"/></a:defRPr></a:lvl1pPr></p:otherStyle>"#,
-            "</p:txStyles></p:sldMaster>"
+    part(
+        "sldMaster",
+        r#""#,
+        &format!(
+            concat!(
+                r#"<p:cSld>{ground}<p:spTree>{group}{title}</p:spTree></p:cSld>"#,
+                "{colours}",
+                r#"<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst>"#,
+                "<p:txStyles>",
+                r#"<p:titleStyle><a:lvl1pPr algn="l"><a:spcBef><a:spcPts val="0"/></a:spcBef><a:defRPr sz="2800" b="1">"#,
+                r#"<a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:defRPr></a:lvl1pPr></p:titleStyle>"#,
+                r#"<p:bodyStyle><a:lvl1pPr><a:spcBef><a:spcPts val="600"/></a:spcBef><a:defRPr sz="1800"><a:latin typeface="{font}"/><a:ea typeface="{font}"/></a:defRPr></a:lvl1pPr></p:bodyStyle>"#,
+                r#"<p:otherStyle><a:lvl1pPr><a:defRPr sz="1800"><a:latin typeface="{font}"/><a:ea typeface="{font}"/></a:defRPr></a:lvl1pPr></p:otherStyle>"#,
+                "</p:txStyles>"
+            ),
+            ground = WHITE_GROUND,
+            group = GROUP,
+            title = title,
+            colours = COLOUR_MAP,
+            font = FONT,
         ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        ground = WHITE_GROUND,
-        group = GROUP,
-        title = title,
-        colours = COLOUR_MAP,
-        font = FONT,
     )
 }
 
 /// The one layout: a title, the rest the slide's own.
 fn layout(lang_tag: &str) -> String {
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:sldLayout xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}" type="titleOnly" preserve="1">"#,
-            r#"<p:cSld name="Title Only"><p:spTree>{group}"#,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>"#,
-            r#"<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp>"#,
-            "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    part(
+        "sldLayout",
+        r#" type="titleOnly" preserve="1""#,
+        &format!(
+            concat!(
+                r#"<p:cSld name="Title Only"><p:spTree>{group}"#,
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>"#,
+                r#"<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp>"#,
+                "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+            ),
+            group = GROUP,
+            lang = lang_tag,
         ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        group = GROUP,
-        lang = lang_tag,
     )
 }
 
 /// The notes pages' master: the slide's image above, the notes below, on a portrait page.
 fn notes_master(lang_tag: &str) -> String {
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<p:notesMaster xmlns:a="{a}" xmlns:r="{r}" xmlns:p="{p}"><p:cSld>{ground}<p:spTree>{group}"#,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>"#,
-            r#"<p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr>"#,
-            r#"<p:spPr><a:xfrm><a:off x="685800" y="1143000"/><a:ext cx="5486400" cy="3086100"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr></p:sp>"#,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>"#,
-            r#"<p:nvPr><p:ph type="body" sz="quarter" idx="3"/></p:nvPr></p:nvSpPr>"#,
-            r#"<p:spPr><a:xfrm><a:off x="685800" y="4400550"/><a:ext cx="5486400" cy="3600450"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>"#,
-            r#"<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp>"#,
-            "</p:spTree></p:cSld>{colours}",
-            r#"<p:notesStyle><a:lvl1pPr marL="0" algn="l"><a:defRPr sz="1200"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>"#,
-            r#"<a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:defRPr></a:lvl1pPr></p:notesStyle>"#,
-            "</p:notesMaster>"
+    part(
+        "notesMaster",
+        r#""#,
+        &format!(
+            concat!(
+                r#"<p:cSld>{ground}<p:spTree>{group}"#,
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>"#,
+                r#"<p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr>"#,
+                r#"<p:spPr><a:xfrm><a:off x="685800" y="1143000"/><a:ext cx="5486400" cy="3086100"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr></p:sp>"#,
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>"#,
+                r#"<p:nvPr><p:ph type="body" sz="quarter" idx="3"/></p:nvPr></p:nvSpPr>"#,
+                r#"<p:spPr><a:xfrm><a:off x="685800" y="4400550"/><a:ext cx="5486400" cy="3600450"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>"#,
+                r#"<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp>"#,
+                "</p:spTree></p:cSld>{colours}",
+                r#"<p:notesStyle><a:lvl1pPr marL="0" algn="l"><a:defRPr sz="1200"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>"#,
+                r#"<a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:defRPr></a:lvl1pPr></p:notesStyle>"#,
+            ),
+            ground = WHITE_GROUND,
+            group = GROUP,
+            lang = lang_tag,
+            colours = COLOUR_MAP,
+            font = FONT,
         ),
-        a = NS_A,
-        r = NS_R,
-        p = NS_P,
-        ground = WHITE_GROUND,
-        group = GROUP,
-        lang = lang_tag,
-        colours = COLOUR_MAP,
-        font = FONT,
     )
 }
 

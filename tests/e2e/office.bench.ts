@@ -26,7 +26,7 @@ async function open(page: Page, size: number | null) {
   if (size !== null) {
     const bytes = fs.readFileSync(path.resolve(__dirname, `../../dist/bench/${size}.json`));
     await page.getByTestId('file-input').setInputFiles({ name: `${size}.json`, mimeType: 'application/json', buffer: bytes });
-    await expect(page.getByTestId('kpi-records')).toHaveText(size.toLocaleString('en').replace(/,/g, ''), { timeout: 60_000 });
+    await expect(page.getByTestId('kpi-records')).toHaveText(String(size), { timeout: 60_000 });
   }
   await expect(page.getByTestId('export-docx')).toBeVisible();
 }
@@ -39,14 +39,18 @@ for (const size of [null, 10000]) {
     await open(page, size);
     for (const kind of kinds) {
       const first = await time(page, kind);
-      const runs = kind === 'export-pptx' && size !== null ? 2 : 5;
+      // A deck of 10,000 records runs to thousands of slides: made once.
+      const runs = kind === 'export-pptx' && size !== null ? 0 : 5;
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
         times.push((await time(page, kind)).ms);
       }
+      const again = runs > 0 ? `, median ${median(times)} ms of ${runs}` : '';
+      const slides = (await page.getByTestId('office-status').textContent()) ?? '';
       const line =
         `${(size ?? 38).toLocaleString('en')} records, ${kind.replace('export-', '')}: ` +
-        `first ${first.ms} ms, median ${median(times)} ms of ${runs}, ${Math.round(first.size / 1024)} KB`;
+        `first ${first.ms} ms${again}, ${Math.round(first.size / 1024)} KB` +
+        (kind === 'export-pptx' ? ` (${slides})` : '');
       console.log(line);
       results.push(line);
     }
