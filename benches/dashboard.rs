@@ -157,12 +157,30 @@ fn office_files(c: &mut Criterion) {
     }
 }
 
+/// Opening the comparison: two datasets of 10,000 records matched pilot by pilot, and the rows
+/// sorted by change.
+fn comparison(c: &mut Criterion) {
+    use pilot_board::domain::compare::{Pairing, RowOrder, compare, sentence};
+
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(20);
+    let (a, b) = (synthetic_dataset(10_000, 1), synthetic_dataset(10_000, 2));
+    group.bench_function(BenchmarkId::new("open", "10000"), |bench| {
+        bench.iter(|| {
+            let comparison = compare(&a.records, &b.records, black_box(&Pairing::default()));
+            let order = RowOrder::Fall.arrange(&comparison.rows);
+            (sentence(&comparison, "2021年", Lang::Zh), order.len())
+        })
+    });
+}
+
 criterion_group!(
     benches,
     parse,
     index,
     filter_change,
     filter_only,
-    office_files
+    office_files,
+    comparison
 );
 criterion_main!(benches);

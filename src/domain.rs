@@ -4,6 +4,7 @@
 pub mod builtin;
 pub mod caption;
 pub mod chart_data;
+pub mod compare;
 pub mod deck;
 pub mod edit;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod glossary;
 pub mod import;
 pub mod index;
 pub mod lang;
+pub mod library;
 pub mod link;
 pub mod model;
 pub mod numbers;

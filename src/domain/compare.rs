@@ -1,0 +1,482 @@
+//! Two datasets side by side, as a yearly report compares this year with last: each side's
+//! figures and their change, and the certificate + level pilots matched across the two (batches
+//! summed within a side; names matched by a rule that forgives how colleges spell them, with the
+//! links and unlinks the user made where the rule is wrong).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::figures::{Ratio, Totals};
+use super::lang::{Lang, format_count};
+use super::model::{Level, Major, Record};
+
+/// The endings a certificate's name may carry or not: "Web前端开发职业技能等级证书" and
+/// "Web前端开发" are the same certificate. Longest first.
+const NAME_ENDINGS: [&str; 3] = ["职业技能等级证书", "技能等级证书", "证书"];
+
+/// A side has too few examinees for its rate to say much below this.
+pub const FEW_EXAMINEES: u64 = 10;
+
+/// A certificate's name as the rule matches it: white space removed, full-width brackets
+/// folded to half-width, and a final 职业技能等级证书 / 技能等级证书 / 证书 dropped.
+/// "建筑信息模型（BIM） 职业技能等级证书" → "建筑信息模型(BIM)".
+pub fn normalize_certificate(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '［' => '[',
+            '］' => ']',
+            '｛' => '{',
+            '｝' => '}',
+            other => other,
+        })
+        .collect();
+    for ending in NAME_ENDINGS {
+        if let Some(stem) = folded.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            return stem.to_string();
+        }
+    }
+    folded
+}
+
+/// The key a certificate at a level is matched by across the two sides: the normalised name,
+/// `|`, the level as the file writes it (`Web前端开发|中级`).
+pub fn pilot_key(certificate: &str, level: Level) -> String {
+    format!("{}|{}", normalize_certificate(certificate), level.as_str())
+}
+
+/// The user's corrections of the rule, kept with the comparison: pilots of the earlier side
+/// linked to pilots of the later one under another key, and keys the rule matched that are
+/// not the same pilot.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pairing {
+    /// (earlier key, later key).
+    #[serde(default)]
+    pub linked: Vec<(String, String)>,
+    /// Keys whose match by the rule the user took apart.
+    #[serde(default)]
+    pub unlinked: BTreeSet<String>,
+}
+
+impl Pairing {
+    /// Makes the earlier side's `a` and the later side's `b` one row, taking each out of any
+    /// other link.
+    pub fn link(&mut self, a: &str, b: &str) {
+        self.linked.retain(|(x, y)| x != a && y != b);
+        if a == b {
+            self.unlinked.remove(a);
+        } else {
+            self.linked.push((a.to_string(), b.to_string()));
+        }
+    }
+
+    /// Takes the row of the earlier side's `a` apart: a link the user made is removed, a match
+    /// of the rule is refused from now on.
+    pub fn unlink(&mut self, a: &str) {
+        let before = self.linked.len();
+        self.linked.retain(|(x, _)| x != a);
+        if self.linked.len() == before {
+            self.unlinked.insert(a.to_string());
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.linked.is_empty() && self.unlinked.is_empty()
+    }
+}
+
+/// One certificate at one level within one side, its batches summed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pilot {
+    pub key: String,
+    /// The name as the side first spells it.
+    pub name: String,
+    pub level: Level,
+    pub totals: Totals,
+}
+
+impl Pilot {
+    /// The rate of published results.
+    pub fn rate(&self) -> Option<Ratio> {
+        self.totals.pass_rate_published()
+    }
+}
+
+/// A side's pilots, in the order they first appear.
+pub fn pilots<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Pilot> {
+    let mut order: Vec<Pilot> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for record in records {
+        let key = pilot_key(&record.certificate, record.level);
+        let place = *at.entry(key.clone()).or_insert_with(|| {
+            order.push(Pilot {
+                key,
+                name: record.certificate.trim().to_string(),
+                level: record.level,
+                totals: Totals::default(),
+            });
+            order.len() - 1
+        });
+        order[place].totals.add(record);
+    }
+    for pilot in &mut order {
+        pilot.totals.pilots = 1;
+    }
+    order
+}
+
+/// Whether a row is on both sides, only the later (a new pilot) or only the earlier (dropped).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowStatus {
+    Both,
+    New,
+    Dropped,
+}
+
+/// A certificate at a level, on one side or both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow {
+    /// The earlier side's key where it has the pilot, else the later side's.
+    pub key: String,
+    pub a: Option<Pilot>,
+    pub b: Option<Pilot>,
+    /// Matched by a link the user made, not by the rule.
+    pub linked: bool,
+}
+
+impl CompareRow {
+    pub fn status(&self) -> RowStatus {
+        match (&self.a, &self.b) {
+            (Some(_), Some(_)) => RowStatus::Both,
+            (None, _) => RowStatus::New,
+            (_, None) => RowStatus::Dropped,
+        }
+    }
+
+    /// The name to show: the later side's spelling where it has one.
+    pub fn name(&self) -> &str {
+        self.b.as_ref().or(self.a.as_ref()).map_or("", |p| &p.name)
+    }
+
+    pub fn level(&self) -> Level {
+        self.b
+            .as_ref()
+            .or(self.a.as_ref())
+            .map_or(Level::Elementary, |p| p.level)
+    }
+
+    pub fn registered_a(&self) -> Option<u64> {
+        self.a.as_ref().map(|p| p.totals.registered)
+    }
+
+    pub fn registered_b(&self) -> Option<u64> {
+        self.b.as_ref().map(|p| p.totals.registered)
+    }
+
+    pub fn rate_a(&self) -> Option<Ratio> {
+        self.a.as_ref().and_then(Pilot::rate)
+    }
+
+    pub fn rate_b(&self) -> Option<Ratio> {
+        self.b.as_ref().and_then(Pilot::rate)
+    }
+
+    /// The change of the published-results rate in hundredths of a percentage point, from the
+    /// rates as printed (so that the table's figures subtract to it), or `None` where either
+    /// rate is undefined.
+    pub fn rate_change(&self) -> Option<i64> {
+        points_between(self.rate_a(), self.rate_b())
+    }
+
+    /// Where a change is shown and either side's rate rests on fewer than
+    /// [`FEW_EXAMINEES`] examinees: both bases, earlier first.
+    pub fn caution(&self) -> Option<(u64, u64)> {
+        self.rate_change()?;
+        let a = self.a.as_ref()?.totals.registered_published;
+        let b = self.b.as_ref()?.totals.registered_published;
+        (a < FEW_EXAMINEES || b < FEW_EXAMINEES).then_some((a, b))
+    }
+}
+
+/// The change between two rates in hundredths of a percentage point, from the rates as printed.
+pub fn points_between(a: Option<Ratio>, b: Option<Ratio>) -> Option<i64> {
+    Some(b?.hundredths_of_percent() as i64 - a?.hundredths_of_percent() as i64)
+}
+
+/// A side's figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SideFigures {
+    pub totals: Totals,
+    /// Certificate + level pilots (batches summed).
+    pub pilots: usize,
+}
+
+/// The two sides compared.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Comparison {
+    pub a: SideFigures,
+    pub b: SideFigures,
+    /// Rows on both sides and dropped ones in the earlier side's order, then the new ones in
+    /// the later side's order.
+    pub rows: Vec<CompareRow>,
+}
+
+/// Compares the records of the earlier side with those of the later one, under the user's
+/// corrections.
+pub fn compare<'a, 'b>(
+    a: impl IntoIterator<Item = &'a Record>,
+    b: impl IntoIterator<Item = &'b Record>,
+    pairing: &Pairing,
+) -> Comparison {
+    let (a, b): (Vec<&Record>, Vec<&Record>) = (a.into_iter().collect(), b.into_iter().collect());
+    let (pilots_a, pilots_b) = (pilots(a.iter().copied()), pilots(b.iter().copied()));
+    let keys_a: HashSet<&str> = pilots_a.iter().map(|p| p.key.as_str()).collect();
+    let at_b: HashMap<&str, usize> = pilots_b
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (p.key.as_str(), n))
+        .collect();
+    // Links whose two ends are both here, each end at most once (the latest link wins).
+    let mut manual: HashMap<&str, &str> = HashMap::new();
+    let mut linked_b: HashSet<&str> = HashSet::new();
+    for (x, y) in pairing.linked.iter().rev() {
+        if keys_a.contains(x.as_str())
+            && at_b.contains_key(y.as_str())
+            && !manual.contains_key(x.as_str())
+            && linked_b.insert(y.as_str())
+        {
+            manual.insert(x, y);
+        }
+    }
+    let mut taken = vec![false; pilots_b.len()];
+    let mut rows = Vec::with_capacity(pilots_a.len() + pilots_b.len());
+    for pilot in &pilots_a {
+        let key = pilot.key.as_str();
+        let (partner, linked) = match manual.get(key) {
+            Some(other) => (at_b.get(other).copied(), true),
+            None if pairing.unlinked.contains(key) || linked_b.contains(key) => (None, false),
+            None => (at_b.get(key).copied(), false),
+        };
+        if let Some(n) = partner {
+            taken[n] = true;
+        }
+        rows.push(CompareRow {
+            key: pilot.key.clone(),
+            a: Some(pilot.clone()),
+            b: partner.map(|n| pilots_b[n].clone()),
+            linked,
+        });
+    }
+    for (n, pilot) in pilots_b.iter().enumerate() {
+        if !taken[n] {
+            rows.push(CompareRow {
+                key: pilot.key.clone(),
+                a: None,
+                b: Some(pilot.clone()),
+                linked: false,
+            });
+        }
+    }
+    Comparison {
+        a: SideFigures {
+            totals: Totals::of(a.iter().copied()),
+            pilots: pilots_a.len(),
+        },
+        b: SideFigures {
+            totals: Totals::of(b.iter().copied()),
+            pilots: pilots_b.len(),
+        },
+        rows,
+    }
+}
+
+impl Comparison {
+    pub fn count(&self, status: RowStatus) -> usize {
+        self.rows.iter().filter(|r| r.status() == status).count()
+    }
+
+    /// The majors of either side, by key, with their names: what the comparison's major filter
+    /// offers.
+    pub fn majors<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<(String, String)> {
+        let mut seen = HashSet::new();
+        let mut majors: Vec<(String, String)> = records
+            .into_iter()
+            .flat_map(|r| r.majors.iter())
+            .filter(|m| seen.insert(m.key().to_string()))
+            .map(|m: &Major| (m.key().to_string(), m.name.clone()))
+            .collect();
+        majors.sort_by(|x, y| x.1.cmp(&y.1));
+        majors
+    }
+}
+
+/// How the rows are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowOrder {
+    /// The earlier side's order, new pilots last.
+    #[default]
+    Data,
+    /// The largest rise first; rows without a change last.
+    Rise,
+    /// The largest fall first; rows without a change last.
+    Fall,
+}
+
+impl RowOrder {
+    pub fn code(self) -> &'static str {
+        match self {
+            RowOrder::Data => "data",
+            RowOrder::Rise => "rise",
+            RowOrder::Fall => "fall",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RowOrder> {
+        [RowOrder::Data, RowOrder::Rise, RowOrder::Fall]
+            .into_iter()
+            .find(|o| o.code() == code)
+    }
+
+    /// The rows' places in this order (ties keep the data order).
+    pub fn arrange(self, rows: &[CompareRow]) -> Vec<usize> {
+        let mut places: Vec<usize> = (0..rows.len()).collect();
+        let sign = match self {
+            RowOrder::Data => return places,
+            RowOrder::Rise => -1,
+            RowOrder::Fall => 1,
+        };
+        places.sort_by_key(|&n| match rows[n].rate_change() {
+            Some(change) => (0, change * sign),
+            None => (1, 0),
+        });
+        places
+    }
+}
+
+/// A count's change with its sign: `+12`, `−517`, `0` (a true minus sign, as print sets it).
+pub fn format_signed_count(change: i64, lang: Lang) -> String {
+    let magnitude = format_count(change.unsigned_abs(), lang);
+    match change.signum() {
+        1 => format!("+{magnitude}"),
+        -1 => format!("−{magnitude}"),
+        _ => magnitude,
+    }
+}
+
+/// Hundredths of a percentage point with a sign and two decimals: `+3.20`, `−12.00`, `0.00`.
+pub fn format_points(hundredths: i64) -> String {
+    let sign = match hundredths.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "",
+    };
+    let n = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", n / 100, n % 100)
+}
+
+/// The change of `from` to `to` in tenths of a percent of `from`, rounded half away from zero,
+/// or `None` when `from` is 0.
+pub fn percent_change_tenths(from: u64, to: u64) -> Option<i64> {
+    if from == 0 {
+        return None;
+    }
+    let difference = i128::from(to) - i128::from(from);
+    let scaled = difference.unsigned_abs() * 1_000 * 2 + u128::from(from);
+    let tenths = (scaled / (u128::from(from) * 2)) as i64;
+    Some(if difference < 0 { -tenths } else { tenths })
+}
+
+/// Tenths with a sign and a percent: `+3.1%`, `−14.8%`.
+pub fn format_percent_change(tenths: i64) -> String {
+    let sign = match tenths.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "",
+    };
+    let n = tenths.unsigned_abs();
+    format!("{sign}{}.{}%", n / 10, n % 10)
+}
+
+/// Hundredths of a point as the sentence says them: one decimal, rounded half away from zero.
+fn points_one_decimal(hundredths: i64) -> String {
+    let tenths = (hundredths.unsigned_abs() + 5) / 10;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The comparison in the report's words, from the later side's point of view:
+/// "与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.0个百分点（65.97%→53.97%）…".
+/// `earlier` names the earlier side ("2021年", or its title in quotes).
+pub fn sentence(comparison: &Comparison, earlier: &str, lang: Lang) -> String {
+    let (a, b) = (&comparison.a.totals, &comparison.b.totals);
+    let people = b.registered as i64 - a.registered as i64;
+    let percent = percent_change_tenths(a.registered, b.registered)
+        .map(format_percent_change)
+        .map(|p| match lang {
+            Lang::Zh => format!("（{p}）"),
+            Lang::En => format!(" ({p})"),
+        })
+        .unwrap_or_default();
+    let (rate_a, rate_b) = (a.pass_rate_published(), b.pass_rate_published());
+    let points = points_between(rate_a, rate_b);
+    let (new, dropped) = (
+        comparison.count(RowStatus::New),
+        comparison.count(RowStatus::Dropped),
+    );
+    match lang {
+        Lang::Zh => {
+            let mut text = format!("与{earlier}相比，报考人数");
+            text += &match people.signum() {
+                1 => format!("增加{}人{percent}", people),
+                -1 => format!("减少{}人{percent}", -people),
+                _ => "持平".to_string(),
+            };
+            if let (Some(points), Some(ra), Some(rb)) = (points, rate_a, rate_b) {
+                let shift = match points.signum() {
+                    1 => format!("上升{}个百分点", points_one_decimal(points)),
+                    -1 => format!("下降{}个百分点", points_one_decimal(points)),
+                    _ => "持平".to_string(),
+                };
+                text += &format!(
+                    "，已公布成绩的通过率{shift}（{}→{}）",
+                    ra.format_percent(),
+                    rb.format_percent()
+                );
+            }
+            text += &format!("；新增证书等级{new}项，不再开展{dropped}项。");
+            text
+        }
+        Lang::En => {
+            let mut text = format!("Against {earlier}, registered examinees ");
+            text += &match people.signum() {
+                1 => format!("rose by {}{percent}", format_count(people as u64, lang)),
+                -1 => format!("fell by {}{percent}", format_count((-people) as u64, lang)),
+                _ => "held level".to_string(),
+            };
+            if let (Some(points), Some(ra), Some(rb)) = (points, rate_a, rate_b) {
+                let shift = match points.signum() {
+                    1 => format!("rose by {} percentage points", points_one_decimal(points)),
+                    -1 => format!("fell by {} percentage points", points_one_decimal(points)),
+                    _ => "held level".to_string(),
+                };
+                text += &format!(
+                    " and the pass rate of published results {shift} ({} → {})",
+                    ra.format_percent(),
+                    rb.format_percent()
+                );
+            }
+            let is = |n: usize| if n == 1 { "level is" } else { "levels are" };
+            text += &format!(
+                "; {new} certificate {} new and {dropped} {} no longer run.",
+                is(new),
+                is(dropped)
+            );
+            text
+        }
+    }
+}
