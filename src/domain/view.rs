@@ -1,10 +1,13 @@
 //! What the user is looking at: the filter, the chart grouping, the pass-rate definition and
 //! the whisker switch, and its form in the page address, so a copied link opens the same view.
 
+use std::collections::BTreeSet;
+
 use super::chart_data::BarTarget;
+use super::compare::RowOrder;
 use super::filter::{Filter, batch_key};
 use super::lang::Lang;
-use super::model::{Dataset, Level};
+use super::model::{Dataset, Level, Record};
 
 /// What the "pass rate by group" chart groups by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -76,6 +79,41 @@ pub struct ViewState {
     pub group_by: GroupBy,
     pub rate: RateDefinition,
     pub whiskers: bool,
+    /// The comparison of two datasets of the library, when it is open.
+    pub compare: Option<CompareView>,
+}
+
+/// The comparison on screen: its two sides (library ids, earlier first), the row order, and
+/// the filters that apply to both sides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareView {
+    pub a: String,
+    pub b: String,
+    pub order: RowOrder,
+    pub levels: BTreeSet<Level>,
+    pub major: Option<String>,
+}
+
+impl CompareView {
+    pub fn new(a: &str, b: &str) -> CompareView {
+        CompareView {
+            a: a.to_string(),
+            b: b.to_string(),
+            ..CompareView::default()
+        }
+    }
+
+    /// Whether a record of either side passes the comparison's filters (a major by its key or
+    /// its name, since one year may write a code the other leaves out).
+    pub fn admits(&self, record: &Record) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&record.level))
+            && self.major.as_deref().is_none_or(|wanted| {
+                record
+                    .majors
+                    .iter()
+                    .any(|m| m.key() == wanted || m.name == wanted)
+            })
+    }
 }
 
 impl Default for ViewState {
@@ -85,6 +123,7 @@ impl Default for ViewState {
             group_by: GroupBy::default(),
             rate: RateDefinition::default(),
             whiskers: true,
+            compare: None,
         }
     }
 }
@@ -94,6 +133,8 @@ impl ViewState {
     /// are ignored: a hand-edited link opens as much of the view as it names.
     pub fn from_query(query: &str) -> ViewState {
         let mut view = ViewState::default();
+        let (mut compare, mut compare_order, mut compare_levels, mut compare_major) =
+            (None, None, BTreeSet::new(), None);
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
@@ -116,9 +157,32 @@ impl ViewState {
                 }
                 "rate" if value == "all" => view.rate = RateDefinition::AllRegistered,
                 "whiskers" if value == "off" => view.whiskers = false,
+                "compare" => {
+                    if let Some((a, b)) = value.split_once('~')
+                        && !a.is_empty()
+                        && !b.is_empty()
+                    {
+                        compare = Some(CompareView::new(a, b));
+                    }
+                }
+                "corder" => compare_order = RowOrder::from_code(&value),
+                "clevel" => {
+                    if let Some(level) = Level::from_file(value.trim()) {
+                        compare_levels.insert(level);
+                    }
+                }
+                "cmajor" if !value.trim().is_empty() => {
+                    compare_major = Some(value.trim().to_string());
+                }
                 _ => {}
             }
         }
+        view.compare = compare.map(|c| CompareView {
+            order: compare_order.unwrap_or_default(),
+            levels: compare_levels,
+            major: compare_major,
+            ..c
+        });
         view
     }
 
@@ -146,6 +210,18 @@ impl ViewState {
         }
         if !self.whiskers {
             out.append_pair("whiskers", "off");
+        }
+        if let Some(c) = &self.compare {
+            out.append_pair("compare", &format!("{}~{}", c.a, c.b));
+            if c.order != RowOrder::Data {
+                out.append_pair("corder", c.order.code());
+            }
+            for level in &c.levels {
+                out.append_pair("clevel", level.as_str());
+            }
+            if let Some(major) = &c.major {
+                out.append_pair("cmajor", major);
+            }
         }
         out.finish()
     }
@@ -217,6 +293,22 @@ mod tests {
         let query = view.to_query(|_| "2021年沿用批次".into());
         assert!(query.contains("batch=2021%E5%B9%B4"), "{query}");
         assert_eq!(ViewState::from_query(&format!("?{query}")), view);
+    }
+
+    #[test]
+    fn a_comparison_survives_the_address_bar() {
+        let mut view = ViewState::default();
+        let mut compare = CompareView::new("builtin", "d19b2c");
+        compare.order = RowOrder::Fall;
+        compare.levels.insert(Level::Advanced);
+        compare.major = Some("大数据技术".into());
+        view.compare = Some(compare);
+        let query = view.to_query(|k| k.to_string());
+        assert!(query.contains("compare=builtin%7Ed19b2c"), "{query}");
+        assert_eq!(ViewState::from_query(&query), view);
+        // A side missing, or the order alone, opens no comparison.
+        assert_eq!(ViewState::from_query("compare=builtin~").compare, None);
+        assert_eq!(ViewState::from_query("corder=fall").compare, None);
     }
 
     #[test]
