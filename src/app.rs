@@ -107,6 +107,8 @@ fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
         document().set_title(&format!("{title} · {board}"));
     });
 
+    // The library of datasets is read right after the first screen.
+    on_demand::run(crate::library::act(state, crate::library::Action::Start));
     listen_to_other_tabs(state);
     accept_dropped_and_pasted_files(state);
     open_data_param(state);

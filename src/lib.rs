@@ -9,6 +9,7 @@ pub mod components;
 pub mod domain;
 pub mod import_client;
 pub mod import_worker;
+pub mod library;
 pub mod office;
 pub mod on_demand;
 pub mod state;

@@ -15,11 +15,12 @@ use crate::domain::import::{Preview, Reply, Request, is_workbook};
 use crate::domain::index::{DatasetIndex, FacetCounts, Membership, Selection};
 use crate::domain::link::DatasetLink;
 use crate::domain::parse::parse_dataset_bytes;
-use crate::domain::saved::{self, LoadedJson, Unreadable};
+use crate::domain::saved::{self, LoadedJson, Origin, Unreadable};
 use crate::domain::summary::summarize;
 use crate::domain::table::looks_like_table;
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Totals};
+use crate::library::{Action, Library, Outgoing};
 use crate::web::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
 
 /// A file the user tried to open and that was refused, with every reason.
@@ -109,6 +110,8 @@ pub enum Notice {
 pub struct PreviousWork {
     pub editor: Editor,
     pub source_name: Option<String>,
+    /// Which dataset of the library it is.
+    pub library_id: Option<String>,
 }
 
 /// What saving needs between saves.
@@ -169,6 +172,11 @@ pub struct BoardState {
     /// A part of the page's code could not be fetched for what the user asked (no network,
     /// or a deployment replaced it): the page says so until dismissed.
     pub unavailable: RwSignal<bool>,
+    /// Which dataset of the library is on screen (`None` until the library has given it an
+    /// id); saved with the work.
+    pub library_id: RwSignal<Option<String>>,
+    /// The datasets kept in this browser (read on demand, after the first screen).
+    pub library: Library,
     saving: StoredValue<SaveState>,
 }
 
@@ -225,6 +233,8 @@ impl BoardState {
             import_busy: RwSignal::new(None),
             import_waiting: RwSignal::new(false),
             unavailable: RwSignal::new(false),
+            library_id: RwSignal::new(None),
+            library: Library::new(),
             saving: StoredValue::new(SaveState::default()),
         }
     }
@@ -270,6 +280,7 @@ impl BoardState {
                     ViewState::from_query(&work.view_query)
                 };
                 let state = BoardState::new(Dataset::default(), view);
+                state.library_id.set(work.library_id);
                 state.put_on_screen(work.editor, work.source_name);
                 state.saving.update_value(|s| s.revision = work.revision);
                 state
@@ -375,7 +386,10 @@ impl BoardState {
                 saved::write(
                     s.loaded.as_ref().expect("just written"),
                     editor,
-                    self.source_name.get_untracked().as_deref(),
+                    Origin {
+                        source_name: self.source_name.get_untracked().as_deref(),
+                        library_id: self.library_id.get_untracked().as_deref(),
+                    },
                     &crate::web::address::view_query(self),
                     revision,
                     js_sys::Date::now(),
@@ -420,7 +434,10 @@ impl BoardState {
             s.revision = work.revision;
             s.loaded = None;
         });
+        self.library_id.set(work.library_id);
         self.put_on_screen(work.editor, work.source_name);
+        // Another tab may have opened or changed datasets of the library.
+        crate::on_demand::run(crate::library::act(*self, Action::Reread));
     }
 
     /// Keeps the work on screen as the previous work, in memory and, when it fits, in the
@@ -428,10 +445,14 @@ impl BoardState {
     fn keep_as_previous(&self) {
         let editor = self.editor.get_untracked();
         let source_name = self.source_name.get_untracked();
+        let library_id = self.library_id.get_untracked();
         let text = saved::write(
             &LoadedJson::of(&editor),
             &editor,
-            source_name.as_deref(),
+            Origin {
+                source_name: source_name.as_deref(),
+                library_id: library_id.as_deref(),
+            },
             "",
             0,
             js_sys::Date::now(),
@@ -441,7 +462,35 @@ impl BoardState {
         self.previous.set(Some(Shared::new(PreviousWork {
             editor,
             source_name,
+            library_id,
         })));
+    }
+
+    /// The work on screen as the library stores it: its id and its envelope (`None` before
+    /// the library has given it an id).
+    pub fn work_envelope(&self) -> Option<Outgoing> {
+        let id = self.library_id.get_untracked()?;
+        let records = self.dataset.with_untracked(|d| d.records.len());
+        let text = self.editor.with_untracked(|editor| {
+            saved::write(
+                &LoadedJson::of(editor),
+                editor,
+                Origin {
+                    source_name: self.source_name.get_untracked().as_deref(),
+                    library_id: Some(&id),
+                },
+                "",
+                0,
+                js_sys::Date::now(),
+            )
+        });
+        Some(Outgoing { id, text, records })
+    }
+
+    /// Puts a dataset of the library on screen (the library calls this; the work it
+    /// replaces is kept in the library first).
+    pub fn show_library_work(&self, editor: Editor, source_name: Option<String>, id: String) {
+        self.replace(editor, source_name, true, Some(id));
     }
 
     /// Puts the previous work back on screen; the work it replaces becomes the previous one.
@@ -450,20 +499,35 @@ impl BoardState {
             return;
         };
         self.keep_as_previous();
-        self.replace(previous.editor.clone(), previous.source_name.clone(), true);
+        self.replace(
+            previous.editor.clone(),
+            previous.source_name.clone(),
+            true,
+            previous.library_id.clone(),
+        );
         self.notice.set(None);
     }
 
     /// Puts other work on screen. The filters named the old data's values: they are cleared
-    /// unless `clear_filter` is false.
-    fn replace(&self, editor: Editor, source_name: Option<String>, clear_filter: bool) {
+    /// unless `clear_filter` is false. The work it replaces stays in the library; work without
+    /// a library id (a file just opened) becomes a dataset of the library.
+    fn replace(
+        &self,
+        editor: Editor,
+        source_name: Option<String>,
+        clear_filter: bool,
+        library_id: Option<String>,
+    ) {
+        let outgoing = self.work_envelope();
         self.saving.update_value(|s| s.loaded = None);
+        self.library_id.set(library_id);
         self.put_on_screen(editor, source_name);
         self.link_missing.set(None);
         if clear_filter {
             self.view.update(|v| v.filter = Default::default());
         }
         self.save();
+        crate::on_demand::run(crate::library::act(*self, Action::Replaced { outgoing }));
     }
 
     /// Whether the data on screen differs from the dataset as loaded.
@@ -628,10 +692,10 @@ impl BoardState {
             let changes = self.changes.with_untracked(Vec::len);
             let question = match lang {
                 Lang::Zh => format!(
-                    "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
+                    "当前数据有 {changes} 处修改。打开“{name}”会替换当前数据；当前数据（连同修改）会保留在数据集列表中，也会保留为“上一份数据”，可以随时恢复。\n\n继续打开吗？"
                 ),
                 Lang::En => format!(
-                    "The data on screen has {}. Opening “{name}” replaces it; the data on screen (with its changes) is kept as the “previous data” and can be restored at any time.\n\nOpen it?",
+                    "The data on screen has {}. Opening “{name}” replaces it; the data on screen (with its changes) stays in the dataset list and is kept as the “previous data”, to restore at any time.\n\nOpen it?",
                     crate::domain::figures::count_noun(changes as u64, "change", "changes")
                 ),
             };
@@ -646,7 +710,12 @@ impl BoardState {
         self.import.set(None);
         // The same file again (a reload with `?data=`) keeps the filters.
         let same = self.source_name.get_untracked().as_deref() == Some(name);
-        self.replace(Editor::new(dataset), Some(name.to_string()), !same);
+        let id = if same {
+            self.library_id.get_untracked()
+        } else {
+            None
+        };
+        self.replace(Editor::new(dataset), Some(name.to_string()), !same, id);
         true
     }
 

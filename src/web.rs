@@ -5,7 +5,7 @@
 //! `address` (the view in the page address), `canvas` (the charts' backend), `hooks` (element
 //! sizes), `offline` (registering the service worker). On demand, with the chunks that use them:
 //! `download` and `export` (files and pictures), `file_reader` and `text_decoder` (opening
-//! files); see ARCHITECTURE.md for which chunk holds what.
+//! files), `library_store` (the library of datasets, in IndexedDB); see ARCHITECTURE.md for which chunk holds what.
 
 pub mod address;
 pub mod canvas;
@@ -13,6 +13,7 @@ pub mod download;
 pub mod export;
 pub mod file_reader;
 pub mod hooks;
+pub mod library_store;
 pub mod offline;
 pub mod prefs;
 pub mod storage;

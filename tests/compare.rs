@@ -330,3 +330,52 @@ fn filters_apply_to_both_sides() {
         ]
     );
 }
+
+#[test]
+fn the_key_figures_give_each_side_and_the_change() {
+    use pilot_board::domain::compare::kpi_lines;
+    let (a, b) = (report_2021(), year_2022());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let lines = kpi_lines(&cmp, Lang::Zh);
+    let line = |key: &str| lines.iter().find(|l| l.key == key).unwrap().clone();
+    let registered = line("registered");
+    assert_eq!(
+        (registered.a.as_str(), registered.b.as_str()),
+        ("3482", "2965")
+    );
+    assert_eq!(registered.change, "−517（−14.8%）");
+    let rate = line("rate-published");
+    assert_eq!((rate.a.as_str(), rate.b.as_str()), ("72.16%", "59.29%"));
+    assert_eq!(rate.change, "−12.87");
+    assert_eq!(line("records").a, "38");
+    assert_eq!(line("certified").b, "1758");
+    let en = kpi_lines(&cmp, Lang::En);
+    assert_eq!(en[0].change, "−517 (−14.8%)");
+    assert_eq!(en[0].a, "3,482");
+}
+
+#[test]
+fn the_comparison_filters_both_sides_alike() {
+    use pilot_board::domain::view::CompareView;
+    let (a, b) = (report_2021(), year_2022());
+    let mut view = CompareView::new("builtin", "d1");
+    view.levels.insert(Level::Elementary);
+    let cmp = compare(
+        a.records.iter().filter(|r| view.admits(r)),
+        b.records.iter().filter(|r| view.admits(r)),
+        &Pairing::default(),
+    );
+    assert!(!cmp.rows.is_empty());
+    assert!(cmp.rows.iter().all(|r| r.level() == Level::Elementary));
+    // A major by its name matches on both sides, whether or not a side writes its code.
+    let major = a.records[0].majors[0].name.clone();
+    view.levels.clear();
+    view.major = Some(major.clone());
+    assert!(a.records.iter().filter(|r| view.admits(r)).count() >= 1);
+    assert!(
+        a.records
+            .iter()
+            .filter(|r| view.admits(r))
+            .all(|r| r.majors.iter().any(|m| m.name == major))
+    );
+}

@@ -480,3 +480,89 @@ pub fn sentence(comparison: &Comparison, earlier: &str, lang: Lang) -> String {
         }
     }
 }
+
+/// One line of the comparison's key figures: what it counts, each side, and the change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KpiLine {
+    /// `registered`, `certified`, `rate-published`, `rate-all`, `records`, `majors`.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub a: String,
+    pub b: String,
+    /// People and percent for counts (`−517（−14.8%）`), percentage points for rates
+    /// (`−12.87`), `--` where a rate is undefined.
+    pub change: String,
+}
+
+/// The key figures of both sides and their change, in the interface language.
+pub fn kpi_lines(comparison: &Comparison, lang: Lang) -> Vec<KpiLine> {
+    let (a, b) = (&comparison.a.totals, &comparison.b.totals);
+    let count = |key, label, x: u64, y: u64| {
+        let people = format_signed_count(y as i64 - x as i64, lang);
+        let change = match percent_change_tenths(x, y).map(format_percent_change) {
+            Some(percent) => match lang {
+                Lang::Zh => format!("{people}（{percent}）"),
+                Lang::En => format!("{people} ({percent})"),
+            },
+            None => people,
+        };
+        KpiLine {
+            key,
+            label,
+            a: format_count(x, lang),
+            b: format_count(y, lang),
+            change,
+        }
+    };
+    let rate = |key, label, x: Option<Ratio>, y: Option<Ratio>| KpiLine {
+        key,
+        label,
+        a: super::figures::format_rate(x),
+        b: super::figures::format_rate(y),
+        change: points_between(x, y).map_or_else(|| "--".to_string(), format_points),
+    };
+    vec![
+        count(
+            "registered",
+            lang.pick("报考人数", "Registered"),
+            a.registered,
+            b.registered,
+        ),
+        count(
+            "certified",
+            lang.pick("取得证书人数", "Certified"),
+            a.certified,
+            b.certified,
+        ),
+        rate(
+            "rate-published",
+            lang.pick(
+                "通过率（已公布成绩，百分点）",
+                "Pass rate, published results (points)",
+            ),
+            a.pass_rate_published(),
+            b.pass_rate_published(),
+        ),
+        rate(
+            "rate-all",
+            lang.pick(
+                "通过率（全部报考，百分点）",
+                "Pass rate, all registered (points)",
+            ),
+            a.pass_rate_all_registered(),
+            b.pass_rate_all_registered(),
+        ),
+        count(
+            "records",
+            lang.pick("记录数", "Records"),
+            a.records as u64,
+            b.records as u64,
+        ),
+        count(
+            "majors",
+            lang.pick("专业数", "Majors"),
+            a.majors as u64,
+            b.majors as u64,
+        ),
+    ]
+}

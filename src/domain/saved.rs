@@ -27,6 +27,9 @@ pub struct Saved {
     pub revision: u64,
     /// When it was saved, as the browser's clock said (milliseconds since 1970).
     pub saved_at: f64,
+    /// Which dataset of the library it is (`domain::library`); `None` when written before
+    /// the library existed.
+    pub library_id: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -37,6 +40,8 @@ struct EnvelopeOut<'a> {
     saved_at: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    library_id: Option<&'a str>,
     view: &'a str,
     dataset: &'a RawValue,
     edits: &'a EditorParts,
@@ -49,6 +54,8 @@ struct EnvelopeIn {
     saved_at: f64,
     #[serde(default)]
     source_name: Option<String>,
+    #[serde(default)]
+    library_id: Option<String>,
     #[serde(default)]
     view: String,
     dataset: Box<RawValue>,
@@ -92,11 +99,18 @@ impl LoadedJson {
     }
 }
 
+/// Where a dataset's work came from and which dataset of the library it is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Origin<'a> {
+    pub source_name: Option<&'a str>,
+    pub library_id: Option<&'a str>,
+}
+
 /// The envelope's text.
 pub fn write(
     loaded: &LoadedJson,
     editor: &Editor,
-    source_name: Option<&str>,
+    origin: Origin,
     view_query: &str,
     revision: u64,
     saved_at: f64,
@@ -106,7 +120,8 @@ pub fn write(
         version: SAVED_VERSION,
         revision,
         saved_at,
-        source_name,
+        source_name: origin.source_name,
+        library_id: origin.library_id,
         view: view_query,
         dataset: &loaded.0,
         edits: &editor.parts(),
@@ -154,6 +169,7 @@ pub fn read(text: &str) -> Result<Saved, Unreadable> {
         view_query: envelope.view,
         revision: envelope.revision,
         saved_at: envelope.saved_at,
+        library_id: envelope.library_id,
     })
 }
 
@@ -178,7 +194,10 @@ mod tests {
         let text = write(
             &LoadedJson::of(&editor),
             &editor,
-            Some("a.json"),
+            Origin {
+                source_name: Some("a.json"),
+                library_id: Some("d1"),
+            },
             "level=初级",
             7,
             1.5e12,
@@ -188,6 +207,7 @@ mod tests {
         assert_eq!(saved.editor.dataset(), editor.dataset());
         assert_eq!(saved.editor.parts(), editor.parts());
         assert_eq!(saved.source_name.as_deref(), Some("a.json"));
+        assert_eq!(saved.library_id.as_deref(), Some("d1"));
         assert_eq!(saved.view_query, "level=初级");
         assert_eq!(saved.revision, 7);
         assert_eq!(revision_of(&text), Some(7));
@@ -196,7 +216,15 @@ mod tests {
     #[test]
     fn damaged_foreign_and_newer_values_are_refused() {
         let editor = edited();
-        let good = write(&LoadedJson::of(&editor), &editor, None, "", 1, 0.0);
+        let good = write(
+            &LoadedJson::of(&editor),
+            &editor,
+            Origin::default(),
+            "",
+            1,
+            0.0,
+        );
+        assert_eq!(read(&good).unwrap().library_id, None);
         assert_eq!(
             read(&good[..good.len() / 2]).err(),
             Some(Unreadable::Corrupt)
