@@ -138,6 +138,9 @@ fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
             // On a wide screen the filters stand beside the figures and charts they govern, so
             // that a laptop's first screen shows the key figures and the first chart.
             <main class="pb-main">
+                <Show when=move || state.view.with(|v| v.compare.is_some())>
+                    <OnDemand load=compare_panel waiting=true/>
+                </Show>
                 <div class="pb-main__top">
                     <Filters/>
                     <div class="pb-main__figures">
@@ -183,6 +186,18 @@ on_demand! { rest:
     }
 }
 
+on_demand! { library:
+    fn compare_panel() -> Build {
+        || view! { <crate::components::compare_panel::ComparePanel/> }.into_any()
+    }
+}
+
+on_demand! { library:
+    fn library_panel() -> Build {
+        || view! { <crate::components::library_panel::LibraryPanel/> }.into_any()
+    }
+}
+
 on_demand! { rest:
     fn link_missing() -> Build {
         || view! { <LinkDataMissing/> }.into_any()
@@ -194,6 +209,7 @@ on_demand! { rest:
     /// records table with its editing.
     fn below_first_screen() -> Build {
         || view! {
+            <OnDemand load=library_panel/>
             <Summary/>
             <SummaryFigures/>
             <ReconciliationPanel/>

@@ -3,11 +3,13 @@
 
 pub mod chart_panel;
 pub mod charts_section;
+pub mod compare_panel;
 pub mod editing;
 pub mod filters;
 pub mod header;
 pub mod import_preview;
 pub mod kpis;
+pub mod library_panel;
 pub mod link_notice;
 pub mod load_errors;
 pub mod presentation;

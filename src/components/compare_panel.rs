@@ -1,0 +1,472 @@
+//! Two datasets of the library side by side: the two sides chosen, the filters that apply to
+//! both, the key figures and their change, the sentence in the report's words, the chart of
+//! pass rates, and the certificate + level rows matched across the two, with the links and
+//! unlinks the user makes. The figures are `domain::compare`'s.
+
+use leptos::prelude::*;
+
+use crate::domain::compare::{
+    Comparison, Pairing, RowOrder, RowStatus, compare, format_points, kpi_lines, sentence,
+};
+use crate::domain::figures::format_rate;
+use crate::domain::lang::format_count;
+use crate::domain::library::side_name;
+use crate::domain::view::CompareView;
+use crate::domain::{Lang, Level};
+use crate::library::{Action, Side, act};
+use crate::state::{BoardState, Shared};
+
+fn run(state: BoardState, action: Action) {
+    crate::on_demand::run(act(state, action));
+}
+
+/// One side's dataset: the one on screen live, another as the library read it.
+fn side(state: BoardState, id: &str) -> Side {
+    if state.library_id.with(|a| a.as_deref() == Some(id)) {
+        return state.dataset.with(|d| Side::Ready(Shared::new(d.clone())));
+    }
+    match state.library.sides.with(|s| s.get(id).cloned()) {
+        Some(side) => side,
+        None => {
+            run(state, Action::LoadSide(id.to_string()));
+            Side::Loading
+        }
+    }
+}
+
+/// The comparison on screen, with its sides' datasets.
+#[derive(Clone, PartialEq)]
+struct Computed {
+    view: CompareView,
+    comparison: Shared<Comparison>,
+    majors: Vec<(String, String)>,
+}
+
+#[component]
+pub fn ComparePanel() -> impl IntoView {
+    let state = BoardState::expect();
+    let lang = state.lang;
+    let lib = state.library;
+    let current = Memo::new(move |_| state.view.with(|v| v.compare.clone()));
+    let pairing = Memo::new(move |_| {
+        let Some(view) = current.get() else {
+            return Pairing::default();
+        };
+        lib.catalog.with(|c| {
+            c.as_ref()
+                .map(|c| c.pairing(&view.a, &view.b))
+                .unwrap_or_default()
+        })
+    });
+    let computed = Memo::new(move |_| -> Option<Result<Computed, bool>> {
+        let view = current.get()?;
+        let (a, b) = (side(state, &view.a), side(state, &view.b));
+        let (a, b) = match (a, b) {
+            (Side::Ready(a), Side::Ready(b)) => (a, b),
+            (Side::Unreadable, _) | (_, Side::Unreadable) => return Some(Err(true)),
+            _ => return Some(Err(false)),
+        };
+        let comparison = pairing.with(|pairing| {
+            compare(
+                a.records.iter().filter(|r| view.admits(r)),
+                b.records.iter().filter(|r| view.admits(r)),
+                pairing,
+            )
+        });
+        let majors = Comparison::majors(a.records.iter().chain(b.records.iter()));
+        Some(Ok(Computed {
+            view,
+            comparison: Shared::new(comparison),
+            majors,
+        }))
+    });
+    let entries = move || {
+        lib.catalog
+            .with(|c| c.as_ref().map(|c| c.entries.clone()).unwrap_or_default())
+    };
+    let set_side = move |first: bool, id: String| {
+        state.view.update(|v| {
+            if let Some(c) = &mut v.compare {
+                if first {
+                    c.a = id;
+                } else {
+                    c.b = id;
+                }
+            }
+        });
+        if let Some(c) = current.get_untracked() {
+            run(
+                state,
+                Action::SetComparison {
+                    a: c.a.clone(),
+                    b: c.b.clone(),
+                    pairing: pairing.get_untracked(),
+                },
+            );
+        }
+    };
+    let update = move |change: &dyn Fn(&mut CompareView)| {
+        state.view.update(|v| {
+            if let Some(c) = &mut v.compare {
+                change(c);
+            }
+        })
+    };
+    let close = move |_| state.view.update(|v| v.compare = None);
+    // Opened from below (the library), the section comes into sight.
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move || {
+        if let Some(section) = section.get()
+            && section.get_bounding_client_rect().top() < 0.0
+        {
+            section.scroll_into_view();
+        }
+    });
+    let select = move |first: bool| {
+        let chosen = move || {
+            current.with(|c| {
+                c.as_ref()
+                    .map(|c| if first { c.a.clone() } else { c.b.clone() })
+                    .unwrap_or_default()
+            })
+        };
+        view! {
+            <select
+                class="pb-select"
+                data-testid=if first { "compare-a" } else { "compare-b" }
+                prop:value=chosen
+                on:change=move |ev| set_side(first, event_target_value(&ev))
+            >
+                <For each=entries key=|e| (e.id.clone(), e.title.clone()) let(entry)>
+                    <option value=entry.id.clone() selected=move || chosen() == entry.id>
+                        {entry.title.clone()}
+                    </option>
+                </For>
+            </select>
+        }
+    };
+
+    view! {
+        <section id="pb-compare" class="pb-compare" data-testid="compare" node_ref=section
+            aria-labelledby="pb-compare-title">
+            <div class="pb-compare__head">
+                <h2 id="pb-compare-title" class="pb-section-title">
+                    {state.tr("两年比较", "Year over year")}
+                </h2>
+                <button type="button" class="pb-button" data-testid="compare-close" on:click=close>
+                    {state.tr("关闭比较", "Close comparison")}
+                </button>
+            </div>
+            <div class="pb-compare__sides">
+                <label>{state.tr("较早（A）", "Earlier (A)")} " " {select(true)}</label>
+                <label>{state.tr("较晚（B）", "Later (B)")} " " {select(false)}</label>
+            </div>
+            {move || match computed.get() {
+                None => ().into_any(),
+                Some(Err(unreadable)) => view! {
+                    <p class="pb-compare__wait" data-testid="compare-waiting" role="status">
+                        {move || if unreadable {
+                            lang.get().pick("这个数据集在浏览器中的存储已损坏，无法比较。", "This dataset's stored copy is damaged and cannot be compared.")
+                        } else {
+                            lang.get().pick("正在读取数据集…", "Reading the datasets…")
+                        }}
+                    </p>
+                }.into_any(),
+                Some(Ok(computed)) => view! { <Compared computed update/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Compared(
+    computed: Computed,
+    update: impl Fn(&dyn Fn(&mut CompareView)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = BoardState::expect();
+    let lang = state.lang;
+    let Computed {
+        view: cv,
+        comparison,
+        majors,
+    } = computed;
+    if cv.a == cv.b {
+        return view! {
+            <p class="pb-compare__wait" data-testid="compare-same" role="status">
+                {move || lang.get().pick(
+                    "请为 A 和 B 选择两个不同的数据集。数据集列表中只有一个时，请先打开另一年的数据文件。",
+                    "Choose two different datasets for A and B. With only one in the list, open another year's data file first.",
+                )}
+            </p>
+        }
+        .into_any();
+    }
+    let names = state.library.catalog.with_untracked(|c| {
+        let c = c.as_ref()?;
+        Some((c.entry(&cv.a)?.clone(), c.entry(&cv.b)?.clone()))
+    });
+    let earlier = {
+        let names = names.clone();
+        move || {
+            names
+                .as_ref()
+                .map(|(a, b)| side_name(a, b, lang.get()))
+                .unwrap_or_default()
+        }
+    };
+    let comparison_for_sentence = comparison.clone();
+    let sentence_text = move || sentence(&comparison_for_sentence, &earlier(), lang.get());
+    let comparison_for_kpis = comparison.clone();
+    let kpis = move || kpi_lines(&comparison_for_kpis, lang.get());
+    let (title_a, title_b) = names.map(|(a, b)| (a.title, b.title)).unwrap_or_default();
+
+    let (a_id, b_id) = (cv.a.clone(), cv.b.clone());
+    let pairing = {
+        let (a, b) = (cv.a.clone(), cv.b.clone());
+        move || {
+            state
+                .library
+                .catalog
+                .with_untracked(|c| c.as_ref().map(|c| c.pairing(&a, &b)).unwrap_or_default())
+        }
+    };
+    let save_pairing = move |change: &dyn Fn(&mut Pairing)| {
+        let mut p = pairing();
+        change(&mut p);
+        run(
+            state,
+            Action::SetComparison {
+                a: a_id.clone(),
+                b: b_id.clone(),
+                pairing: p,
+            },
+        );
+    };
+    let save_pairing = StoredValue::new(std::sync::Arc::new(save_pairing));
+
+    // Linking: a dropped row of A and a new row of B.
+    let dropped: Vec<(String, String)> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.status() == RowStatus::Dropped)
+        .map(|r| (r.key.clone(), label(r.name(), r.level())))
+        .collect();
+    let new: Vec<(String, String)> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.status() == RowStatus::New)
+        .map(|r| (r.key.clone(), label(r.name(), r.level())))
+        .collect();
+    let link_a = RwSignal::new(dropped.first().map(|d| d.0.clone()).unwrap_or_default());
+    let link_b = RwSignal::new(new.first().map(|d| d.0.clone()).unwrap_or_default());
+    let can_link = !dropped.is_empty() && !new.is_empty();
+    let link = move |_| {
+        let (a, b) = (link_a.get_untracked(), link_b.get_untracked());
+        if !a.is_empty() && !b.is_empty() {
+            save_pairing.with_value(|save| save(&|p: &mut Pairing| p.link(&a, &b)));
+        }
+    };
+
+    let order = cv.order;
+    let places = order.arrange(&comparison.rows);
+    let rows_view = places
+        .into_iter()
+        .map(|n| {
+            let row = comparison.rows[n].clone();
+            let status = row.status();
+            let level = row.level();
+            let key = row.key.clone();
+            let caution = row.caution();
+            let change = row.rate_change();
+            let mark = move || match status {
+                RowStatus::Both => "",
+                RowStatus::New => lang.get().pick("新增", "New"),
+                RowStatus::Dropped => lang.get().pick("不再开展", "Dropped"),
+            };
+            let status_code = match status {
+                RowStatus::Both => "both",
+                RowStatus::New => "new",
+                RowStatus::Dropped => "dropped",
+            };
+            let unlink_key = key.clone();
+            let unlink = move |_| {
+                let key = unlink_key.clone();
+                save_pairing.with_value(|save| save(&|p: &mut Pairing| p.unlink(&key)));
+            };
+            let count = |n: Option<u64>| n.map_or_else(|| "--".to_string(), |n| n.to_string());
+            view! {
+                <tr data-testid="compare-row" data-key=key.clone() data-status=status_code
+                    class=format!("pb-compare__row pb-compare__row--{status_code}")>
+                    <th scope="row">
+                        {row.name().to_string()}
+                        " · "
+                        {move || level.label(lang.get())}
+                        {(status != RowStatus::Both).then(|| view! {
+                            " " <span class="pb-compare__mark" data-testid="compare-mark">{mark}</span>
+                        })}
+                        {row.linked.then(|| view! {
+                            " " <span class="pb-compare__mark">{move || lang.get().pick("手动配对", "Linked by hand")}</span>
+                        })}
+                    </th>
+                    <td data-testid="compare-registered-a">{count(row.registered_a())}</td>
+                    <td data-testid="compare-registered-b">{count(row.registered_b())}</td>
+                    <td data-testid="compare-rate-a">{format_rate(row.rate_a())}</td>
+                    <td data-testid="compare-rate-b">{format_rate(row.rate_b())}</td>
+                    <td data-testid="compare-rate-change"
+                        class:pb-compare__up=change.is_some_and(|c| c > 0)
+                        class:pb-compare__down=change.is_some_and(|c| c < 0)>
+                        {change.map_or_else(|| "--".to_string(), format_points)}
+                        {caution.map(|(na, nb)| view! {
+                            <span class="pb-compare__caution" data-testid="compare-caution">
+                                {move || match lang.get() {
+                                    Lang::Zh => format!("（人数少：{na} → {nb}）"),
+                                    Lang::En => format!(" (few examinees: {na} → {nb})"),
+                                }}
+                            </span>
+                        })}
+                    </td>
+                    <td>
+                        {(status == RowStatus::Both).then(|| view! {
+                            <button type="button" class="pb-button pb-button--small"
+                                data-testid="compare-unlink" on:click=unlink>
+                                {move || lang.get().pick("拆开", "Unlink")}
+                            </button>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let level_box = move |level: Level| {
+        let checked = cv.levels.contains(&level);
+        view! {
+            <label class="pb-compare__level">
+                <input type="checkbox" data-testid="compare-level" value=level.as_str()
+                    checked=checked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        update(&|c: &mut CompareView| {
+                            if on {
+                                c.levels.insert(level);
+                            } else {
+                                c.levels.remove(&level);
+                            }
+                        });
+                    }/>
+                {move || level.label(lang.get())}
+            </label>
+        }
+    };
+    let major_now = cv.major.clone().unwrap_or_default();
+
+    view! {
+        <div class="pb-compare__filters">
+            <fieldset class="pb-compare__levels">
+                <legend>{state.tr("等级", "Level")}</legend>
+                {Level::ALL.into_iter().map(level_box).collect_view()}
+            </fieldset>
+            <label>
+                {state.tr("专业 ", "Major ")}
+                <select class="pb-select" data-testid="compare-major"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        update(&|c: &mut CompareView| {
+                            c.major = (!value.is_empty()).then(|| value.clone());
+                        });
+                    }>
+                    <option value="" selected=major_now.is_empty()>{state.tr("全部专业", "All majors")}</option>
+                    {majors.into_iter().map(|(key, name)| {
+                        let selected = key == major_now;
+                        view! { <option value=key selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                {state.tr("排序 ", "Order ")}
+                <select class="pb-select" data-testid="compare-order"
+                    on:change=move |ev| {
+                        let order = RowOrder::from_code(&event_target_value(&ev)).unwrap_or_default();
+                        update(&|c: &mut CompareView| c.order = order);
+                    }>
+                    <option value="data" selected=order == RowOrder::Data>{state.tr("按数据顺序", "Data order")}</option>
+                    <option value="fall" selected=order == RowOrder::Fall>{state.tr("通过率降幅最大在前", "Largest fall first")}</option>
+                    <option value="rise" selected=order == RowOrder::Rise>{state.tr("通过率升幅最大在前", "Largest rise first")}</option>
+                </select>
+            </label>
+        </div>
+        <p class="pb-compare__sentence" data-testid="compare-sentence">{sentence_text}</p>
+        <table class="pb-compare__kpis" data-testid="compare-kpis">
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    <th scope="col">"A · " {title_a.clone()}</th>
+                    <th scope="col">"B · " {title_b.clone()}</th>
+                    <th scope="col">{state.tr("变化", "Change")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || kpis().into_iter().map(|line| view! {
+                    <tr data-testid="compare-kpi" data-kpi=line.key>
+                        <th scope="row">{line.label}</th>
+                        <td data-testid="compare-kpi-a">{line.a}</td>
+                        <td data-testid="compare-kpi-b">{line.b}</td>
+                        <td data-testid="compare-kpi-change">{line.change}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {can_link.then(|| view! {
+            <div class="pb-compare__link" data-testid="compare-link-form">
+                <span>{state.tr("规则没有配对的两行：", "Two rows the rule did not match:")}</span>
+                <select class="pb-select" data-testid="compare-link-a"
+                    on:change=move |ev| link_a.set(event_target_value(&ev))>
+                    {dropped.into_iter().map(|(key, text)| view! { <option value=key>{text}</option> }).collect_view()}
+                </select>
+                <span>"↔"</span>
+                <select class="pb-select" data-testid="compare-link-b"
+                    on:change=move |ev| link_b.set(event_target_value(&ev))>
+                    {new.into_iter().map(|(key, text)| view! { <option value=key>{text}</option> }).collect_view()}
+                </select>
+                <button type="button" class="pb-button" data-testid="compare-link" on:click=link>
+                    {state.tr("配对", "Link")}
+                </button>
+            </div>
+        })}
+        <div class="pb-compare__table-wrap">
+            <table class="pb-compare__table" data-testid="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{state.tr("证书 · 等级", "Certificate · level")}</th>
+                        <th scope="col">{state.tr("报考 A", "Registered A")}</th>
+                        <th scope="col">{state.tr("报考 B", "Registered B")}</th>
+                        <th scope="col">{state.tr("通过率 A", "Pass rate A")}</th>
+                        <th scope="col">{state.tr("通过率 B", "Pass rate B")}</th>
+                        <th scope="col">{state.tr("变化（百分点）", "Change (points)")}</th>
+                        <th scope="col"><span class="pb-visually-hidden">{state.tr("配对", "Pairing")}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows_view}</tbody>
+            </table>
+        </div>
+        <p class="pb-compare__note">
+            {move || {
+                let (rows, new, dropped) = (
+                    comparison.rows.len(),
+                    comparison.count(RowStatus::New),
+                    comparison.count(RowStatus::Dropped),
+                );
+                match lang.get() {
+                    Lang::Zh => format!("共 {rows} 个证书等级：两年都有 {}，新增 {new}，不再开展 {dropped}。通过率按已公布成绩计算；同一年的各批次合计。", rows - new - dropped),
+                    Lang::En => format!("{} certificate levels: {} in both years, {new} new, {dropped} dropped. Pass rates are of published results; a year's batches are summed.", format_count(rows as u64, Lang::En), rows - new - dropped),
+                }
+            }}
+        </p>
+    }
+    .into_any()
+}
+
+/// A row as the link form names it.
+fn label(name: &str, level: Level) -> String {
+    format!("{name} · {}", level.as_str())
+}
