@@ -107,11 +107,13 @@ fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
         document().set_title(&format!("{title} · {board}"));
     });
 
-    // The library of datasets is read right after the first screen.
-    on_demand::run(crate::library::act(state, crate::library::Action::Start));
     listen_to_other_tabs(state);
     accept_dropped_and_pasted_files(state);
-    open_data_param(state);
+    // The library of datasets is read after the first screen, and after the `?data=` file:
+    // nothing of it stands in the way of the data the address asks for.
+    if !open_data_param(state) {
+        start_library(state);
+    }
     // After one visit the app opens with no network; a new deployment offers a reload.
     let update_ready = RwSignal::new(false);
     offline::register(update_ready);
@@ -279,15 +281,21 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
 
 /// `?data=2022.json` opens that file from beside the app, unless the work restored from this
 /// browser came from it and has edits (they are kept; without edits the file is fetched
-/// again, so a newer copy on the site shows).
-fn open_data_param(state: BoardState) {
+/// again, so a newer copy on the site shows). Returns whether a file is being fetched (the
+/// library starts once it is open, or refused).
+fn open_data_param(state: BoardState) -> bool {
     let Some(address) = data_param() else {
-        return;
+        return false;
     };
     if state.source_name.get_untracked().as_deref() == Some(address.as_str()) && state.has_edits() {
-        return;
+        return false;
     }
     on_demand::run(fetch_data_param(state, address));
+    true
+}
+
+fn start_library(state: BoardState) {
+    on_demand::run(crate::library::act(state, crate::library::Action::Start));
 }
 
 on_demand! { files:
@@ -296,7 +304,8 @@ on_demand! { files:
     }
 }
 
-/// Fetches `address` and opens it; a file that cannot be fetched is refused.
+/// Fetches `address` and opens it; a file that cannot be fetched is refused. Then the
+/// library starts.
 fn fetch_and_open(state: BoardState, address: String) {
     leptos::task::spawn_local(async move {
         match fetch_beside_app(&address).await {
@@ -308,30 +317,71 @@ fn fetch_and_open(state: BoardState, address: String) {
                 state.refuse_unreadable(&address);
             }
         }
+        start_library(state);
     });
 }
 
-/// Fetches a file from the app's own site: another site's address is refused.
+/// How long the page waits for a dataset file before it opens the last copy the service worker
+/// kept, itself (the worker answers so after 3 s; this covers a worker that does not).
+const DATA_PATIENCE_MS: i32 = 4_000;
+
+/// Fetches a file from the app's own site: another site's address is refused. When the network
+/// is slow or gone, the last copy fetched (kept by the service worker) is used.
 async fn fetch_beside_app(address: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
     let location = window().location();
     let base = location.href().map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::new_with_base(address, &base).map_err(|e| format!("{e:?}"))?;
     if url.origin() != location.origin().unwrap_or_default() {
         return Err("not on this site".into());
     }
-    let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url.href()))
-            .await
-            .map_err(|e| format!("{e:?}"))?
-            .dyn_into()
-            .map_err(|e| format!("{e:?}"))?;
+    let href = url.href();
+    let fetched = window().fetch_with_str(&href);
+    let patience = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, DATA_PATIENCE_MS);
+    });
+    let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &fetched, &patience,
+    )))
+    .await;
+    let answer = match first {
+        Ok(value) if value.is_instance_of::<web_sys::Response>() => Ok(value),
+        // Still waiting: the last copy, else the network's answer whenever it comes.
+        Ok(_) => match last_copy(&href).await {
+            Some(copy) => Ok(copy),
+            None => JsFuture::from(fetched).await,
+        },
+        Err(error) => last_copy(&href).await.ok_or(error),
+    };
+    let response: web_sys::Response = answer
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|e| format!("{e:?}"))?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(
-        response.array_buffer().map_err(|e| format!("{e:?}"))?,
-    )
-    .await
-    .map_err(|e| format!("{e:?}"))?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The copy of `href` the service worker kept in its data cache (`static/sw.js`), if any.
+async fn last_copy(href: &str) -> Option<wasm_bindgen::JsValue> {
+    use js_sys::{Function, Object, Reflect};
+    let caches = Reflect::get(&window(), &"caches".into()).ok()?;
+    let find: Function = Reflect::get(&caches, &"match".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    Reflect::set(&options, &"cacheName".into(), &"pilot-board-data".into()).ok()?;
+    let promise: js_sys::Promise = find
+        .call2(&caches, &href.into(), &options)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let found = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    found.is_instance_of::<web_sys::Response>().then_some(found)
 }

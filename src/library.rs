@@ -74,35 +74,34 @@ pub enum Side {
     Unreadable,
 }
 
-/// The library's signals (`BoardState.library`).
-#[derive(Clone, Copy)]
+/// The library's signals, made in this chunk on first use (see [`library`]): nothing of them is
+/// in the first load. They are reference counted rather than owned by a view, since they live
+/// as long as the page whichever view reads them first.
+#[derive(Clone)]
 pub struct Library {
     /// `None` until read (and for good where there is no store).
-    pub catalog: RwSignal<Option<Catalog>>,
-    pub status: RwSignal<LibraryStatus>,
+    pub catalog: ArcRwSignal<Option<Catalog>>,
+    pub status: ArcRwSignal<LibraryStatus>,
     /// A stored catalog this version could not read was kept under this key.
-    pub set_aside: RwSignal<Option<String>>,
-    pub removed: RwSignal<Vec<Removed>>,
+    pub set_aside: ArcRwSignal<Option<String>>,
+    pub removed: ArcRwSignal<Vec<Removed>>,
     /// The datasets read for a comparison, by id (not the one on screen: that is the board's).
-    pub sides: RwSignal<HashMap<String, Side>>,
+    pub sides: ArcRwSignal<HashMap<String, Side>>,
 }
 
-impl Library {
-    pub fn new() -> Library {
-        Library {
-            catalog: RwSignal::new(None),
-            status: RwSignal::new(LibraryStatus::Starting),
-            set_aside: RwSignal::new(None),
-            removed: RwSignal::new(Vec::new()),
-            sides: RwSignal::new(HashMap::new()),
-        }
-    }
+thread_local! {
+    static LIBRARY: Library = Library {
+        catalog: ArcRwSignal::new(None),
+        status: ArcRwSignal::new(LibraryStatus::Starting),
+        set_aside: ArcRwSignal::new(None),
+        removed: ArcRwSignal::new(Vec::new()),
+        sides: ArcRwSignal::new(HashMap::new()),
+    };
 }
 
-impl Default for Library {
-    fn default() -> Self {
-        Library::new()
-    }
+/// The library's signals (the same ones wherever asked for).
+pub fn library() -> Library {
+    LIBRARY.with(Library::clone)
 }
 
 /// The work that was on screen, as it leaves it: its id and envelope.
@@ -153,7 +152,7 @@ fn now() -> f64 {
 }
 
 async fn perform(state: BoardState, action: Action) {
-    let lib = state.library;
+    let lib = library();
     match action {
         Action::Start => start(state).await,
         Action::Reread => {
@@ -169,7 +168,7 @@ async fn perform(state: BoardState, action: Action) {
         Action::Rename(id, title) => {
             let title = title.trim().to_string();
             if !title.is_empty() {
-                commit(state, Vec::new(), Vec::new(), |c| {
+                commit(Vec::new(), Vec::new(), |c| {
                     if let Some(entry) = c.entry_mut(&id) {
                         entry.title = title;
                     }
@@ -178,7 +177,7 @@ async fn perform(state: BoardState, action: Action) {
             }
         }
         Action::SetYear(id, year) => {
-            commit(state, Vec::new(), Vec::new(), |c| {
+            commit(Vec::new(), Vec::new(), |c| {
                 if let Some(entry) = c.entry_mut(&id) {
                     entry.year = year;
                 }
@@ -195,15 +194,15 @@ async fn perform(state: BoardState, action: Action) {
                 .clone()
                 .map(|work| vec![(work_key(&removed.entry.id), work)])
                 .unwrap_or_default();
-            commit(state, puts, Vec::new(), move |c| {
+            commit(puts, Vec::new(), move |c| {
                 c.restore(removed.place, removed.entry)
             })
             .await;
         }
         Action::Export(id) => export(state, id).await,
-        Action::LoadSide(id) => load_side(state, id).await,
+        Action::LoadSide(id) => load_side(id).await,
         Action::SetComparison { a, b, pairing } => {
-            commit(state, Vec::new(), Vec::new(), |c| {
+            commit(Vec::new(), Vec::new(), |c| {
                 c.comparison = Some(crate::domain::library::ComparisonChoice {
                     a: a.clone(),
                     b: b.clone(),
@@ -219,7 +218,13 @@ async fn perform(state: BoardState, action: Action) {
 /// screen, the built-in report, and the previous work. A catalog that cannot be read is kept
 /// aside, never overwritten, and a new one is made.
 async fn start(state: BoardState) {
-    let lib = state.library;
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if STARTED.replace(true) {
+        return;
+    }
+    let lib = library();
     let text = match store::read(CATALOG_KEY).await {
         Ok(text) => text,
         Err(_) => {
@@ -307,22 +312,21 @@ fn note_on_screen(state: BoardState, catalog: &mut Catalog) {
 
 /// Changes the catalog and stores it with `puts` and `removes`, in one transaction.
 async fn commit(
-    state: BoardState,
     mut puts: Vec<(String, String)>,
     removes: Vec<String>,
     change: impl FnOnce(&mut Catalog),
 ) -> bool {
-    let lib = state.library;
+    let lib = library();
     let Some(mut catalog) = lib.catalog.get_untracked() else {
         return false;
     };
     change(&mut catalog);
     puts.push((CATALOG_KEY.to_string(), catalog.write()));
     lib.catalog.set(Some(catalog));
-    stored(lib, store::write(&puts, &removes).await)
+    stored(&lib, store::write(&puts, &removes).await)
 }
 
-fn stored(lib: Library, result: Result<(), StoreError>) -> bool {
+fn stored(lib: &Library, result: Result<(), StoreError>) -> bool {
     match result {
         Ok(()) => {
             if lib.status.get_untracked() != LibraryStatus::Ready {
@@ -344,7 +348,7 @@ fn stored(lib: Library, result: Result<(), StoreError>) -> bool {
 /// Other work is on screen: the outgoing work is stored under its id (with its record count),
 /// and the new work, when it has no id (a file just opened), becomes an entry.
 async fn replaced(state: BoardState, outgoing: Option<Outgoing>) {
-    let lib = state.library;
+    let lib = library();
     let mut puts = Vec::new();
     let mut records = None;
     if let Some(out) = outgoing {
@@ -362,7 +366,7 @@ async fn replaced(state: BoardState, outgoing: Option<Outgoing>) {
         return;
     }
     let had_id = state.library_id.get_untracked().is_some();
-    commit(state, puts, Vec::new(), |c| {
+    commit(puts, Vec::new(), |c| {
         if let Some((id, n)) = records
             && let Some(entry) = c.entry_mut(&id)
         {
@@ -378,7 +382,7 @@ async fn replaced(state: BoardState, outgoing: Option<Outgoing>) {
 
 /// Puts a dataset of the library on screen.
 async fn open(state: BoardState, id: String) {
-    let lib = state.library;
+    let lib = library();
     if state.library_id.get_untracked().as_deref() == Some(id.as_str())
         || lib
             .catalog
@@ -420,13 +424,13 @@ async fn read_work(id: &str) -> Result<(crate::domain::edit::Editor, Option<Stri
 /// Removes a dataset (never the one on screen), keeping it in memory so that the session can
 /// take it back.
 async fn remove(state: BoardState, id: String) {
-    let lib = state.library;
+    let lib = library();
     if state.library_id.get_untracked().as_deref() == Some(id.as_str()) {
         return;
     }
     let work = store::read(&work_key(&id)).await.ok().flatten();
     let mut taken = None;
-    commit(state, Vec::new(), vec![work_key(&id)], |c| {
+    commit(Vec::new(), vec![work_key(&id)], |c| {
         taken = c.remove(&id);
     })
     .await;
@@ -448,7 +452,7 @@ async fn remove(state: BoardState, id: String) {
 
 /// Hands the user a dataset of the library as JSON (edits included).
 async fn export(state: BoardState, id: String) {
-    let title = state.library.catalog.with_untracked(|c| {
+    let title = library().catalog.with_untracked(|c| {
         c.as_ref()
             .and_then(|c| c.entry(&id))
             .map(|e| e.title.clone())
@@ -460,7 +464,7 @@ async fn export(state: BoardState, id: String) {
         match read_work(&id).await {
             Ok((editor, _)) => editor.dataset().to_json_pretty(),
             Err(error) => {
-                state.library.status.set(LibraryStatus::NotSaved(error));
+                library().status.set(LibraryStatus::NotSaved(error));
                 return;
             }
         }
@@ -470,8 +474,8 @@ async fn export(state: BoardState, id: String) {
 }
 
 /// Reads a dataset for the comparison (once; the one on screen is read live from the board).
-async fn load_side(state: BoardState, id: String) {
-    let lib = state.library;
+async fn load_side(id: String) {
+    let lib = library();
     if lib.sides.with_untracked(|s| s.contains_key(&id)) {
         return;
     }
@@ -485,4 +489,22 @@ async fn load_side(state: BoardState, id: String) {
     lib.sides.update(|s| {
         s.insert(id, side);
     });
+}
+
+/// Puts the style sheet of the library's and the comparison's views in the page, once (it is
+/// theirs alone, so it comes with their chunk rather than with the first load's sheet).
+pub fn add_styles() {
+    const ID: &str = "pb-library-style";
+    let document = document();
+    if document.get_element_by_id(ID).is_some() {
+        return;
+    }
+    let Ok(style) = document.create_element("style") else {
+        return;
+    };
+    style.set_id(ID);
+    style.set_text_content(Some(include_str!("../style/library.css")));
+    if let Ok(Some(head)) = document.query_selector("head") {
+        let _ = head.append_child(&style);
+    }
 }

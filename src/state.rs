@@ -20,7 +20,7 @@ use crate::domain::summary::summarize;
 use crate::domain::table::looks_like_table;
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Totals};
-use crate::library::{Action, Library, Outgoing};
+use crate::library::{Action, Outgoing};
 use crate::web::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
 
 /// A file the user tried to open and that was refused, with every reason.
@@ -175,8 +175,6 @@ pub struct BoardState {
     /// Which dataset of the library is on screen (`None` until the library has given it an
     /// id); saved with the work.
     pub library_id: RwSignal<Option<String>>,
-    /// The datasets kept in this browser (read on demand, after the first screen).
-    pub library: Library,
     saving: StoredValue<SaveState>,
 }
 
@@ -234,7 +232,6 @@ impl BoardState {
             import_waiting: RwSignal::new(false),
             unavailable: RwSignal::new(false),
             library_id: RwSignal::new(None),
-            library: Library::new(),
             saving: StoredValue::new(SaveState::default()),
         }
     }

@@ -8,7 +8,7 @@ const BUILD = 'BUILD';
 const CACHE = `pilot-board-${BUILD}`;
 // Dataset files fetched beside the app (?data=): kept across deployments, so a file read once
 // still opens offline after an update.
-const DATA_CACHE = 'pilot-board-data';
+const DATA_CACHE = 'pilot-board-data'; // (the page reads it too: src/app.rs, last_copy)
 // How long a dataset file's request may wait for the network before the last copy is used.
 const NETWORK_PATIENCE_MS = 3000;
 

@@ -25,7 +25,7 @@ fn side(state: BoardState, id: &str) -> Side {
     if state.library_id.with(|a| a.as_deref() == Some(id)) {
         return state.dataset.with(|d| Side::Ready(Shared::new(d.clone())));
     }
-    match state.library.sides.with(|s| s.get(id).cloned()) {
+    match crate::library::library().sides.with(|s| s.get(id).cloned()) {
         Some(side) => side,
         None => {
             run(state, Action::LoadSide(id.to_string()));
@@ -44,15 +44,16 @@ struct Computed {
 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
+    crate::library::add_styles();
     let state = BoardState::expect();
     let lang = state.lang;
-    let lib = state.library;
+    let catalog = RwSignal::from(crate::library::library().catalog);
     let current = Memo::new(move |_| state.view.with(|v| v.compare.clone()));
     let pairing = Memo::new(move |_| {
         let Some(view) = current.get() else {
             return Pairing::default();
         };
-        lib.catalog.with(|c| {
+        catalog.with(|c| {
             c.as_ref()
                 .map(|c| c.pairing(&view.a, &view.b))
                 .unwrap_or_default()
@@ -80,10 +81,8 @@ pub fn ComparePanel() -> impl IntoView {
             majors,
         }))
     });
-    let entries = move || {
-        lib.catalog
-            .with(|c| c.as_ref().map(|c| c.entries.clone()).unwrap_or_default())
-    };
+    let entries =
+        move || catalog.with(|c| c.as_ref().map(|c| c.entries.clone()).unwrap_or_default());
     let set_side = move |first: bool, id: String| {
         state.view.update(|v| {
             if let Some(c) = &mut v.compare {
@@ -201,7 +200,7 @@ fn Compared(
         }
         .into_any();
     }
-    let names = state.library.catalog.with_untracked(|c| {
+    let names = crate::library::library().catalog.with_untracked(|c| {
         let c = c.as_ref()?;
         Some((c.entry(&cv.a)?.clone(), c.entry(&cv.b)?.clone()))
     });
@@ -224,8 +223,7 @@ fn Compared(
     let pairing = {
         let (a, b) = (cv.a.clone(), cv.b.clone());
         move || {
-            state
-                .library
+            crate::library::library()
                 .catalog
                 .with_untracked(|c| c.as_ref().map(|c| c.pairing(&a, &b)).unwrap_or_default())
         }

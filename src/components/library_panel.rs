@@ -17,24 +17,25 @@ fn run(state: BoardState, action: Action) {
 
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
+    crate::library::add_styles();
     let state = BoardState::expect();
-    let lib = state.library;
+    // Handles of this view on the library's signals (which outlive it).
+    let lib = crate::library::library();
+    let catalog = RwSignal::from(lib.catalog);
+    let status = RwSignal::from(lib.status);
+    let set_aside = RwSignal::from(lib.set_aside);
+    let removed = RwSignal::from(lib.removed);
     let lang = state.lang;
-    let entries = move || {
-        lib.catalog
-            .with(|c| c.as_ref().map(|c| c.entries.clone()).unwrap_or_default())
-    };
-    let status = move || lib.status.with(|s| s.message(lang.get()));
+    let entries =
+        move || catalog.with(|c| c.as_ref().map(|c| c.entries.clone()).unwrap_or_default());
+    let status_line = move || status.with(|s| s.message(lang.get()));
     let set_aside = move || {
-        lib.set_aside.get().map(|key| match lang.get() {
+        set_aside.get().map(|key| match lang.get() {
             Lang::Zh => format!("浏览器中保存的数据集列表已损坏，已原样保留为“{key}”，并建立了新的列表。"),
             Lang::En => format!("The dataset list saved in this browser was damaged; it was kept as “{key}” and a new list was made."),
         })
     };
-    let last_removed = move || {
-        lib.removed
-            .with(|r| r.last().map(|r| r.entry.title.clone()))
-    };
+    let last_removed = move || removed.with(|r| r.last().map(|r| r.entry.title.clone()));
     view! {
         <section class="pb-library" data-testid="dataset-library" aria-labelledby="pb-library-title">
             <div class="pb-library__head">
@@ -49,7 +50,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     "The datasets kept in this browser: the built-in data and every file opened, each with its own edits. Open another year's file to compare two years.",
                 )}
             </p>
-            {move || status().map(|text| view! {
+            {move || status_line().map(|text| view! {
                 <p class="pb-library__status" data-testid="library-status" role="alert">{text}</p>
             })}
             {move || set_aside().map(|text| view! {
@@ -194,7 +195,7 @@ fn Item(entry: Entry) -> impl IntoView {
 pub fn CompareOpen() -> impl IntoView {
     let state = BoardState::expect();
     let open = move |_| {
-        let choice = state.library.catalog.with_untracked(|c| {
+        let choice = crate::library::library().catalog.with_untracked(|c| {
             c.as_ref().and_then(|c| {
                 c.comparison
                     .clone()

@@ -11,6 +11,9 @@ test('two years open into the library, compare, link and unlink, and survive a r
   const items = page.getByTestId('dataset-item');
   await expect(items).toHaveCount(1);
   await expect(items.first()).toHaveAttribute('data-title', '2021年“1+X”证书制度试点工作报告');
+  // The list's style sheet came with its view, once (it is not in the first load's sheet).
+  await expect(page.locator('style#pb-library-style')).toHaveCount(1);
+  await expect(page.getByTestId('dataset-library')).toHaveCSS('margin-bottom', '20px');
 
   await page.getByTestId('file-input').setInputFiles(example2022);
   await expect(page.getByTestId('dataset-title')).toHaveText('2022年“1+X”证书制度试点工作报告');
