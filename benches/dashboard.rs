@@ -157,10 +157,10 @@ fn office_files(c: &mut Criterion) {
     }
 }
 
-/// Opening the comparison: two datasets of 10,000 records matched pilot by pilot, and the rows
-/// sorted by change.
+/// Opening the comparison: two datasets of 10,000 records matched pilot by pilot, the rows
+/// sorted by change, the sentence and the rate chart's rows.
 fn comparison(c: &mut Criterion) {
-    use pilot_board::domain::compare::{Pairing, RowOrder, compare, sentence};
+    use pilot_board::domain::compare::{Pairing, RowOrder, compare, rate_shift_chart, sentence};
 
     let mut group = c.benchmark_group("compare");
     group.sample_size(20);
@@ -169,7 +169,8 @@ fn comparison(c: &mut Criterion) {
         bench.iter(|| {
             let comparison = compare(&a.records, &b.records, black_box(&Pairing::default()));
             let order = RowOrder::Fall.arrange(&comparison.rows);
-            (sentence(&comparison, "2021年", Lang::Zh), order.len())
+            let chart = rate_shift_chart(&comparison, ("2021年".into(), "2022年".into()), Lang::Zh);
+            (sentence(&comparison, "2021年", Lang::Zh), order.len(), chart.rows.len())
         })
     });
 }

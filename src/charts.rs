@@ -3,6 +3,7 @@
 //! for export). What to draw is prepared in `domain::chart_data`; where to draw it is worked out
 //! in `layout`, which is plain arithmetic and tested on its own.
 
+pub mod compare_rates;
 pub mod counts_bars;
 pub mod framed;
 pub mod layout;

@@ -47,7 +47,8 @@ fn svg_of_rate(chart: &RateChart, width: u32) -> String {
 fn svg_of_counts(chart: &CountsChart, width: u32) -> String {
     let mut svg = String::new();
     {
-        let height = chart_height(chart.rows.len()) as u32;
+        let height =
+            pilot_board::charts::layout::chart_height_at(width as f64, chart.rows.len()) as u32;
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         draw_counts_chart(&area, chart, &ChartStyle::default()).unwrap();
         area.present().unwrap();
@@ -269,4 +270,43 @@ fn a_long_chart_exports_taller_than_a_slide() {
     assert_eq!(width, 960.0);
     assert_eq!(height, CAPTION_HEIGHT + chart_height(spec.rows()));
     assert!(height > 540.0);
+}
+
+#[test]
+fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
+    use pilot_board::charts::compare_rates::draw_rate_shift_chart;
+    use pilot_board::domain::compare::{Pairing, compare, format_points, rate_shift_chart};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/examples/report-2022.json"
+    ))
+    .unwrap();
+    let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let chart = rate_shift_chart(&cmp, ("2021年".into(), "2022年".into()), Lang::Zh);
+    for width in [1000u32, 360] {
+        let height =
+            pilot_board::charts::layout::chart_height_at(width as f64, chart.rows.len()) as u32;
+        let mut svg = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            let layout = draw_rate_shift_chart(&area, &chart, &ChartStyle::default()).unwrap();
+            area.present().unwrap();
+            layout
+        };
+        assert_eq!(layout.rows, chart.rows.len());
+        assert!(layout.rows_bottom() < height as f64, "rows fit at {width}");
+        let texts = texts(&svg);
+        // The legend names both years; every row's change is written, in the rows' order.
+        assert!(texts.iter().any(|t| t == "2021年") && texts.iter().any(|t| t == "2022年"));
+        let changes: Vec<String> = chart.rows.iter().map(|r| format_points(r.change)).collect();
+        let drawn: Vec<&String> = texts.iter().filter(|t| changes.contains(t)).collect();
+        assert_eq!(drawn.len(), chart.rows.len(), "a change per row at {width}");
+        assert_eq!(*drawn[0], changes[0]);
+        // Two dots a row (hollow, filled) plus the legend's two.
+        assert_eq!(
+            svg.matches("<circle").count(),
+            2 * (2 * chart.rows.len() + 2)
+        );
+    }
 }

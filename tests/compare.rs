@@ -379,3 +379,37 @@ fn the_comparison_filters_both_sides_alike() {
             .all(|r| r.majors.iter().any(|m| m.name == major))
     );
 }
+
+#[test]
+fn the_rate_chart_has_every_row_rated_in_both_years_the_largest_fall_first() {
+    use pilot_board::domain::compare::rate_shift_chart;
+    let (a, b) = (report_2021(), year_2022());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let chart = rate_shift_chart(&cmp, ("2021".into(), "2022".into()), Lang::Zh);
+    let rated = cmp
+        .rows
+        .iter()
+        .filter(|r| r.rate_change().is_some())
+        .count();
+    assert_eq!(chart.rows.len(), rated);
+    assert!(rated > 20 && rated < cmp.rows.len());
+    assert!(chart.rows.windows(2).all(|w| w[0].change <= w[1].change));
+    let falls = chart.rows.iter().take_while(|r| r.change < 0).count();
+    assert!(
+        falls > 0 && falls < chart.rows.len(),
+        "both falls and rises"
+    );
+    let bim = chart
+        .rows
+        .iter()
+        .find(|r| r.label == "建筑信息模型（BIM） · 中级")
+        .expect("BIM at the middle level is rated in both years");
+    assert_eq!(bim.change, -520);
+    assert!((bim.a - 54.82).abs() < 0.01 && (bim.b - 49.62).abs() < 0.01);
+    assert!(chart.note.starts_with(&format!("{rated} 个证书等级")));
+    assert!(
+        chart
+            .note
+            .contains(&format!("另有 {} 个", cmp.rows.len() - rated))
+    );
+}

@@ -5,8 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::charts::ChartStyle;
+use crate::charts::style::Palette;
 use crate::domain::compare::{
-    Comparison, Pairing, RowOrder, RowStatus, compare, format_points, kpi_lines, sentence,
+    Comparison, Pairing, RateShiftChart, RowOrder, RowStatus, compare, format_points, kpi_lines,
+    rate_shift_chart, sentence,
 };
 use crate::domain::figures::format_rate;
 use crate::domain::lang::format_count;
@@ -217,6 +220,17 @@ fn Compared(
     let sentence_text = move || sentence(&comparison_for_sentence, &earlier(), lang.get());
     let comparison_for_kpis = comparison.clone();
     let kpis = move || kpi_lines(&comparison_for_kpis, lang.get());
+    let comparison_for_chart = comparison.clone();
+    let names_for_chart = names.clone();
+    let shift_chart = Signal::derive(move || {
+        let lang = lang.get();
+        // The years where both sides have their own, else the titles.
+        let legend = names_for_chart
+            .as_ref()
+            .map(|(a, b)| (side_name(a, b, lang), side_name(b, a, lang)))
+            .unwrap_or_default();
+        rate_shift_chart(&comparison_for_chart, legend, lang)
+    });
     let (title_a, title_b) = names.map(|(a, b)| (a.title, b.title)).unwrap_or_default();
 
     let (a_id, b_id) = (cv.a.clone(), cv.b.clone());
@@ -414,6 +428,7 @@ fn Compared(
                 }).collect_view()}
             </tbody>
         </table>
+        <RateShiftCanvas chart=shift_chart/>
         {can_link.then(|| view! {
             <div class="pb-compare__link" data-testid="compare-link-form">
                 <span>{state.tr("规则没有配对的两行：", "Two rows the rule did not match:")}</span>
@@ -467,4 +482,97 @@ fn Compared(
 /// A row as the link form names it.
 fn label(name: &str, level: Level) -> String {
     format!("{name} · {}", level.as_str())
+}
+
+/// The comparison's pass-rate chart on a canvas (drawn by `charts::compare_rates`, as the SVG
+/// file it offers is), redrawn when the rows, the width or the theme change.
+#[component]
+fn RateShiftCanvas(#[prop(into)] chart: Signal<RateShiftChart>) -> impl IntoView {
+    use crate::charts::compare_rates::draw_rate_shift_chart;
+    use crate::charts::layout::chart_height_at;
+    use leptos::html::{Canvas, Div};
+    let state = BoardState::expect();
+    let prefs = use_context::<crate::web::prefs::Prefs>();
+    let container = NodeRef::<Div>::new();
+    let canvas = NodeRef::<Canvas>::new();
+    let width = crate::web::hooks::use_element_width(container);
+    let height = move || chart_height_at(width.get(), chart.with(|c| c.rows.len()));
+    Effect::new(move || {
+        let (Some(canvas), css_width) = (canvas.get(), width.get()) else {
+            return;
+        };
+        if css_width <= 0.0 {
+            return;
+        }
+        let scale = window().device_pixel_ratio().max(1.0);
+        let style = ChartStyle {
+            scale,
+            palette: prefs.map_or(Palette::LIGHT, crate::web::prefs::Prefs::palette),
+            ..ChartStyle::default()
+        };
+        let device = (
+            (css_width * scale).round() as u32,
+            (height() * scale).round() as u32,
+        );
+        chart.with(|chart| {
+            let drawn = crate::web::canvas::paint_with(&canvas, device, |area| {
+                draw_rate_shift_chart(area, chart, &style)
+            });
+            match drawn {
+                Ok(layout) => {
+                    let _ = canvas.set_attribute("data-rows", &layout.rows.to_string());
+                }
+                Err(error) => leptos::logging::error!("the comparison chart: {error}"),
+            }
+        });
+    });
+    let save_svg = move |_| {
+        chart.with_untracked(|chart| {
+            let width = 1000u32;
+            let size = (
+                width,
+                chart_height_at(width as f64, chart.rows.len()) as u32,
+            );
+            let mut svg = String::new();
+            {
+                use plotters::prelude::IntoDrawingArea;
+                let area =
+                    plotters::prelude::SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                if draw_rate_shift_chart(&area, chart, &ChartStyle::default()).is_err()
+                    || area.present().is_err()
+                {
+                    return;
+                }
+            }
+            let name = state
+                .lang
+                .get_untracked()
+                .pick("通过率对比.svg", "Pass rate comparison.svg");
+            crate::web::download::download(name, "image/svg+xml", svg.as_bytes());
+        })
+    };
+    let label = move || {
+        let (a, b) = chart.with(|c| c.legend.clone());
+        state
+            .lang
+            .get()
+            .pick("通过率对比图：", "Pass rate comparison chart: ")
+            .to_string()
+            + &format!("{a} → {b}")
+    };
+    view! {
+        <figure class="pb-compare__figure">
+            <figcaption class="pb-compare__figure-head">
+                <span>{state.tr("各证书等级通过率：A（空心）→ B（实心）", "Pass rate by certificate level: A (hollow) → B (filled)")}</span>
+                <button type="button" class="pb-button" data-testid="compare-chart-svg" on:click=save_svg>
+                    {state.tr("保存 SVG", "Save SVG")}
+                </button>
+            </figcaption>
+            <div class="pb-compare__chart" node_ref=container>
+                <canvas node_ref=canvas data-testid="compare-chart-rate" role="img"
+                    aria-label=label style:height=move || format!("{}px", height())
+                    style:width="100%"></canvas>
+            </div>
+        </figure>
+    }
 }

@@ -566,3 +566,65 @@ pub fn kpi_lines(comparison: &Comparison, lang: Lang) -> Vec<KpiLine> {
         ),
     ]
 }
+
+/// One row of the comparison's rate chart: a certificate at a level with a published-results
+/// rate in both years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateShift {
+    /// "name · level", the name without its common ending (as the dashboard's charts).
+    pub label: String,
+    /// Both rates in percent, earlier first.
+    pub a: f64,
+    pub b: f64,
+    /// The change in hundredths of a percentage point, as the table prints it.
+    pub change: i64,
+}
+
+/// What the comparison's rate chart draws: a dumbbell per certificate and level, from the
+/// earlier rate to the later one, the largest fall first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateShiftChart {
+    pub rows: Vec<RateShift>,
+    /// The two sides' names (the years, or the titles), earlier first.
+    pub legend: (String, String),
+    /// A line under the chart: which rows of how many.
+    pub note: String,
+}
+
+/// The rate chart of a comparison: every row with a rate on both sides, sorted by change
+/// (largest fall first; ties by name), since what changed most is what a report discusses.
+pub fn rate_shift_chart(
+    comparison: &Comparison,
+    legend: (String, String),
+    lang: Lang,
+) -> RateShiftChart {
+    let mut rows: Vec<RateShift> = comparison
+        .rows
+        .iter()
+        .filter_map(|row| {
+            Some(RateShift {
+                label: format!(
+                    "{} · {}",
+                    super::chart_data::short_certificate(row.name()).trim(),
+                    row.level().label(lang)
+                ),
+                a: row.rate_a()?.percent(),
+                b: row.rate_b()?.percent(),
+                change: row.rate_change()?,
+            })
+        })
+        .collect();
+    rows.sort_by(|x, y| x.change.cmp(&y.change).then_with(|| x.label.cmp(&y.label)));
+    let without = comparison.rows.len() - rows.len();
+    let note = match lang {
+        Lang::Zh => format!(
+            "{} 个证书等级两年都有已公布成绩，按通过率变化排序（降幅最大的在上）；另有 {without} 个新增、不再开展或未出成绩。",
+            rows.len()
+        ),
+        Lang::En => format!(
+            "{} certificate levels with published results in both years, by change of pass rate (largest fall first); {without} more are new, dropped or without results.",
+            rows.len()
+        ),
+    };
+    RateShiftChart { rows, legend, note }
+}

@@ -1,5 +1,6 @@
 // Year over year: the library keeps every dataset opened, and any two compare, matched by the
 // naming rule, with the user's links and unlinks; all of it survives a reload.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, expect } from './fixtures';
 
@@ -45,6 +46,24 @@ test('two years open into the library, compare, link and unlink, and survive a r
   await expect(dropped).toHaveAttribute('data-status', 'dropped');
   await expect(dropped.getByTestId('compare-rate-change')).toHaveText('--');
 
+  // The rate chart: one dumbbell per row with a rate in both years (a change in the table),
+  // and the same chart as an SVG file.
+  const chart = compare.getByTestId('compare-chart-rate');
+  await expect(chart).toBeVisible();
+  const changes = compare.getByTestId('compare-rate-change').filter({ hasNotText: '--' });
+  const rated = await changes.count();
+  expect(rated).toBeGreaterThan(20);
+  await expect(chart).toHaveAttribute('data-rows', String(rated));
+  const download = page.waitForEvent('download');
+  await compare.getByTestId('compare-chart-svg').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('通过率对比.svg');
+  const svg = fs.readFileSync((await file.path())!, 'utf-8');
+  expect(svg).toContain('<svg');
+  expect(svg).toContain('建筑信息模型（BIM） · 中级');
+  expect(svg).toContain('−5.20');
+  expect(svg, 'the legend names the years').toMatch(/>\s*2021年\s*</);
+
   // Link the renamed certificate, then take the link apart.
   await compare.getByTestId('compare-link-a').selectOption('电子商务数据分析|中级');
   await compare.getByTestId('compare-link-b').selectOption('电商数据分析|中级');
@@ -53,6 +72,7 @@ test('two years open into the library, compare, link and unlink, and survive a r
   const linked = compare.locator('[data-testid=compare-row][data-key="电子商务数据分析|中级"]');
   await expect(linked).toHaveAttribute('data-status', 'both');
   await expect(linked.getByTestId('compare-registered-b')).toHaveText('202');
+  await expect(chart).toHaveAttribute('data-rows', String(await changes.count()));
 
   // Sorted by the largest fall first; the address keeps it.
   await compare.getByTestId('compare-order').selectOption('fall');
