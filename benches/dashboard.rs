@@ -170,7 +170,11 @@ fn comparison(c: &mut Criterion) {
             let comparison = compare(&a.records, &b.records, black_box(&Pairing::default()));
             let order = RowOrder::Fall.arrange(&comparison.rows);
             let chart = rate_shift_chart(&comparison, ("2021年".into(), "2022年".into()), Lang::Zh);
-            (sentence(&comparison, "2021年", Lang::Zh), order.len(), chart.rows.len())
+            (
+                sentence(&comparison, "2021年", Lang::Zh),
+                order.len(),
+                chart.rows.len(),
+            )
         })
     });
 }

@@ -88,6 +88,31 @@ pub async fn write(puts: &[(String, String)], removes: &[String]) -> Result<(), 
     let store = transaction
         .object_store(STORE)
         .map_err(|_| StoreError::Unavailable)?;
+    if let Err(error) = queue(&store, puts, removes) {
+        // Nothing of this write may happen: what was queued before the failure is taken back.
+        let _ = transaction.abort();
+        return Err(error);
+    }
+    // A commit the browser refuses (a full quota, most often) aborts the transaction and says
+    // why on it.
+    let raw = web_sys::IdbTransaction::from(transaction);
+    let watched = raw.clone();
+    match idb::Transaction::from(raw).await {
+        Ok(TransactionResult::Committed) => Ok(()),
+        Ok(TransactionResult::Aborted) => Err(match watched.error() {
+            Some(error) if error.name() == "QuotaExceededError" => StoreError::Quota,
+            Some(error) => StoreError::NotWritten(error.message()),
+            None => StoreError::NotWritten("the transaction was aborted".into()),
+        }),
+        Err(error) => Err(not_written(&error)),
+    }
+}
+
+fn queue(
+    store: &idb::ObjectStore,
+    puts: &[(String, String)],
+    removes: &[String],
+) -> Result<(), StoreError> {
     for (key, text) in puts {
         store
             .put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
@@ -98,13 +123,7 @@ pub async fn write(puts: &[(String, String)], removes: &[String]) -> Result<(), 
             .delete(JsValue::from_str(key))
             .map_err(|error| not_written(&error))?;
     }
-    match transaction.await {
-        Ok(TransactionResult::Committed) => Ok(()),
-        Ok(TransactionResult::Aborted) => {
-            Err(StoreError::NotWritten("the transaction was aborted".into()))
-        }
-        Err(error) => Err(not_written(&error)),
-    }
+    Ok(())
 }
 
 /// A failed request, as the user is told about it: a full quota is named as such.
