@@ -247,14 +247,15 @@ async fn start(state: BoardState) {
     note_on_screen(state, &mut catalog);
     puts.push((CATALOG_KEY.to_string(), catalog.write()));
     lib.catalog.set(Some(catalog));
+    if !had_id {
+        // The work on screen now carries its id: saved at once, with the list shown (not after
+        // the store has answered), so that the page has settled once the list is on screen.
+        state.save();
+    }
     match store::write(&puts, &[]).await {
         Ok(()) => lib.status.set(LibraryStatus::Ready),
         Err(StoreError::Unavailable) => lib.status.set(LibraryStatus::Unavailable),
         Err(error) => lib.status.set(LibraryStatus::NotSaved(error)),
-    }
-    if !had_id {
-        // The work on screen now carries its id.
-        state.save();
     }
 }
 

@@ -120,6 +120,12 @@ async function openPage(browser: Browser): Promise<{ context: BrowserContext; pa
   return { context, page, errors };
 }
 
+/** Waits until the library of datasets has started (and the work on screen is saved with its
+ * id), so that clearing the storage afterwards is not undone by the page. */
+async function untilSettled(page: Page) {
+  await expect(page.getByTestId('dataset-item').first()).toBeAttached({ timeout: 10_000 });
+}
+
 /** Waits until the page is controlled by the app's service worker (its files are cached). */
 async function untilOffline(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
@@ -203,10 +209,12 @@ test('a dataset opened once opens again from the last copy when the network is s
   const address = `${site.url}?data=data/2022.json`;
   await page.goto(address);
   await untilOffline(page);
+  await untilSettled(page);
   // Once more, through the service worker now, so that its cache holds the file.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  await untilSettled(page);
 
   // A poor network: the file takes 10 s. The last copy is used after a few seconds instead.
   site.slowData(true);
@@ -215,6 +223,7 @@ test('a dataset opened once opens again from the last copy when the network is s
   await page.goto(address);
   await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点', { timeout: 8_000 });
   expect(Date.now() - started).toBeLessThan(8_000);
+  await untilSettled(page);
 
   // No network at all: the last copy at once.
   site.slowData(false);
@@ -299,9 +308,11 @@ test('a dataset read once still opens offline after a new version is taken in', 
   const address = `${site.url}?data=data/2022.json`;
   await page.goto(address);
   await untilOffline(page);
+  await untilSettled(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.getByTestId('dataset-title')).toHaveText('最小示例：一个试点');
+  await untilSettled(page);
   // Back to the app without the file, so the new version does not fetch it again.
   await page.evaluate(() => localStorage.clear());
   await page.goto(site.url);
