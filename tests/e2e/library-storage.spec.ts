@@ -50,3 +50,61 @@ test('a full store is named, the file still opens, and the list is whole again a
   await expect(page.getByTestId('library-status')).toHaveCount(0);
   await expect(items.first()).toHaveAttribute('data-title', '2021年“1+X”证书制度试点工作报告');
 });
+
+test('twenty datasets of 1,000 records each fit in the library and come back after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const levels = ['初级', '中级', '高级'];
+  const file = (n: number) => {
+    const records = Array.from({ length: 1000 }, (_, i) => ({
+      batch: `${2000 + n}年第一批`,
+      certificate: `试点证书${Math.floor(i / 3)}职业技能等级证书`,
+      level: levels[i % 3],
+      majors: [
+        { code: String(530000 + (i % 40)), name: `财经商贸大类专业${i % 40}` },
+        { code: String(510000 + (i % 30)), name: `电子与信息大类专业${i % 30}` },
+        { code: String(460000 + (i % 20)), name: `装备制造大类专业${i % 20}` },
+      ],
+      registered: 20 + (i % 50),
+      certified: 10 + (i % 20),
+    }));
+    const title = `第${n}份数据（1000 条）`;
+    return {
+      name: `dataset-${n}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: '1x-pilot-dataset', version: 1, title, records })),
+    };
+  };
+  await page.goto('./');
+  const items = page.getByTestId('dataset-item');
+  await expect(items).toHaveCount(1);
+  for (let n = 1; n <= 20; n++) {
+    await page.getByTestId('file-input').setInputFiles(file(n));
+    await expect(page.getByTestId('dataset-title')).toHaveText(`第${n}份数据（1000 条）`);
+    await expect(items).toHaveCount(n + 1);
+  }
+  await expect(page.getByTestId('library-status')).toHaveCount(0);
+  // What the library holds, as text: more than localStorage takes in any browser (Chromium's
+  // quota is 10 MiB of UTF-16, 5,242,880 characters).
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('pilot-board');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('library').objectStore('library').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => resolve(all.result.reduce((n: number, v: string) => n + v.length, 0));
+        };
+      }),
+  );
+  expect(stored).toBeGreaterThan(5_300_000);
+
+  await page.reload();
+  await expect(items).toHaveCount(21);
+  await expect(page.getByTestId('dataset-title')).toHaveText('第20份数据（1000 条）');
+  // One kept only in the library (not on screen at the reload) opens with all its records.
+  await page.locator('[data-testid=dataset-item][data-title="第5份数据（1000 条）"]').getByTestId('dataset-open').click();
+  await expect(page.getByTestId('dataset-title')).toHaveText('第5份数据（1000 条）');
+  await expect(page.getByTestId('kpi-records')).toHaveText('1000');
+  await expect(page.getByTestId('library-status')).toHaveCount(0);
+});
