@@ -31,8 +31,8 @@ use crate::web::address::{
 use crate::web::file_reader::{open_bytes, open_picked};
 use crate::web::offline;
 use crate::web::prefs::Prefs;
-use crate::web::storage::SESSION_KEY;
 use crate::web::storage::{self, WriteError};
+use crate::web::storage::{LIBRARY_KEY, SESSION_KEY};
 
 /// The page. Work stored in this browser is read first (its reader loads on demand, only for
 /// a browser that holds some), then the board starts.
@@ -225,10 +225,13 @@ on_demand! { rest:
 /// other tab of the same site).
 fn listen_to_other_tabs(state: BoardState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(SESSION_KEY)
+        let key = ev.key();
+        if key.as_deref() == Some(SESSION_KEY)
             && let Some(text) = ev.new_value()
         {
             state.on_stored_elsewhere(&text);
+        } else if key.as_deref() == Some(LIBRARY_KEY) {
+            state.reread_library();
         }
     });
     on_cleanup(move || handle.remove());

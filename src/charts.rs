@@ -3,7 +3,7 @@
 //! for export). What to draw is prepared in `domain::chart_data`; where to draw it is worked out
 //! in `layout`, which is plain arithmetic and tested on its own.
 
-pub mod compare_rates;
+pub mod compare;
 pub mod counts_bars;
 pub mod framed;
 pub mod layout;
@@ -141,6 +141,33 @@ fn draw_bar<DB: DrawingBackend>(
         area.draw(&PathElement::new(path, stroke))?;
     }
     area.draw(&plotters::prelude::Rectangle::new(corners, stroke))
+}
+
+/// What a canvas, an exported picture or a slide hosts: a chart of rows, drawn on any
+/// backend. The dashboard's charts are [`ChartSpec`]s, the comparison's
+/// [`compare::CompareChart`]s.
+pub trait Chart {
+    fn rows(&self) -> usize;
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>>;
+}
+
+impl Chart for ChartSpec {
+    fn rows(&self) -> usize {
+        ChartSpec::rows(self)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+        ChartSpec::draw(self, area, style)
+    }
 }
 
 /// Any of the dashboard's charts, so one canvas component can host each of them.

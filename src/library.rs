@@ -15,13 +15,13 @@ use crate::domain::Dataset;
 use crate::domain::builtin;
 use crate::domain::compare::Pairing;
 use crate::domain::lang::Lang;
-use crate::domain::library::{BUILTIN_ID, Catalog, Entry, entry_for};
+use crate::domain::library::{BUILTIN_ID, Catalog, Entry, entry_for, institution_of};
 use crate::domain::saved;
 use crate::state::{BoardState, Shared};
 use crate::web::library_store::{
     self as store, CATALOG_KEY, SET_ASIDE_PREFIX, StoreError, work_key,
 };
-use crate::web::storage::{self, PREVIOUS_KEY};
+use crate::web::storage::{self, LIBRARY_KEY, PREVIOUS_KEY};
 
 /// Where the library's store stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +156,10 @@ async fn perform(state: BoardState, action: Action) {
     match action {
         Action::Start => start(state).await,
         Action::Reread => {
+            // Before its start the library has no list to refresh (and the start reads it).
+            if lib.catalog.with_untracked(Option::is_none) {
+                return;
+            }
             if let Ok(Some(text)) = store::read(CATALOG_KEY).await
                 && let Ok(mut catalog) = Catalog::read(&text)
             {
@@ -297,7 +301,13 @@ fn note_on_screen(state: BoardState, catalog: &mut Catalog) {
     };
     let records = state.dataset.with_untracked(|d| d.records.len());
     match catalog.entry_mut(&id) {
-        Some(entry) => entry.records = records,
+        Some(entry) => {
+            entry.records = records;
+            // Entries of the library's first version did not keep the school.
+            if entry.institution.is_none() {
+                entry.institution = state.dataset.with_untracked(institution_of);
+            }
+        }
         None => {
             let entry = state.dataset.with_untracked(|d| {
                 entry_for(id.clone(), d, state.source_name.get_untracked(), now())
@@ -311,20 +321,47 @@ fn note_on_screen(state: BoardState, catalog: &mut Catalog) {
     }
 }
 
-/// Changes the catalog and stores it with `puts` and `removes`, in one transaction.
+/// Changes the catalog and stores it with `puts` and `removes`, in one transaction. The change
+/// is made to the catalog as stored (another tab may have written it since this one read it),
+/// which then is this tab's; the other tabs are told to read it again.
 async fn commit(
-    mut puts: Vec<(String, String)>,
+    puts: Vec<(String, String)>,
     removes: Vec<String>,
     change: impl FnOnce(&mut Catalog),
 ) -> bool {
     let lib = library();
-    let Some(mut catalog) = lib.catalog.get_untracked() else {
+    let Some(mine) = lib.catalog.get_untracked() else {
         return false;
     };
-    change(&mut catalog);
-    puts.push((CATALOG_KEY.to_string(), catalog.write()));
+    let mut change = Some(change);
+    let mut changed = None;
+    let result = store::write_with_catalog(&puts, &removes, |stored| {
+        let mut catalog = match stored.as_deref().map(Catalog::read) {
+            Some(Ok(theirs)) => mine.rebased(theirs),
+            _ => mine.clone(),
+        };
+        if let Some(change) = change.take() {
+            change(&mut catalog);
+        }
+        let text = catalog.write();
+        changed = Some(catalog);
+        text
+    })
+    .await;
+    let catalog = changed.unwrap_or_else(|| {
+        // No store: the change is this page's alone.
+        let mut catalog = mine;
+        if let Some(change) = change.take() {
+            change(&mut catalog);
+        }
+        catalog
+    });
     lib.catalog.set(Some(catalog));
-    stored(&lib, store::write(&puts, &removes).await)
+    let ok = stored(&lib, result);
+    if ok {
+        let _ = storage::write(LIBRARY_KEY, &now().to_string());
+    }
+    ok
 }
 
 fn stored(lib: &Library, result: Result<(), StoreError>) -> bool {
@@ -487,9 +524,29 @@ async fn load_side(id: String) {
         Ok((editor, _)) => Side::Ready(Shared::new(editor.dataset().clone())),
         Err(_) => Side::Unreadable,
     };
+    let school = match &side {
+        Side::Ready(data) => institution_of(data),
+        _ => None,
+    };
     lib.sides.update(|s| {
-        s.insert(id, side);
+        s.insert(id.clone(), side);
     });
+    // Entries of the library's first version did not keep the school.
+    let unnamed = lib.catalog.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.entry(&id))
+            .is_some_and(|e| e.institution.is_none())
+    });
+    if let Some(school) = school
+        && unnamed
+    {
+        commit(Vec::new(), Vec::new(), |c| {
+            if let Some(entry) = c.entry_mut(&id) {
+                entry.institution = Some(school);
+            }
+        })
+        .await;
+    }
 }
 
 /// Puts the style sheet of the library's and the comparison's views in the page, once (it is

@@ -434,6 +434,11 @@ impl BoardState {
         self.library_id.set(work.library_id);
         self.put_on_screen(work.editor, work.source_name);
         // Another tab may have opened or changed datasets of the library.
+        self.reread_library();
+    }
+
+    /// Another tab changed the library: its list is read again (where it has started).
+    pub fn reread_library(&self) {
         crate::on_demand::run(crate::library::act(*self, Action::Reread));
     }
 

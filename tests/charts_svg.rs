@@ -274,7 +274,7 @@ fn a_long_chart_exports_taller_than_a_slide() {
 
 #[test]
 fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
-    use pilot_board::charts::compare_rates::draw_rate_shift_chart;
+    use pilot_board::charts::compare::draw_rate_shift_chart;
     use pilot_board::domain::compare::{Pairing, compare, format_points, rate_shift_chart};
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -308,5 +308,71 @@ fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
             svg.matches("<circle").count(),
             2 * (2 * chart.rows.len() + 2)
         );
+    }
+}
+
+#[test]
+fn the_registered_comparison_draws_a_bar_per_year_present_and_both_counts() {
+    use pilot_board::charts::Chart;
+    use pilot_board::charts::compare::CompareChart;
+    use pilot_board::domain::compare::{Pairing, compare, registered_chart};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/examples/report-2022.json"
+    ))
+    .unwrap();
+    let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let chart = CompareChart::Registered(registered_chart(
+        &cmp,
+        ("2021年".into(), "2022年".into()),
+        Lang::Zh,
+    ));
+    let CompareChart::Registered(data) = &chart else {
+        unreachable!()
+    };
+    for width in [1000u32, 360] {
+        let height =
+            pilot_board::charts::layout::chart_height_at(width as f64, chart.rows()) as u32;
+        let mut svg = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            let layout = chart.draw(&area, &ChartStyle::default()).unwrap();
+            area.present().unwrap();
+            layout
+        };
+        assert_eq!(layout.rows, data.rows.len());
+        assert!(layout.rows_bottom() < height as f64, "rows fit at {width}");
+        let texts = texts(&svg);
+        assert!(texts.iter().any(|t| t == "2021年") && texts.iter().any(|t| t == "2022年"));
+        for row in &data.rows {
+            assert!(
+                texts.contains(&row.figures(Lang::Zh)),
+                "{} at {width}",
+                row.label
+            );
+        }
+        // A year without the pilot draws no bar: one rectangle fewer for a later bar taken
+        // away, two (its fill and outline) for a hatched earlier one.
+        let rects = |chart: &CompareChart| {
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            chart.draw(&area, &ChartStyle::default()).unwrap();
+            area.present().unwrap();
+            drop(area);
+            svg.matches("<rect").count()
+        };
+        let both = data
+            .rows
+            .iter()
+            .position(|r| r.a.is_some() && r.b.is_some())
+            .unwrap();
+        let mut without_b = data.clone();
+        without_b.rows[both].b = None;
+        let mut without_a = data.clone();
+        without_a.rows[both].a = None;
+        let all = rects(&chart);
+        assert_eq!(rects(&CompareChart::Registered(without_b)), all - 1);
+        assert_eq!(rects(&CompareChart::Registered(without_a)), all - 2);
     }
 }

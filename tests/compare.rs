@@ -413,3 +413,142 @@ fn the_rate_chart_has_every_row_rated_in_both_years_the_largest_fall_first() {
             .contains(&format!("另有 {} 个", cmp.rows.len() - rated))
     );
 }
+
+#[test]
+fn the_registered_chart_has_every_row_by_change_with_missing_years_marked() {
+    use pilot_board::domain::compare::registered_chart;
+    let (a, b) = (report_2021(), year_2022());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let chart = registered_chart(&cmp, ("2021".into(), "2022".into()), Lang::Zh);
+    assert_eq!(chart.rows.len(), cmp.rows.len());
+    assert!(
+        chart
+            .rows
+            .windows(2)
+            .all(|w| w[0].change() <= w[1].change())
+    );
+    let bim = chart
+        .rows
+        .iter()
+        .find(|r| r.label == "建筑信息模型（BIM） · 中级")
+        .expect("BIM at the middle level is in both years");
+    assert_eq!((bim.a, bim.b, bim.change()), (Some(166), Some(133), -33));
+    assert_eq!(bim.figures(Lang::Zh), "166 → 133");
+    // A dropped pilot counts as a fall to nobody, a new one as a rise from nobody.
+    let dropped = chart.rows.iter().find(|r| r.b.is_none()).unwrap();
+    assert_eq!(dropped.change(), -(dropped.a.unwrap() as i64));
+    assert!(dropped.figures(Lang::Zh).ends_with("→ --"));
+    let new = chart.rows.iter().find(|r| r.a.is_none()).unwrap();
+    assert!(new.figures(Lang::En).starts_with("-- → "));
+    assert_eq!(
+        chart.rows.iter().filter(|r| r.a.is_none()).count(),
+        cmp.count(RowStatus::New)
+    );
+    assert!(
+        chart
+            .note
+            .starts_with(&format!("{} 个证书等级", cmp.rows.len()))
+    );
+}
+
+#[test]
+fn the_series_chart_has_a_row_a_year_with_its_totals() {
+    use pilot_board::domain::compare::{YearFigures, series_chart};
+    use pilot_board::domain::figures::{PassRate, Totals};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/report-2023.json"
+    ))
+    .unwrap();
+    let year_2023 = pilot_board::domain::parse_dataset(&text).expect("the 2023 fixture is valid");
+    let years: Vec<YearFigures> = [
+        (2021, report_2021()),
+        (2022, year_2022()),
+        (2023, year_2023),
+    ]
+    .into_iter()
+    .map(|(year, data)| YearFigures {
+        year,
+        title: data.title.clone(),
+        totals: Totals::of(&data.records),
+    })
+    .collect();
+    let chart = series_chart(&years, "某职业技术学院", Lang::Zh);
+    let labels: Vec<&str> = chart.rows.iter().map(|r| r.short_label.as_str()).collect();
+    assert_eq!(labels, ["2021年", "2022年", "2023年"]);
+    assert_eq!(
+        (
+            chart.rows[0].registered,
+            chart.rows[1].registered,
+            chart.rows[2].registered
+        ),
+        (3482, 2965, 2265)
+    );
+    assert_eq!(chart.rows[2].certified, Some(1513));
+    let PassRate::Rate(rate) = chart.rows[2].rate else {
+        panic!("2023 has published results")
+    };
+    assert_eq!(rate.format_percent(), "66.80%");
+    assert_eq!(
+        chart.note,
+        "某职业技术学院，2021–2023 年，每年一个数据集，各批次合计"
+    );
+    assert_eq!(years[0].label(Lang::En), "2021");
+    // A year whose results are all pending has no certified bar.
+    let pending = YearFigures {
+        year: 2024,
+        title: "2024".into(),
+        totals: Totals {
+            registered: 50,
+            pending_registered: 50,
+            pending_records: 1,
+            ..Totals::default()
+        },
+    };
+    let chart = series_chart(&[pending], "某职业技术学院", Lang::En);
+    assert_eq!(chart.rows[0].certified, None);
+    assert_eq!(chart.rows[0].rate, PassRate::Pending);
+}
+
+#[test]
+fn a_comparisons_caption_names_both_datasets_the_shared_filters_and_both_dates() {
+    use pilot_board::domain::compare::caption;
+    use pilot_board::domain::view::CompareView;
+    let mut view = CompareView::new("builtin", "d1");
+    let all = caption(
+        ("2021年", "2022年"),
+        &view,
+        &[],
+        (Some("2021-12-31"), None),
+        Lang::Zh,
+    );
+    assert_eq!(all.dataset, "2021年 → 2022年");
+    assert_eq!(all.filters, "全部记录");
+    assert_eq!(all.as_of, "数据截至 2021年12月31日 与 --");
+    view.levels.insert(Level::Intermediate);
+    view.major = Some("510201".into());
+    let majors = [("510201".to_string(), "计算机应用技术".to_string())];
+    let some = caption(("A", "B"), &view, &majors, (None, None), Lang::Zh);
+    assert_eq!(
+        some.filters,
+        "两年均筛选：等级：中级；专业：510201 计算机应用技术"
+    );
+    assert_eq!(some.as_of, "");
+    let en = caption(
+        ("A", "B"),
+        &view,
+        &majors,
+        (Some("2021-12-31"), Some("2022-12-31")),
+        Lang::En,
+    );
+    assert!(
+        en.filters.starts_with("Both years filtered by Level: "),
+        "{}",
+        en.filters
+    );
+    assert!(
+        en.as_of.starts_with("Data as of ") && en.as_of.contains(" and "),
+        "{}",
+        en.as_of
+    );
+}

@@ -149,3 +149,94 @@ fn a_side_is_named_by_its_year_or_else_its_title() {
         "“2021年“1+X”证书制度试点工作报告”"
     );
 }
+
+#[test]
+fn a_change_goes_on_from_the_catalog_another_tab_stored() {
+    // This tab read the catalog, then shows d1; another tab meanwhile added d3, renamed the
+    // built-in report and removed d1.
+    let mut mine = library();
+    mine.active = "d1".into();
+    let mut theirs = library();
+    theirs.add(entry_for("d3".into(), &titled("2023年", None), None, 3.0));
+    theirs.entry_mut(BUILTIN_ID).unwrap().title = "2021 年（改名）".into();
+    theirs.remove("d1").unwrap();
+    theirs.active = "d2".into();
+    let rebased = mine.rebased(theirs);
+    assert_eq!(
+        rebased.active, "d1",
+        "the dataset on screen here stays active"
+    );
+    let ids: Vec<&str> = rebased.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [BUILTIN_ID, "d2", "d3", "d1"],
+        "their entries, and this tab's own"
+    );
+    assert_eq!(rebased.entry(BUILTIN_ID).unwrap().title, "2021 年（改名）");
+    // Nothing of theirs to keep: this tab's catalog as it was.
+    assert_eq!(mine.rebased(mine.clone()), mine);
+}
+
+#[test]
+fn a_series_is_one_dataset_a_year_of_the_compared_school_from_three_years_on() {
+    use pilot_board::domain::library::series_of;
+    let school = |title: &str, institution: &str, as_of: &str| Dataset {
+        institution: Some(institution.into()),
+        ..titled(title, Some(as_of))
+    };
+    let mut catalog = Catalog::of(entry_for(BUILTIN_ID.into(), &report_2021(), None, 0.0));
+    let report = report_2021();
+    let ours = report.institution.as_deref().unwrap();
+    catalog.add(entry_for(
+        "d22".into(),
+        &school("2022年", &format!(" {ours} "), "2022-12-31"),
+        None,
+        1.0,
+    ));
+    catalog.add(entry_for(
+        "other".into(),
+        &school("别校2023年", "另一所学院", "2023-12-31"),
+        None,
+        2.0,
+    ));
+    let ids = |c: &Catalog, a: &str, b: &str| -> Vec<String> {
+        series_of(c, a, b).iter().map(|e| e.id.clone()).collect()
+    };
+    assert!(
+        ids(&catalog, BUILTIN_ID, "d22").is_empty(),
+        "two years are the comparison itself"
+    );
+    // White space inside the name does not make another school.
+    let spaced: String = ours.chars().flat_map(|c| [c, ' ']).collect();
+    catalog.add(entry_for(
+        "d23".into(),
+        &school("2023年", &spaced, "2023-12-31"),
+        None,
+        3.0,
+    ));
+    assert_eq!(ids(&catalog, BUILTIN_ID, "d22"), [BUILTIN_ID, "d22", "d23"]);
+    // A second 2022 dataset: the compared one stands for its year, else the one added last.
+    catalog.add(entry_for(
+        "d22b".into(),
+        &school("2022年（修订）", ours, "2022-12-31"),
+        None,
+        4.0,
+    ));
+    assert_eq!(ids(&catalog, BUILTIN_ID, "d22"), [BUILTIN_ID, "d22", "d23"]);
+    assert_eq!(
+        ids(&catalog, BUILTIN_ID, "d23"),
+        [BUILTIN_ID, "d22b", "d23"]
+    );
+    // No school named: no series.
+    let mut unnamed = catalog.clone();
+    unnamed.entry_mut("d23").unwrap().institution = None;
+    assert!(ids(&unnamed, BUILTIN_ID, "d23").is_empty());
+    // Entries stored before schools were kept read back without one.
+    let stored = catalog.entry("d23").unwrap().institution.clone().unwrap();
+    let text = catalog
+        .write()
+        .replace(&format!(",\"institution\":\"{stored}\""), "");
+    assert_ne!(text, catalog.write());
+    let read = Catalog::read(&text).unwrap();
+    assert_eq!(read.entry("d23").unwrap().institution, None);
+}

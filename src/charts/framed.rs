@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::ChartSpec;
+use super::Chart;
 use super::layout::{BOTTOM, BarLayout, MAX_ROW_HEIGHT, TOP, chart_height, fit_text, rows_fitting};
 use super::style::ChartStyle;
 use crate::domain::caption::Caption;
@@ -29,7 +29,7 @@ const MIN_FILL_WIDTH: f64 = 640.0;
 /// How much larger than [`EXPORT_SCALE`] a picture of few rows is drawn so that it fills its
 /// slide instead of leaving it half empty (type and bars grow together); 1 where the rows fill
 /// it already.
-pub fn fill_factor(spec: &ChartSpec, slide: (u32, u32)) -> f64 {
+pub fn fill_factor(spec: &impl Chart, slide: (u32, u32)) -> f64 {
     let width = slide.0 as f64 / EXPORT_SCALE;
     let height = slide.1 as f64 / EXPORT_SCALE;
     let needed = CAPTION_HEIGHT + TOP + spec.rows().max(1) as f64 * MAX_ROW_HEIGHT + BOTTOM;
@@ -46,7 +46,7 @@ pub fn rows_per_page(slide: (u32, u32)) -> usize {
 
 /// The picture's size in layout pixels for a slide of `slide` device pixels drawn at `scale`
 /// device pixels per layout pixel: the slide's shape, or taller where the chart's rows need it.
-pub fn framed_size(spec: &ChartSpec, slide: (u32, u32), scale: f64) -> (f64, f64) {
+pub fn framed_size(spec: &impl Chart, slide: (u32, u32), scale: f64) -> (f64, f64) {
     let width = (slide.0 as f64 / scale).floor();
     let height = (slide.1 as f64 / scale).floor();
     (
@@ -58,7 +58,7 @@ pub fn framed_size(spec: &ChartSpec, slide: (u32, u32), scale: f64) -> (f64, f64
 /// Draws `title`, the caption and the chart over the whole area.
 pub fn draw_framed<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    spec: &ChartSpec,
+    spec: &impl Chart,
     title: &str,
     caption: &Caption,
     style: &ChartStyle,
@@ -92,7 +92,7 @@ pub fn draw_framed<DB: DrawingBackend>(
 /// layout pixel (so it matches the PNG), text kept as text in the CJK font stack. An error is
 /// what plotters refused to draw (the document would be incomplete).
 pub fn framed_svg(
-    spec: &ChartSpec,
+    spec: &impl Chart,
     title: &str,
     caption: &Caption,
     slide: (u32, u32),

@@ -5,19 +5,34 @@
 
 use leptos::prelude::*;
 
-use crate::charts::ChartStyle;
+use crate::charts::compare::CompareChart;
 use crate::charts::style::Palette;
+use crate::charts::{Chart, ChartStyle};
+use crate::components::compare_slides::{CompareSlides, SlideChart};
+use crate::domain::caption::Caption;
 use crate::domain::compare::{
-    Comparison, Pairing, RateShiftChart, RowOrder, RowStatus, compare, format_points, kpi_lines,
-    rate_shift_chart, sentence,
+    Comparison, Pairing, RowOrder, RowStatus, YearFigures, compare, format_points, kpi_lines,
+    rate_shift_chart, registered_chart, sentence, series_chart,
 };
+use crate::domain::figures::Totals;
 use crate::domain::figures::format_rate;
 use crate::domain::lang::format_count;
-use crate::domain::library::side_name;
+use crate::domain::library::{series_of, side_name};
 use crate::domain::view::CompareView;
 use crate::domain::{Lang, Level};
 use crate::library::{Action, Side, act};
 use crate::state::{BoardState, Shared};
+
+/// The charts' titles, on the page, on slides and in pictures.
+const RATE_HEADING: (&str, &str) = (
+    "各证书等级通过率：A（空心）→ B（实心）",
+    "Pass rate by certificate level: A (hollow) → B (filled)",
+);
+const REGISTERED_HEADING: (&str, &str) = (
+    "各证书等级报考人数：A（浅色斜线）、B（深色）",
+    "Registered by certificate level: A (light, hatched), B (dark)",
+);
+const SERIES_HEADING: (&str, &str) = ("历年报考与获证人数", "Registered and certified by year");
 
 fn run(state: BoardState, action: Action) {
     crate::on_demand::run(act(state, action));
@@ -43,6 +58,8 @@ struct Computed {
     view: CompareView,
     comparison: Shared<Comparison>,
     majors: Vec<(String, String)>,
+    /// Each side's date (`as_of`).
+    as_of: (Option<String>, Option<String>),
 }
 
 #[component]
@@ -82,6 +99,7 @@ pub fn ComparePanel() -> impl IntoView {
             view,
             comparison: Shared::new(comparison),
             majors,
+            as_of: (a.as_of.clone(), b.as_of.clone()),
         }))
     });
     let entries =
@@ -191,6 +209,7 @@ fn Compared(
         view: cv,
         comparison,
         majors,
+        as_of,
     } = computed;
     if cv.a == cv.b {
         return view! {
@@ -220,18 +239,62 @@ fn Compared(
     let sentence_text = move || sentence(&comparison_for_sentence, &earlier(), lang.get());
     let comparison_for_kpis = comparison.clone();
     let kpis = move || kpi_lines(&comparison_for_kpis, lang.get());
-    let comparison_for_chart = comparison.clone();
-    let names_for_chart = names.clone();
-    let shift_chart = Signal::derive(move || {
-        let lang = lang.get();
-        // The years where both sides have their own, else the titles.
-        let legend = names_for_chart
-            .as_ref()
-            .map(|(a, b)| (side_name(a, b, lang), side_name(b, a, lang)))
-            .unwrap_or_default();
-        rate_shift_chart(&comparison_for_chart, legend, lang)
+    // The years where both sides have their own, else the titles.
+    let legend = {
+        let names = names.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            names
+                .as_ref()
+                .map(|(a, b)| (side_name(a, b, lang), side_name(b, a, lang)))
+                .unwrap_or_default()
+        })
+    };
+    // Memos: a canvas reads its chart for its height, its label and its drawing, and each read
+    // of a derived signal would sort the rows again.
+    let rate_chart = {
+        let comparison = comparison.clone();
+        Memo::new(move |_| {
+            CompareChart::Rates(rate_shift_chart(&comparison, legend.get(), lang.get()))
+        })
+    };
+    let registered = {
+        let comparison = comparison.clone();
+        Memo::new(move |_| {
+            CompareChart::Registered(registered_chart(&comparison, legend.get(), lang.get()))
+        })
+    };
+    let years = move || {
+        let (a, b) = legend.get();
+        (format!("A · {a}"), format!("B · {b}"))
+    };
+    let titles = names.map(|(a, b)| (a.title, b.title)).unwrap_or_default();
+    let presenting = RwSignal::new(false);
+    let stop = Callback::new(move |_: ()| {
+        presenting.set(false);
+        if document().fullscreen_element().is_some() {
+            crate::components::presentation::fullscreen("exitFullscreen", Some(document().into()));
+        }
     });
-    let (title_a, title_b) = names.map(|(a, b)| (a.title, b.title)).unwrap_or_default();
+    let slides_span = Signal::derive(move || {
+        let (a, b) = legend.get();
+        format!("{a} → {b}")
+    });
+    let slides_sentence = Signal::derive(sentence_text.clone());
+    let slides_kpis = Signal::derive(kpis.clone());
+    let slides_heads = Signal::derive(years);
+    let caption = {
+        let (titles, cv, majors) = (titles.clone(), cv.clone(), majors.clone());
+        Memo::new(move |_| {
+            crate::domain::compare::caption(
+                (&titles.0, &titles.1),
+                &cv,
+                &majors,
+                (as_of.0.as_deref(), as_of.1.as_deref()),
+                lang.get(),
+            )
+        })
+    };
 
     let (a_id, b_id) = (cv.a.clone(), cv.b.clone());
     let pairing = {
@@ -350,6 +413,21 @@ fn Compared(
         })
         .collect_view();
 
+    let (series, series_chart_memo) = series_memos(state, cv.clone());
+    let slide_charts = vec![
+        SlideChart {
+            heading: RATE_HEADING,
+            chart: rate_chart,
+        },
+        SlideChart {
+            heading: REGISTERED_HEADING,
+            chart: registered,
+        },
+        SlideChart {
+            heading: SERIES_HEADING,
+            chart: series_chart_memo,
+        },
+    ];
     let level_box = move |level: Level| {
         let checked = cv.levels.contains(&level);
         view! {
@@ -407,13 +485,27 @@ fn Compared(
                 </select>
             </label>
         </div>
+        <div class="pb-compare__present">
+            <button type="button" class="pb-button pb-button--primary" data-testid="compare-present"
+                title=state.tr("演示模式：关键数据和各图表，一页一张，全屏", "Presentation: the key figures and each chart, a slide each, full screen")
+                on:click=move |_| {
+                    crate::components::compare_slides::start_full_screen();
+                    presenting.set(true);
+                }>
+                {state.tr("演示比较", "Present the comparison")}
+            </button>
+        </div>
+        <Show when=move || presenting.get()>
+            <CompareSlides span=slides_span sentence=slides_sentence kpis=slides_kpis
+                heads=slides_heads charts=slide_charts.clone() caption on_exit=stop/>
+        </Show>
         <p class="pb-compare__sentence" data-testid="compare-sentence">{sentence_text}</p>
         <table class="pb-compare__kpis" data-testid="compare-kpis">
             <thead>
                 <tr>
                     <th scope="col"></th>
-                    <th scope="col">"A · " {title_a.clone()}</th>
-                    <th scope="col">"B · " {title_b.clone()}</th>
+                    <th scope="col" title=titles.0.clone()>{move || years().0}</th>
+                    <th scope="col" title=titles.1.clone()>{move || years().1}</th>
                     <th scope="col">{state.tr("变化", "Change")}</th>
                 </tr>
             </thead>
@@ -428,7 +520,14 @@ fn Compared(
                 }).collect_view()}
             </tbody>
         </table>
-        <RateShiftCanvas chart=shift_chart/>
+        <CompareCanvas chart=rate_chart caption testid="compare-chart-rate"
+            png_testid="compare-chart-png" svg_testid="compare-chart-svg"
+            heading=RATE_HEADING
+            file=("通过率对比", "Pass rate comparison")/>
+        <CompareCanvas chart=registered caption testid="compare-chart-registered"
+            png_testid="compare-chart-registered-png" svg_testid="compare-chart-registered-svg"
+            heading=REGISTERED_HEADING
+            file=("报考人数对比", "Registered comparison")/>
         {can_link.then(|| view! {
             <div class="pb-compare__link" data-testid="compare-link-form">
                 <span>{state.tr("规则没有配对的两行：", "Two rows the rule did not match:")}</span>
@@ -475,8 +574,113 @@ fn Compared(
                 }
             }}
         </p>
+        <SeriesOverYears series chart=series_chart_memo caption/>
     }
     .into_any()
+}
+
+/// A school's years as the comparison shows them: every year the library holds (when at
+/// least three), `Err` while some are being read, and the chart of them.
+type Series = Option<Result<(String, Vec<YearFigures>), ()>>;
+
+/// The series over the years of the comparison `view` and its chart, as memos.
+fn series_memos(state: BoardState, view: CompareView) -> (Memo<Series>, Memo<CompareChart>) {
+    let lang = state.lang;
+    let catalog = RwSignal::from(crate::library::library().catalog);
+    let series = Memo::new(move |_| -> Series {
+        let entries = catalog.with(|c| {
+            let c = c.as_ref()?;
+            let series = series_of(c, &view.a, &view.b);
+            let school = series.first()?.institution.clone()?;
+            Some((school, series.into_iter().cloned().collect::<Vec<_>>()))
+        });
+        let (school, entries) = entries?;
+        let mut years = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match side(state, &entry.id) {
+                Side::Ready(data) => years.push(YearFigures {
+                    year: entry.year?,
+                    title: entry.title,
+                    totals: Totals::of(data.records.iter().filter(|r| view.admits(r))),
+                }),
+                // A year whose stored copy is damaged is left out (the list says so).
+                Side::Unreadable => {}
+                Side::Loading => return Some(Err(())),
+            }
+        }
+        Some(Ok((school, years)))
+    });
+    let chart = Memo::new(move |_| {
+        let (school, years) = series.get().and_then(Result::ok).unwrap_or_default();
+        CompareChart::Series(series_chart(&years, &school, lang.get()))
+    });
+    (series, chart)
+}
+
+/// The totals of every year the library holds of the compared school (when it holds at least
+/// three), under the comparison's filters: a table and the counts chart, a row a year.
+#[component]
+fn SeriesOverYears(
+    series: Memo<Series>,
+    chart: Memo<CompareChart>,
+    caption: Memo<Caption>,
+) -> impl IntoView {
+    let state = BoardState::expect();
+    let lang = state.lang;
+    // The pictures name the school and the years, under the comparison's filters.
+    let caption = Memo::new(move |_| {
+        let note = chart.with(|c| match c {
+            CompareChart::Series(chart) => chart.note.clone(),
+            _ => String::new(),
+        });
+        Caption {
+            dataset: note,
+            filters: caption.with(|c| c.filters.clone()),
+            as_of: String::new(),
+        }
+    });
+    move || {
+        let (school, years) = series.get()?.ok()?;
+        let rows = years
+            .iter()
+            .map(|year| {
+                let totals = &year.totals;
+                view! {
+                    <tr data-testid="compare-series-row" data-year=year.year>
+                        <th scope="row" title=year.title.clone()>{year.label(lang.get())}</th>
+                        <td data-testid="compare-series-registered">{format_count(totals.registered, lang.get())}</td>
+                        <td data-testid="compare-series-certified">{format_count(totals.certified, lang.get())}</td>
+                        <td data-testid="compare-series-rate">{format_rate(totals.pass_rate_published())}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="pb-compare__series" data-testid="compare-series">
+                <h3 class="pb-compare__series-title">
+                    {move || match lang.get() {
+                        Lang::Zh => format!("历年合计：{school}"),
+                        Lang::En => format!("Totals over the years: {school}"),
+                    }}
+                </h3>
+                <table class="pb-compare__kpis">
+                    <thead>
+                        <tr>
+                            <th scope="col">{state.tr("年份", "Year")}</th>
+                            <th scope="col">{state.tr("报考人数", "Registered")}</th>
+                            <th scope="col">{state.tr("取得证书人数", "Certified")}</th>
+                            <th scope="col">{state.tr("通过率（已公布成绩）", "Pass rate (published)")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <CompareCanvas chart caption testid="compare-chart-series"
+                    png_testid="compare-chart-series-png" svg_testid="compare-chart-series-svg"
+                    heading=SERIES_HEADING
+                    file=("历年合计", "Totals over the years")/>
+            </div>
+        })
+    }
 }
 
 /// A row as the link form names it.
@@ -484,11 +688,21 @@ fn label(name: &str, level: Level) -> String {
     format!("{name} · {}", level.as_str())
 }
 
-/// The comparison's pass-rate chart on a canvas (drawn by `charts::compare_rates`, as the SVG
-/// file it offers is), redrawn when the rows, the width or the theme change.
+/// One of the comparison's charts on a canvas (drawn by `charts::compare`), redrawn when the
+/// rows, the width or the theme change, with its exports: PNG pictures a slide in size (a
+/// long chart over several) and one SVG, both under the chart's title and `caption`, as the
+/// dashboard's charts leave the page. `heading` and `file` (a file name's start) are in
+/// Chinese and English.
 #[component]
-fn RateShiftCanvas(#[prop(into)] chart: Signal<RateShiftChart>) -> impl IntoView {
-    use crate::charts::compare_rates::draw_rate_shift_chart;
+fn CompareCanvas(
+    #[prop(into)] chart: Signal<CompareChart>,
+    #[prop(into)] caption: Signal<Caption>,
+    testid: &'static str,
+    png_testid: &'static str,
+    svg_testid: &'static str,
+    heading: (&'static str, &'static str),
+    file: (&'static str, &'static str),
+) -> impl IntoView {
     use crate::charts::layout::chart_height_at;
     use leptos::html::{Canvas, Div};
     let state = BoardState::expect();
@@ -496,7 +710,7 @@ fn RateShiftCanvas(#[prop(into)] chart: Signal<RateShiftChart>) -> impl IntoView
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     let width = crate::web::hooks::use_element_width(container);
-    let height = move || chart_height_at(width.get(), chart.with(|c| c.rows.len()));
+    let height = move || chart_height_at(width.get(), chart.with(Chart::rows));
     Effect::new(move || {
         let (Some(canvas), css_width) = (canvas.get(), width.get()) else {
             return;
@@ -515,10 +729,7 @@ fn RateShiftCanvas(#[prop(into)] chart: Signal<RateShiftChart>) -> impl IntoView
             (height() * scale).round() as u32,
         );
         chart.with(|chart| {
-            let drawn = crate::web::canvas::paint_with(&canvas, device, |area| {
-                draw_rate_shift_chart(area, chart, &style)
-            });
-            match drawn {
+            match crate::web::canvas::paint_with(&canvas, device, |area| chart.draw(area, &style)) {
                 Ok(layout) => {
                     let _ = canvas.set_attribute("data-rows", &layout.rows.to_string());
                 }
@@ -526,53 +737,115 @@ fn RateShiftCanvas(#[prop(into)] chart: Signal<RateShiftChart>) -> impl IntoView
             }
         });
     });
-    let save_svg = move |_| {
-        chart.with_untracked(|chart| {
-            let width = 1000u32;
-            let size = (
-                width,
-                chart_height_at(width as f64, chart.rows.len()) as u32,
-            );
-            let mut svg = String::new();
-            {
-                use plotters::prelude::IntoDrawingArea;
-                let area =
-                    plotters::prelude::SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                if draw_rate_shift_chart(&area, chart, &ChartStyle::default()).is_err()
-                    || area.present().is_err()
-                {
-                    return;
+    let status = RwSignal::new(None::<(bool, String)>);
+    let export = move |png: bool| {
+        let (chart, caption) = (chart.get_untracked(), caption.get_untracked());
+        let lang = state.lang.get_untracked();
+        let title = lang.pick(heading.0, heading.1).to_string();
+        let (a, b) = chart.span();
+        let stem = format!("{} {a}→{b}", lang.pick(file.0, file.1));
+        let pictures = export_pages(&chart, &title, &stem, png, lang);
+        leptos::task::spawn_local(async move {
+            use crate::web::download::{download, download_blob};
+            use crate::web::export::{SLIDE_SIZES, fonts_ready, framed_canvas, png_blob};
+            fonts_ready().await;
+            let size = SLIDE_SIZES[0];
+            let mut outcome = Ok(true);
+            for (chart, title, name) in &pictures {
+                outcome = if png {
+                    match framed_canvas(chart, title, &caption, size) {
+                        Ok(canvas) => png_blob(&canvas)
+                            .await
+                            .map(|blob| download_blob(name, &blob)),
+                        Err(error) => Err(error),
+                    }
+                } else {
+                    crate::charts::framed::framed_svg(chart, title, &caption, size)
+                        .map(|svg| download(name, "image/svg+xml", svg.as_bytes()))
+                };
+                if !matches!(outcome, Ok(true)) {
+                    break;
                 }
             }
-            let name = state
-                .lang
-                .get_untracked()
-                .pick("通过率对比.svg", "Pass rate comparison.svg");
-            crate::web::download::download(name, "image/svg+xml", svg.as_bytes());
-        })
+            let what = if png { "PNG" } else { "SVG" };
+            status.set(Some(match (outcome, lang) {
+                (Ok(true), Lang::Zh) => (true, format!("已导出 {} 个 {what} 文件", pictures.len())),
+                (Ok(true), Lang::En) => {
+                    (true, format!("{} {what} file(s) exported", pictures.len()))
+                }
+                (_, Lang::Zh) => (false, format!("{what} 没能导出")),
+                (_, Lang::En) => (false, format!("The {what} could not be exported")),
+            }));
+        });
     };
     let label = move || {
-        let (a, b) = chart.with(|c| c.legend.clone());
-        state
-            .lang
-            .get()
-            .pick("通过率对比图：", "Pass rate comparison chart: ")
-            .to_string()
-            + &format!("{a} → {b}")
+        let (a, b) = chart.with(CompareChart::span);
+        format!("{}：{a} → {b}", state.lang.get().pick(heading.0, heading.1))
     };
     view! {
         <figure class="pb-compare__figure">
             <figcaption class="pb-compare__figure-head">
-                <span>{state.tr("各证书等级通过率：A（空心）→ B（实心）", "Pass rate by certificate level: A (hollow) → B (filled)")}</span>
-                <button type="button" class="pb-button" data-testid="compare-chart-svg" on:click=save_svg>
-                    {state.tr("保存 SVG", "Save SVG")}
-                </button>
+                <span>{state.tr(heading.0, heading.1)}</span>
+                <span class="pb-compare__exports">
+                    <button type="button" class="pb-button" data-testid=png_testid
+                        on:click=move |_| export(true)>
+                        {state.tr("导出 PNG", "Export PNG")}
+                    </button>
+                    <button type="button" class="pb-button" data-testid=svg_testid
+                        on:click=move |_| export(false)>
+                        {state.tr("导出 SVG", "Export SVG")}
+                    </button>
+                </span>
             </figcaption>
+            {move || status.get().map(|(ok, text)| view! {
+                <p class="pb-compare__export-status" class:pb-compare__export-status--failed=!ok
+                    role="status">{text}</p>
+            })}
             <div class="pb-compare__chart" node_ref=container>
-                <canvas node_ref=canvas data-testid="compare-chart-rate" role="img"
+                <canvas node_ref=canvas data-testid=testid role="img"
                     aria-label=label style:height=move || format!("{}px", height())
                     style:width="100%"></canvas>
             </div>
         </figure>
     }
+}
+
+/// The pictures a chart leaves the page as: for PNG, a slide-sized page each for as many rows
+/// as a slide holds (numbered where there are several); for SVG one picture of every row.
+fn export_pages(
+    chart: &CompareChart,
+    title: &str,
+    stem: &str,
+    png: bool,
+    lang: Lang,
+) -> Vec<(CompareChart, String, String)> {
+    use crate::domain::table::file_name;
+    let today = crate::web::download::today();
+    let per_page = crate::charts::framed::rows_per_page(crate::web::export::SLIDE_SIZES[0]);
+    let pages = if png {
+        chart.rows().div_ceil(per_page).max(1)
+    } else {
+        1
+    };
+    let ext = if png { "png" } else { "svg" };
+    if pages == 1 {
+        return vec![(
+            chart.clone(),
+            title.to_string(),
+            file_name(stem, &today, ext),
+        )];
+    }
+    (0..pages)
+        .map(|page| {
+            let part = match lang {
+                Lang::Zh => format!("第{}页（共{pages}页）", page + 1),
+                Lang::En => format!("page {} of {pages}", page + 1),
+            };
+            (
+                chart.page(page * per_page, per_page),
+                lang.with_aside(title, &format!("{}/{pages}", page + 1)),
+                file_name(&format!("{stem} {part}"), &today, ext),
+            )
+        })
+        .collect()
 }

@@ -27,7 +27,7 @@ pub const MIN_TEXT_PX: f64 = 24.0;
 /// that the charts' smallest text is [`MIN_TEXT_PX`] at 1024×768 and grows with the screen.
 /// A phone (narrower than [`PHONE_WIDTH`]) is no meeting room: its slides take the type the
 /// screen allows, down to the dashboard's own, so that a chart still fits across it.
-fn type_scale(width: f64, height: f64) -> f64 {
+pub(crate) fn type_scale(width: f64, height: f64) -> f64 {
     let base = MIN_TEXT_PX / VALUE_FONT;
     if width < PHONE_WIDTH {
         return (base * width / 1024.0).max(1.0);
@@ -77,6 +77,8 @@ pub fn Presentation(
             && !presenting.get_untracked()
             && ev.key().eq_ignore_ascii_case("p")
             && !crate::components::in_form_control(ev.target())
+            // Not over the comparison's slides.
+            && document().query_selector(".pb-slide").ok().flatten().is_none()
         {
             ev.prevent_default();
             start();
@@ -493,7 +495,7 @@ fn rated_slide(
 /// Calls `requestFullscreen` on an element or `exitFullscreen` on the document. Both return a
 /// promise the browser may reject (no user gesture, full screen not allowed in a frame): the
 /// slides work without full screen, so a refusal is only noted.
-fn fullscreen(method: &str, target: Option<wasm_bindgen::JsValue>) {
+pub(crate) fn fullscreen(method: &str, target: Option<wasm_bindgen::JsValue>) {
     let Some(target) = target else {
         return;
     };

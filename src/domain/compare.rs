@@ -628,3 +628,193 @@ pub fn rate_shift_chart(
     };
     RateShiftChart { rows, legend, note }
 }
+
+/// One row of the comparison's registered chart: a certificate at a level on either side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegisteredShift {
+    /// "name · level", as the rate chart writes it.
+    pub label: String,
+    /// Registered examinees in each year, earlier first; `None` where the year has no such
+    /// pilot (new or dropped).
+    pub a: Option<u64>,
+    pub b: Option<u64>,
+}
+
+impl RegisteredShift {
+    /// The change in people, a missing year counting as nobody.
+    pub fn change(&self) -> i64 {
+        self.b.unwrap_or(0) as i64 - self.a.unwrap_or(0) as i64
+    }
+
+    /// Both counts as the chart writes them beside the bars: `166 → 133`, `-- → 40`.
+    pub fn figures(&self, lang: Lang) -> String {
+        let count = |n: Option<u64>| n.map_or_else(|| "--".to_string(), |n| format_count(n, lang));
+        format!("{} → {}", count(self.a), count(self.b))
+    }
+}
+
+/// What the comparison's registered chart draws: two bars per certificate and level, the
+/// earlier year's above the later one's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegisteredChart {
+    pub rows: Vec<RegisteredShift>,
+    /// The two sides' names (the years, or the titles), earlier first.
+    pub legend: (String, String),
+    pub note: String,
+    pub lang: Lang,
+}
+
+/// The registered chart of a comparison: every row, sorted by the change in people (the
+/// largest fall first, so dropped pilots lead and new ones close; ties by name).
+pub fn registered_chart(
+    comparison: &Comparison,
+    legend: (String, String),
+    lang: Lang,
+) -> RegisteredChart {
+    let mut rows: Vec<RegisteredShift> = comparison
+        .rows
+        .iter()
+        .map(|row| RegisteredShift {
+            label: format!(
+                "{} · {}",
+                super::chart_data::short_certificate(row.name()).trim(),
+                row.level().label(lang)
+            ),
+            a: row.registered_a(),
+            b: row.registered_b(),
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        x.change()
+            .cmp(&y.change())
+            .then_with(|| x.label.cmp(&y.label))
+    });
+    let note = match lang {
+        Lang::Zh => format!(
+            "{} 个证书等级，按报考人数变化排序（减少最多的在上）；“--”表示该年没有这个证书等级。",
+            rows.len()
+        ),
+        Lang::En => format!(
+            "{} certificate levels, by change of registered examinees (largest fall first); “--” means the year has no such pilot.",
+            rows.len()
+        ),
+    };
+    RegisteredChart {
+        rows,
+        legend,
+        note,
+        lang,
+    }
+}
+
+/// One year of a school's series: the year, the dataset's title, and its totals (under the
+/// comparison's filters).
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearFigures {
+    pub year: i32,
+    pub title: String,
+    pub totals: Totals,
+}
+
+impl YearFigures {
+    /// "2021年" / "2021".
+    pub fn label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{}年", self.year),
+            Lang::En => self.year.to_string(),
+        }
+    }
+}
+
+/// The series over the years as the dashboard's counts chart draws it: a row a year,
+/// registered and certified (its rate in the data table), earliest first.
+pub fn series_chart(
+    years: &[YearFigures],
+    school: &str,
+    lang: Lang,
+) -> super::chart_data::CountsChart {
+    use super::chart_data::{BarTarget, CountsChart, CountsRow};
+    use super::figures::PassRate;
+    let rows = years
+        .iter()
+        .map(|year| {
+            let totals = &year.totals;
+            let pending = totals.registered_published == 0 && totals.pending_registered > 0;
+            CountsRow {
+                label: format!("{} · {}", year.label(lang), year.title),
+                short_label: year.label(lang),
+                registered: totals.registered,
+                certified: (!pending).then_some(totals.certified),
+                rate_base: totals.registered_published,
+                rate: match totals.pass_rate_published() {
+                    Some(rate) => PassRate::Rate(rate),
+                    None if pending => PassRate::Pending,
+                    None => PassRate::Nobody,
+                },
+                target: BarTarget::Batch(year.year.to_string()),
+            }
+        })
+        .collect();
+    let span = match (years.first(), years.last()) {
+        (Some(first), Some(last)) => format!("{}–{}", first.year, last.year),
+        _ => String::new(),
+    };
+    let note = match lang {
+        Lang::Zh => format!("{school}，{span} 年，每年一个数据集，各批次合计"),
+        Lang::En => format!("{school}, {span}, one dataset a year, its batches summed"),
+    };
+    CountsChart {
+        rows,
+        note,
+        definition: super::view::RateDefinition::Published,
+        lang,
+    }
+}
+
+/// What a comparison's chart says about itself away from the page (an exported picture, a
+/// slide): both datasets, the filters that apply to both, each side's date.
+pub fn caption(
+    titles: (&str, &str),
+    view: &super::view::CompareView,
+    majors: &[(String, String)],
+    as_of: (Option<&str>, Option<&str>),
+    lang: Lang,
+) -> super::caption::Caption {
+    use super::filter::Chip;
+    let mut phrases: Vec<String> = view
+        .levels
+        .iter()
+        .map(|&l| Chip::Level(l).text(lang))
+        .collect();
+    if let Some(code) = view.major.as_deref() {
+        let name = majors
+            .iter()
+            .find(|(key, _)| key == code)
+            .map_or("", |(_, name)| name.as_str());
+        phrases.push(Chip::Major { code, name }.text(lang));
+    }
+    let filters = match (phrases.is_empty(), lang) {
+        (true, _) => lang.pick("全部记录", "All records").to_string(),
+        (false, Lang::Zh) => format!("两年均筛选：{}", phrases.join("；")),
+        (false, Lang::En) => format!("Both years filtered by {}", phrases.join("; ")),
+    };
+    let date = |d: Option<&str>| d.map(|d| super::lang::format_date(d, lang));
+    let as_of = match (date(as_of.0), date(as_of.1), lang) {
+        (None, None, _) => String::new(),
+        (a, b, Lang::Zh) => format!(
+            "数据截至 {} 与 {}",
+            a.as_deref().unwrap_or("--"),
+            b.as_deref().unwrap_or("--")
+        ),
+        (a, b, Lang::En) => format!(
+            "Data as of {} and {}",
+            a.as_deref().unwrap_or("--"),
+            b.as_deref().unwrap_or("--")
+        ),
+    };
+    super::caption::Caption {
+        dataset: format!("{} → {}", titles.0, titles.1),
+        filters,
+        as_of,
+    }
+}

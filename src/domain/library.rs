@@ -30,6 +30,10 @@ pub struct Entry {
     pub records: usize,
     #[serde(default)]
     pub source_name: Option<String>,
+    /// The school the dataset is about (its `institution`), where it names one: a series of
+    /// years is the datasets of one school.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
     /// When it was added (the browser's clock, milliseconds since 1970).
     #[serde(default)]
     pub added_at: f64,
@@ -115,6 +119,20 @@ impl Catalog {
         {
             self.comparison = None;
         }
+    }
+
+    /// The catalog another tab stored (`theirs`) as this tab goes on from it: their entries,
+    /// names, comparison and pairings, with what only this tab knows: the dataset on screen
+    /// here is the active one and stays listed (another tab may have removed it; its work is
+    /// this tab's to keep).
+    pub fn rebased(&self, mut theirs: Catalog) -> Catalog {
+        if theirs.entry(&self.active).is_none()
+            && let Some(entry) = self.entry(&self.active)
+        {
+            theirs.add(entry.clone());
+        }
+        theirs.active = self.active.clone();
+        theirs
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -215,8 +233,52 @@ pub fn entry_for(id: String, dataset: &Dataset, source_name: Option<String>, now
         year: year_of(dataset),
         records: dataset.records.len(),
         source_name,
+        institution: institution_of(dataset),
         added_at: now,
     }
+}
+
+/// A dataset's school as entries keep it: its `institution`, trimmed, where it has one.
+pub fn institution_of(dataset: &Dataset) -> Option<String> {
+    let name = dataset.institution.as_deref()?.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The fewest years a series over the years is shown for (two are the comparison itself).
+pub const SERIES_YEARS: usize = 3;
+
+/// The datasets that make a series over the years with the comparison of `a` and `b`: those
+/// of `b`'s school (names compared without white space) with a year, one a year (`a` and `b`
+/// for their own years, else the one added last), in year order; none where there are fewer
+/// than [`SERIES_YEARS`] years.
+pub fn series_of<'c>(catalog: &'c Catalog, a: &str, b: &str) -> Vec<&'c Entry> {
+    let school = |entry: &Entry| -> Option<String> {
+        let name: String = entry.institution.as_deref()?.split_whitespace().collect();
+        (!name.is_empty()).then_some(name)
+    };
+    let Some(ours) = catalog.entry(b).and_then(school) else {
+        return Vec::new();
+    };
+    let mut by_year: BTreeMap<i32, &Entry> = BTreeMap::new();
+    for entry in &catalog.entries {
+        let Some(year) = entry.year else { continue };
+        if school(entry).as_deref() != Some(ours.as_str()) {
+            continue;
+        }
+        let chosen = |e: &Entry| e.id == a || e.id == b;
+        by_year
+            .entry(year)
+            .and_modify(|kept| {
+                if !chosen(kept) && (chosen(entry) || entry.added_at > kept.added_at) {
+                    *kept = entry;
+                }
+            })
+            .or_insert(entry);
+    }
+    if by_year.len() < SERIES_YEARS {
+        return Vec::new();
+    }
+    by_year.into_values().collect()
 }
 
 /// The year a dataset reports on: `as_of`'s year; else the one year its title names; else the

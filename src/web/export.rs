@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::charts::framed::{EXPORT_SCALE, draw_framed, fill_factor, framed_size};
-use crate::charts::{ChartSpec, ChartStyle};
+use crate::charts::{Chart, ChartStyle};
 use crate::domain::caption::Caption;
 use crate::web::canvas::paint_with;
 
@@ -29,13 +29,13 @@ pub async fn fonts_ready() {
 
 /// The framed chart drawn on a new, detached canvas.
 pub fn framed_canvas(
-    spec: &ChartSpec,
+    spec: &impl Chart,
     title: &str,
     caption: &Caption,
     slide: (u32, u32),
 ) -> Result<web_sys::HtmlCanvasElement, String> {
     let scale = EXPORT_SCALE * fill_factor(spec, slide);
-    let (width, height) = framed_size(spec, slide, scale);
+    let (_, height) = framed_size(spec, slide, scale);
     let canvas: web_sys::HtmlCanvasElement = leptos::prelude::document()
         .create_element("canvas")
         .map_err(|e| format!("{e:?}"))?
@@ -45,7 +45,9 @@ pub fn framed_canvas(
         scale,
         ..ChartStyle::default()
     };
-    let device = ((width * scale) as u32, (height * scale) as u32);
+    // The slide's size exactly (a layout rounded down to whole pixels at an enlarged scale
+    // would come out a few pixels short), taller where the chart needs it.
+    let device = (slide.0, ((height * scale) as u32).max(slide.1));
     paint_with(&canvas, device, |area| {
         draw_framed(area, spec, title, caption, &style)
     })?;
@@ -111,7 +113,7 @@ pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
 /// `spec` drawn on a new canvas of `layout` layout pixels at `style` (its scale: device pixels
 /// per layout pixel), as the PNG picture a document or a deck embeds.
 pub async fn chart_picture(
-    spec: &ChartSpec,
+    spec: &impl Chart,
     layout: (f64, f64),
     style: &ChartStyle,
 ) -> Result<crate::office::package::Picture, String> {

@@ -88,7 +88,16 @@ pub async fn write(puts: &[(String, String)], removes: &[String]) -> Result<(), 
     let store = transaction
         .object_store(STORE)
         .map_err(|_| StoreError::Unavailable)?;
-    if let Err(error) = queue(&store, puts, removes) {
+    let queued = queue(&store, puts, removes);
+    finish(transaction, queued).await
+}
+
+/// Commits a transaction whose requests were queued, or aborts it where queueing failed.
+async fn finish(
+    transaction: idb::Transaction,
+    queued: Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    if let Err(error) = queued {
         // Nothing of this write may happen: what was queued before the failure is taken back.
         let _ = transaction.abort();
         return Err(error);
@@ -106,6 +115,40 @@ pub async fn write(puts: &[(String, String)], removes: &[String]) -> Result<(), 
         }),
         Err(error) => Err(not_written(&error)),
     }
+}
+
+/// Like [`write`], with the catalog written in the same transaction by `change`, which is
+/// given the catalog as stored when the transaction starts. IndexedDB runs one read-write
+/// transaction of a store at a time, in every tab of the site: a catalog another tab wrote a
+/// moment ago is the one `change` sees, never overwritten by an older copy. `change` is not
+/// called where the store cannot be opened.
+pub async fn write_with_catalog(
+    puts: &[(String, String)],
+    removes: &[String],
+    change: impl FnOnce(Option<String>) -> String,
+) -> Result<(), StoreError> {
+    let db = open().await?;
+    let transaction = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(|_| StoreError::Unavailable)?;
+    let store = transaction
+        .object_store(STORE)
+        .map_err(|_| StoreError::Unavailable)?;
+    let stored = match store.get(JsValue::from_str(CATALOG_KEY)) {
+        Ok(request) => request.await.map_err(|error| not_written(&error)),
+        Err(error) => Err(not_written(&error)),
+    };
+    let stored = match stored {
+        Ok(value) => value.and_then(|v| v.as_string()),
+        Err(error) => {
+            let _ = transaction.abort();
+            return Err(error);
+        }
+    };
+    let catalog = (CATALOG_KEY.to_string(), change(stored));
+    let queued = queue(&store, puts, removes)
+        .and_then(|()| queue(&store, std::slice::from_ref(&catalog), &[]));
+    finish(transaction, queued).await
 }
 
 fn queue(

@@ -9,6 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const SESSION_KEY: &str = "pilot-board.session";
 /// The work that was on screen before the user opened another dataset.
 pub const PREVIOUS_KEY: &str = "pilot-board.previous";
+/// Written (the time) when a tab has changed the library in IndexedDB, which has no event of
+/// its own: the other tabs hear of it by the `storage` event and read the catalog again.
+pub const LIBRARY_KEY: &str = "pilot-board.library";
 /// Stored values this version could not read are kept under this prefix, never overwritten.
 pub const SET_ASIDE_PREFIX: &str = "pilot-board.unreadable.";
 

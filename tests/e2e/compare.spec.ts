@@ -57,12 +57,49 @@ test('two years open into the library, compare, link and unlink, and survive a r
   const download = page.waitForEvent('download');
   await compare.getByTestId('compare-chart-svg').click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('通过率对比.svg');
+  expect(file.suggestedFilename()).toMatch(/^通过率对比 2021年→2022年-\d{4}-\d{2}-\d{2}\.svg$/);
   const svg = fs.readFileSync((await file.path())!, 'utf-8');
   expect(svg).toContain('<svg');
   expect(svg).toContain('建筑信息模型（BIM） · 中级');
   expect(svg).toContain('−5.20');
   expect(svg, 'the legend names the years').toMatch(/>\s*2021年\s*</);
+  // Framed as the dashboard's pictures are: the chart's title and both datasets above it.
+  expect(svg).toContain('各证书等级通过率');
+  expect(svg).toContain('2021年“1+X”证书制度试点工作报告 → 2022年“1+X”证书制度试点工作报告');
+
+  // PNG: a slide-sized picture for each slide's worth of rows, numbered.
+  const pngs: string[] = [];
+  const widths: number[] = [];
+  const onDownload = async (d: import('@playwright/test').Download) => {
+    pngs.push(d.suggestedFilename());
+    const bytes = fs.readFileSync((await d.path())!);
+    widths.push(bytes.readUInt32BE(16));
+  };
+  page.on('download', onDownload);
+  await compare.getByTestId('compare-chart-png').click();
+  const exported = compare.getByRole('status').filter({ hasText: 'PNG 文件' });
+  await expect(exported).toHaveText(/^已导出 \d+ 个 PNG 文件$/);
+  const count = Number((await exported.textContent())!.match(/\d+/)![0]);
+  await expect.poll(() => widths.length).toBe(count);
+  page.off('download', onDownload);
+  expect(pngs.length).toBeGreaterThan(1);
+  pngs.forEach((name, n) =>
+    expect(name).toMatch(new RegExp(`^通过率对比 2021年→2022年 第${n + 1}页（共${pngs.length}页）-\\d{4}-\\d{2}-\\d{2}\\.png$`)),
+  );
+  expect(new Set(widths)).toEqual(new Set([1920]));
+
+  // The registered chart: every row, both years' counts; a dropped pilot has no 2022 bar.
+  const registeredChart = compare.getByTestId('compare-chart-registered');
+  await expect(registeredChart).toHaveAttribute('data-rows', '41');
+  const registeredFile = page.waitForEvent('download');
+  await compare.getByTestId('compare-chart-registered-svg').click();
+  const registeredSvg = fs.readFileSync((await (await registeredFile).path())!, 'utf-8');
+  expect(registeredSvg).toContain('166 → 133');
+  expect(registeredSvg).toMatch(/\d → --/);
+  // The key figures' columns are headed by the years (the titles are in their tooltips).
+  const heads = compare.getByTestId('compare-kpis').locator('thead th');
+  await expect(heads.nth(1)).toHaveText('A · 2021年');
+  await expect(heads.nth(2)).toHaveText('B · 2022年');
 
   // Link the renamed certificate, then take the link apart.
   await compare.getByTestId('compare-link-a').selectOption('电子商务数据分析|中级');
@@ -106,4 +143,96 @@ test('a table opens into the library too, and a dataset removed comes back', asy
   await page.reload();
   await expect(items).toHaveCount(2);
   await expect(page.getByTestId('kpi-records')).toHaveText('37');
+});
+
+test('three years of one school add the totals over the years, under the same filters', async ({ page }) => {
+  const example2023 = path.join(__dirname, '../fixtures/report-2023.json');
+  await page.goto('./');
+  const items = page.getByTestId('dataset-item');
+  await page.getByTestId('file-input').setInputFiles(example2022);
+  await expect(items).toHaveCount(2);
+  await page.getByTestId('compare-open').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare.getByTestId('compare-row')).toHaveCount(41);
+  // Two years: the comparison alone.
+  await expect(compare.getByTestId('compare-series')).toHaveCount(0);
+
+  await page.getByTestId('file-input').setInputFiles(example2023);
+  await expect(items).toHaveCount(3);
+  const series = compare.getByTestId('compare-series');
+  await expect(series).toContainText('历年合计：某职业技术学院');
+  const years = series.getByTestId('compare-series-row');
+  await expect(years).toHaveCount(3);
+  await expect(years.nth(0)).toHaveAttribute('data-year', '2021');
+  await expect(years.nth(2)).toHaveAttribute('data-year', '2023');
+  const figures = async (n: number) =>
+    Promise.all(
+      ['registered', 'certified', 'rate'].map((cell) =>
+        years.nth(n).getByTestId(`compare-series-${cell}`).textContent(),
+      ),
+    );
+  expect(await figures(0)).toEqual(['3482', '2297', '72.16%']);
+  expect(await figures(1)).toEqual(['2965', '1758', '59.29%']);
+  expect(await figures(2)).toEqual(['2265', '1513', '66.80%']);
+  const chart = series.getByTestId('compare-chart-series');
+  await expect(chart).toHaveAttribute('data-rows', '3');
+
+  // The comparison's level filter applies to every year: each year's row is its side's figure.
+  await compare.getByTestId('compare-a').selectOption({ label: '2021年“1+X”证书制度试点工作报告' });
+  await compare.getByTestId('compare-b').selectOption({ label: '2022年“1+X”证书制度试点工作报告' });
+  await compare.locator('[data-testid=compare-level][value=中级]').check();
+  const registered = compare.locator('[data-kpi=registered]');
+  const a = await registered.getByTestId('compare-kpi-a').textContent();
+  const b = await registered.getByTestId('compare-kpi-b').textContent();
+  expect(a).not.toBe('3482');
+  await expect(years.nth(0).getByTestId('compare-series-registered')).toHaveText(a!);
+  await expect(years.nth(1).getByTestId('compare-series-registered')).toHaveText(b!);
+
+  await page.reload();
+  await expect(years).toHaveCount(3);
+  await expect(years.nth(0).getByTestId('compare-series-registered')).toHaveText(a!);
+});
+
+test('the comparison is presented as slides: the key figures, then each chart over its slides', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(example2022);
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+  await page.getByTestId('compare-open').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare.getByTestId('compare-row')).toHaveCount(41);
+  const rated = await compare.getByTestId('compare-rate-change').filter({ hasNotText: '--' }).count();
+
+  await compare.getByTestId('compare-present').click();
+  const slide = page.getByTestId('slide');
+  await expect(slide).toBeVisible();
+  await expect(page.getByTestId('slide-title')).toHaveText('两年比较：2021年 → 2022年');
+  const figures = page.getByTestId('compare-slide-figures');
+  await expect(figures).toContainText('与2021年相比，报考人数减少517人（−14.8%）');
+  await expect(figures.locator('[data-kpi=registered] td').last()).toHaveText('−517（−14.8%）');
+  // The slide's type is the room's: larger than the page's.
+  const size = await figures.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+
+  // Each chart over as many slides as its rows need; every row once.
+  const total = Number(await slide.getAttribute('data-slides'));
+  const bars: Record<string, number> = {};
+  for (let n = 1; n < total; n++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(slide).toHaveAttribute('data-slide', String(n));
+    const canvas = page.getByTestId('slide-chart');
+    await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(300);
+    const title = (await page.getByTestId('slide-title').textContent())!.replace(/（\d+\/\d+）$/, '');
+    bars[title] = (bars[title] ?? 0) + Number(await canvas.getAttribute('data-bars'));
+  }
+  expect(bars).toEqual({
+    '各证书等级通过率：A（空心）→ B（实心）': rated,
+    '各证书等级报考人数：A（浅色斜线）、B（深色）': 41,
+  });
+  await page.screenshot({ path: path.join(__dirname, '../../target/screenshots/compare-slide.png') });
+  // P over the comparison's slides does not start the dashboard's.
+  await page.keyboard.press('p');
+  await expect(slide).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(slide).toHaveCount(0);
+  await expect(compare.getByTestId('compare-present')).toBeVisible();
 });

@@ -108,3 +108,40 @@ test('twenty datasets of 1,000 records each fit in the library and come back aft
   await expect(page.getByTestId('kpi-records')).toHaveText('1000');
   await expect(page.getByTestId('library-status')).toHaveCount(0);
 });
+
+test('two tabs share one list: a change in one shows in the other, and neither undoes the other', async ({ page, context }) => {
+  const items = page.getByTestId('dataset-item');
+  await page.goto('./');
+  await expect(items).toHaveCount(1);
+  // This tab hears nothing of the other's changes (as if it had missed them), so its list is
+  // old when it renames: the rename must go on from what the other tab stored.
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => {
+    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+  });
+  await deaf.goto('./');
+  const deafItems = deaf.getByTestId('dataset-item');
+  await expect(deafItems).toHaveCount(1);
+
+  await page.getByTestId('file-input').setInputFiles(example2022);
+  await expect(items).toHaveCount(2);
+  await expect(deafItems).toHaveCount(1);
+
+  deaf.once('dialog', (dialog) => dialog.accept('2021 年报告（校内稿）'));
+  await deafItems.first().getByTestId('dataset-rename').click();
+  await expect(deafItems.first()).toHaveAttribute('data-title', '2021 年报告（校内稿）');
+  // The deaf tab's catalog now has the other tab's dataset too (it wrote on from the stored
+  // one), and the first tab hears of the rename at once.
+  await expect(deafItems).toHaveCount(2);
+  await expect(items.first()).toHaveAttribute('data-title', '2021 年报告（校内稿）');
+  await expect(items.nth(1)).toHaveAttribute('data-title', title2022);
+
+  for (const tab of [page, deaf]) {
+    await tab.reload();
+    const list = tab.getByTestId('dataset-item');
+    await expect(list).toHaveCount(2);
+    await expect(list.first()).toHaveAttribute('data-title', '2021 年报告（校内稿）');
+    await expect(list.nth(1)).toHaveAttribute('data-title', title2022);
+  }
+  await deaf.close();
+});
