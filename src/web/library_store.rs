@@ -1,17 +1,20 @@
-//! The library's store: the browser's IndexedDB (through the idb crate), which holds far more
-//! than localStorage's 5 MB. One database, `pilot-board`, with one object store, `library`,
+//! The library's store: the browser's IndexedDB, which holds far more than localStorage's 5 MB. One database, `pilot-board`, with one object store, `library`,
 //! of text values: the catalog under [`CATALOG_KEY`], each dataset's work under
 //! [`work_key`], and values this version could not read under [`SET_ASIDE_PREFIX`], never
 //! overwritten. Every write names what it puts and removes, and happens in one transaction:
 //! all of it or none.
+//!
+//! IndexedDB is called through `js_sys::Reflect` (a property read, a method called by name)
+//! rather than web-sys's bindings or a crate over them: wasm-bindgen writes one glue file for
+//! the page and all its chunks, so each binding would load with the first screen, while these
+//! calls use glue the page has anyway. A request becomes a promise whose `resolve` and `reject`
+//! are its `onsuccess` and `onerror`; a transaction's, its `oncomplete` and `onabort`.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
-use idb::{
-    Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult,
-};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 const DB_NAME: &str = "pilot-board";
 const DB_VERSION: u32 = 1;
@@ -38,82 +41,138 @@ pub enum StoreError {
 }
 
 thread_local! {
-    static OPEN: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+    static OPEN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// `target[name]`.
+fn get(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))
+}
+
+/// `target[method](...args)`.
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: Function = get(target, method)?.dyn_into()?;
+    match args {
+        [] => function.call0(target),
+        [a] => function.call1(target, a),
+        [a, b] => function.call2(target, a, b),
+        _ => unreachable!("IndexedDB's methods here take two arguments at most"),
+    }
+}
+
+/// Waits for `target` to fire `done` (resolving with the event) or `failed` (failing with it).
+async fn settled(target: &JsValue, done: &str, failed: &str) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let _ = Reflect::set(target, &JsValue::from_str(done), &resolve);
+        let _ = Reflect::set(target, &JsValue::from_str(failed), &reject);
+    });
+    JsFuture::from(promise).await
+}
+
+/// A request's result once it has succeeded, else the browser's error as the user is told it.
+async fn result(request: &JsValue) -> Result<JsValue, StoreError> {
+    match settled(request, "onsuccess", "onerror").await {
+        Ok(_) => get(request, "result").map_err(|e| not_written(&e)),
+        Err(_) => Err(not_written(&get(request, "error").unwrap_or_default())),
+    }
 }
 
 /// The database, opened (and made, the first time) once per page.
-pub async fn open() -> Result<Rc<Database>, StoreError> {
+pub async fn open() -> Result<JsValue, StoreError> {
     if let Some(db) = OPEN.with(|open| open.borrow().clone()) {
         return Ok(db);
     }
-    let factory = Factory::new().map_err(|_| StoreError::Unavailable)?;
-    let mut request = factory
-        .open(DB_NAME, Some(DB_VERSION))
-        .map_err(|_| StoreError::Unavailable)?;
-    request.on_upgrade_needed(|event| {
-        if let Ok(db) = event.database()
-            && !db.store_names().iter().any(|name| name == STORE)
-        {
-            let _ = db.create_object_store(STORE, ObjectStoreParams::new());
-        }
+    let factory = get(&js_sys::global(), "indexedDB")
+        .ok()
+        .filter(|f| f.is_object())
+        .ok_or(StoreError::Unavailable)?;
+    let request = call(
+        &factory,
+        "open",
+        &[JsValue::from_str(DB_NAME), JsValue::from(DB_VERSION)],
+    )
+    .map_err(|_| StoreError::Unavailable)?;
+    // The first time, `upgradeneeded` comes before `success`: the store is made then (the
+    // upgrade's transaction is still active while the promises it settles are followed).
+    let upgrade = Promise::new(&mut |resolve, _| {
+        let _ = Reflect::set(&request, &JsValue::from_str("onupgradeneeded"), &resolve);
     });
-    let db = Rc::new(request.await.map_err(|_| StoreError::Unavailable)?);
-    OPEN.with(|open| *open.borrow_mut() = Some(Rc::clone(&db)));
+    let opened = Promise::new(&mut |resolve, reject| {
+        let _ = Reflect::set(&request, &JsValue::from_str("onsuccess"), &resolve);
+        let _ = Reflect::set(&request, &JsValue::from_str("onerror"), &reject);
+        let _ = Reflect::set(&request, &JsValue::from_str("onblocked"), &reject);
+    });
+    let first = JsFuture::from(Promise::race(&Array::of2(&upgrade, &opened)))
+        .await
+        .map_err(|_| StoreError::Unavailable)?;
+    if get(&first, "type")
+        .ok()
+        .and_then(|t| t.as_string())
+        .as_deref()
+        == Some("upgradeneeded")
+    {
+        let db = get(&request, "result").map_err(|_| StoreError::Unavailable)?;
+        let names = get(&db, "objectStoreNames").map_err(|_| StoreError::Unavailable)?;
+        let has = call(&names, "contains", &[JsValue::from_str(STORE)])
+            .map(|v| v.is_truthy())
+            .unwrap_or(false);
+        if !has {
+            call(&db, "createObjectStore", &[JsValue::from_str(STORE)])
+                .map_err(|_| StoreError::Unavailable)?;
+        }
+        JsFuture::from(opened)
+            .await
+            .map_err(|_| StoreError::Unavailable)?;
+    }
+    let db = get(&request, "result").map_err(|_| StoreError::Unavailable)?;
+    OPEN.with(|open| *open.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// A transaction over the store and the store in it.
+fn transaction(db: &JsValue, mode: &str) -> Result<(JsValue, JsValue), StoreError> {
+    let transaction = call(
+        db,
+        "transaction",
+        &[JsValue::from_str(STORE), JsValue::from_str(mode)],
+    )
+    .map_err(|_| StoreError::Unavailable)?;
+    let store = call(&transaction, "objectStore", &[JsValue::from_str(STORE)])
+        .map_err(|_| StoreError::Unavailable)?;
+    Ok((transaction, store))
 }
 
 /// The text stored under `key`, if any (a value that is not text counts as none).
 pub async fn read(key: &str) -> Result<Option<String>, StoreError> {
     let db = open().await?;
-    let transaction = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
-        .map_err(|_| StoreError::Unavailable)?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|_| StoreError::Unavailable)?;
-    let value = store
-        .get(JsValue::from_str(key))
-        .map_err(|error| not_written(&error))?
-        .await
-        .map_err(|error| not_written(&error))?;
-    Ok(value.and_then(|v| v.as_string()))
+    let (_, store) = transaction(&db, "readonly")?;
+    let request = call(&store, "get", &[JsValue::from_str(key)]).map_err(|e| not_written(&e))?;
+    Ok(result(&request).await?.as_string())
 }
 
 /// Puts every `(key, text)` of `puts` and removes every key of `removes`, in one transaction.
 pub async fn write(puts: &[(String, String)], removes: &[String]) -> Result<(), StoreError> {
     let db = open().await?;
-    let transaction = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
-        .map_err(|_| StoreError::Unavailable)?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|_| StoreError::Unavailable)?;
+    let (transaction, store) = self::transaction(&db, "readwrite")?;
     let queued = queue(&store, puts, removes);
-    finish(transaction, queued).await
+    finish(&transaction, queued).await
 }
 
 /// Commits a transaction whose requests were queued, or aborts it where queueing failed.
-async fn finish(
-    transaction: idb::Transaction,
-    queued: Result<(), StoreError>,
-) -> Result<(), StoreError> {
+async fn finish(transaction: &JsValue, queued: Result<(), StoreError>) -> Result<(), StoreError> {
     if let Err(error) = queued {
         // Nothing of this write may happen: what was queued before the failure is taken back.
-        let _ = transaction.abort();
+        let _ = call(transaction, "abort", &[]);
         return Err(error);
     }
     // A commit the browser refuses (a full quota, most often) aborts the transaction and says
     // why on it.
-    let raw = web_sys::IdbTransaction::from(transaction);
-    let watched = raw.clone();
-    match idb::Transaction::from(raw).await {
-        Ok(TransactionResult::Committed) => Ok(()),
-        Ok(TransactionResult::Aborted) => Err(match watched.error() {
-            Some(error) if error.name() == "QuotaExceededError" => StoreError::Quota,
-            Some(error) => StoreError::NotWritten(error.message()),
-            None => StoreError::NotWritten("the transaction was aborted".into()),
+    match settled(transaction, "oncomplete", "onabort").await {
+        Ok(_) => Ok(()),
+        Err(_) => Err(match get(transaction, "error") {
+            Ok(error) if error.is_object() => not_written(&error),
+            _ => StoreError::NotWritten("the transaction was aborted".into()),
         }),
-        Err(error) => Err(not_written(&error)),
     }
 }
 
@@ -128,53 +187,57 @@ pub async fn write_with_catalog(
     change: impl FnOnce(Option<String>) -> String,
 ) -> Result<(), StoreError> {
     let db = open().await?;
-    let transaction = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
-        .map_err(|_| StoreError::Unavailable)?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|_| StoreError::Unavailable)?;
-    let stored = match store.get(JsValue::from_str(CATALOG_KEY)) {
-        Ok(request) => request.await.map_err(|error| not_written(&error)),
+    let (transaction, store) = self::transaction(&db, "readwrite")?;
+    let stored = match call(&store, "get", &[JsValue::from_str(CATALOG_KEY)]) {
+        Ok(request) => result(&request).await,
         Err(error) => Err(not_written(&error)),
     };
     let stored = match stored {
-        Ok(value) => value.and_then(|v| v.as_string()),
+        Ok(value) => value.as_string(),
         Err(error) => {
-            let _ = transaction.abort();
+            let _ = call(&transaction, "abort", &[]);
             return Err(error);
         }
     };
     let catalog = (CATALOG_KEY.to_string(), change(stored));
     let queued = queue(&store, puts, removes)
         .and_then(|()| queue(&store, std::slice::from_ref(&catalog), &[]));
-    finish(transaction, queued).await
+    finish(&transaction, queued).await
 }
 
-fn queue(
-    store: &idb::ObjectStore,
-    puts: &[(String, String)],
-    removes: &[String],
-) -> Result<(), StoreError> {
+fn queue(store: &JsValue, puts: &[(String, String)], removes: &[String]) -> Result<(), StoreError> {
     for (key, text) in puts {
-        store
-            .put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
-            .map_err(|error| not_written(&error))?;
+        call(
+            store,
+            "put",
+            &[JsValue::from_str(text), JsValue::from_str(key)],
+        )
+        .map_err(|error| not_written(&error))?;
     }
     for key in removes {
-        store
-            .delete(JsValue::from_str(key))
-            .map_err(|error| not_written(&error))?;
+        call(store, "delete", &[JsValue::from_str(key)]).map_err(|error| not_written(&error))?;
     }
     Ok(())
 }
 
-/// A failed request, as the user is told about it: a full quota is named as such.
-fn not_written(error: &idb::Error) -> StoreError {
-    let text = error.to_string();
-    if text.contains("Quota") || text.contains("QUOTA") {
+/// The browser's error (a `DOMException`, or what a request threw), as the user is told about
+/// it: a full quota is named as such.
+fn not_written(error: &JsValue) -> StoreError {
+    let text = |name: &str| get(error, name).ok().and_then(|v| v.as_string());
+    let name = text("name").unwrap_or_default();
+    if name == "QuotaExceededError" || name.contains("Quota") {
+        return StoreError::Quota;
+    }
+    let message = text("message")
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"));
+    if message.contains("Quota") || message.contains("QUOTA") {
         StoreError::Quota
     } else {
-        StoreError::NotWritten(text)
+        StoreError::NotWritten(if name.is_empty() {
+            message
+        } else {
+            format!("{name}: {message}")
+        })
     }
 }
