@@ -158,9 +158,11 @@ fn office_files(c: &mut Criterion) {
 }
 
 /// Opening the comparison: two datasets of 10,000 records matched pilot by pilot, the rows
-/// sorted by change, the sentence and the rate chart's rows.
+/// sorted by change, the sentence and the rows of the rate and registered charts.
 fn comparison(c: &mut Criterion) {
-    use pilot_board::domain::compare::{Pairing, RowOrder, compare, rate_shift_chart, sentence};
+    use pilot_board::domain::compare::{
+        Pairing, RowOrder, compare, rate_shift_chart, registered_chart, sentence,
+    };
 
     let mut group = c.benchmark_group("compare");
     group.sample_size(20);
@@ -169,11 +171,14 @@ fn comparison(c: &mut Criterion) {
         bench.iter(|| {
             let comparison = compare(&a.records, &b.records, black_box(&Pairing::default()));
             let order = RowOrder::Fall.arrange(&comparison.rows);
-            let chart = rate_shift_chart(&comparison, ("2021年".into(), "2022年".into()), Lang::Zh);
+            let legend = || ("2021年".to_string(), "2022年".to_string());
+            let chart = rate_shift_chart(&comparison, legend(), Lang::Zh);
+            let registered = registered_chart(&comparison, legend(), Lang::Zh);
             (
                 sentence(&comparison, "2021年", Lang::Zh),
                 order.len(),
                 chart.rows.len(),
+                registered.rows.len(),
             )
         })
     });

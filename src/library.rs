@@ -552,17 +552,5 @@ async fn load_side(id: String) {
 /// Puts the style sheet of the library's and the comparison's views in the page, once (it is
 /// theirs alone, so it comes with their chunk rather than with the first load's sheet).
 pub fn add_styles() {
-    const ID: &str = "pb-library-style";
-    let document = document();
-    if document.get_element_by_id(ID).is_some() {
-        return;
-    }
-    let Ok(style) = document.create_element("style") else {
-        return;
-    };
-    style.set_id(ID);
-    style.set_text_content(Some(include_str!("../style/library.css")));
-    if let Ok(Some(head)) = document.query_selector("head") {
-        let _ = head.append_child(&style);
-    }
+    crate::web::sheets::add(crate::web::sheets::LIBRARY);
 }

@@ -16,5 +16,6 @@ pub mod hooks;
 pub mod library_store;
 pub mod offline;
 pub mod prefs;
+pub mod sheets;
 pub mod storage;
 pub mod text_decoder;

@@ -489,8 +489,13 @@ fn Compared(
             <button type="button" class="pb-button pb-button--primary" data-testid="compare-present"
                 title=state.tr("演示模式：关键数据和各图表，一页一张，全屏", "Presentation: the key figures and each chart, a slide each, full screen")
                 on:click=move |_| {
+                    // Full screen is asked for at the click (browsers allow it only then); the
+                    // slides show once their sheet (in the slides' chunk) is in the page.
                     crate::components::compare_slides::start_full_screen();
-                    presenting.set(true);
+                    leptos::task::spawn_local(async move {
+                        let _ = crate::components::presentation::add_slides_sheet().await;
+                        presenting.set(true);
+                    });
                 }>
                 {state.tr("演示比较", "Present the comparison")}
             </button>

@@ -15,6 +15,7 @@ use crate::state::BoardState;
 
 #[component]
 pub fn ImportPreview() -> impl IntoView {
+    crate::web::sheets::add(crate::web::sheets::FILES);
     let state = BoardState::expect();
     // The first workbook loads the reader too: a wait that can be seen.
     let busy = move || {

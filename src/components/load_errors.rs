@@ -11,6 +11,7 @@ const SHOWN_AT_MOST: usize = 100;
 
 #[component]
 pub fn LoadErrors() -> impl IntoView {
+    crate::web::sheets::add(crate::web::sheets::FILES);
     let state = BoardState::expect();
     move || {
         let lang = state.lang.get();

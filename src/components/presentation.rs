@@ -139,6 +139,14 @@ type ShowSlides =
     fn(RwSignal<usize>, RwSignal<bool>, Memo<ChartSpec>, Signal<Caption>, Callback<()>) -> AnyView;
 
 crate::on_demand! { present:
+    /// The slides' style sheet, put in the page (for the comparison's slides too: the sheet
+    /// stays in this chunk).
+    pub fn add_slides_sheet() -> () {
+        crate::web::sheets::add(crate::web::sheets::SLIDES)
+    }
+}
+
+crate::on_demand! { present:
     fn slide_show() -> ShowSlides {
         |current, per_group, by_group, caption, on_exit| {
             view! { <SlideShow current per_group by_group caption on_exit/> }.into_any()
@@ -155,6 +163,7 @@ fn SlideShow(
     caption: Signal<Caption>,
     on_exit: Callback<()>,
 ) -> impl IntoView {
+    crate::web::sheets::add(crate::web::sheets::SLIDES);
     let state = BoardState::expect();
     let root = NodeRef::<Div>::new();
     let stage = NodeRef::<Div>::new();

@@ -202,9 +202,14 @@ test('the comparison is presented as slides: the key figures, then each chart ov
   await expect(compare.getByTestId('compare-row')).toHaveCount(41);
   const rated = await compare.getByTestId('compare-rate-change').filter({ hasNotText: '--' }).count();
 
+  // The slides' sheet comes with the slides' chunk, not with the first load.
+  const sheet = page.locator('style#pb-slides-style');
+  await expect(sheet).toHaveCount(0);
   await compare.getByTestId('compare-present').click();
   const slide = page.getByTestId('slide');
   await expect(slide).toBeVisible();
+  await expect(sheet).toHaveCount(1);
+  await expect(slide).toHaveCSS('position', 'fixed');
   await expect(page.getByTestId('slide-title')).toHaveText('两年比较：2021年 → 2022年');
   const figures = page.getByTestId('compare-slide-figures');
   await expect(figures).toContainText('与2021年相比，报考人数减少517人（−14.8%）');

@@ -135,6 +135,9 @@ test('a bad CSV shows every error with its line and changes nothing', async ({ p
   await expect(errors).toContainText('level');
   await expect(errors).toContainText('registered');
   await expect(kpi(page, 'records')).toHaveText('38');
+  // Styled by the sheet that comes with the view (not in the first load's).
+  await expect(page.locator('style#pb-files-style')).toHaveCount(1);
+  await expect(errors).toHaveCSS('border-left-width', '6px');
 });
 
 test('a table copied from Excel or WPS and pasted on the page opens', async ({ page }) => {
