@@ -107,7 +107,10 @@ test.beforeEach(async () => {
   await site.start();
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page first: what it still fetches in the background (the library's chunk comes after
+  // the first screen) must not fail for the server going away.
+  await page.close();
   await site.stop();
   site.remove();
 });
@@ -191,6 +194,7 @@ test('the release build works from a sub-path, with hashed file names and only r
   await expect(page).toHaveURL(new RegExp(`/${subPath}/\\?.*level=`));
   await page.reload();
   await expect(page.getByTestId('kpi-records')).toHaveText('3');
+  await untilSettled(page);
 });
 
 test('?data= opens a dataset file put beside the app in the sub-folder', async ({ page }) => {
