@@ -149,6 +149,11 @@ fn draw_bar<DB: DrawingBackend>(
 pub trait Chart {
     fn rows(&self) -> usize;
 
+    /// The rows `first..first + size` alone: one slide, picture or figure of a long chart.
+    fn page(&self, first: usize, size: usize) -> Self
+    where
+        Self: Sized;
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -159,6 +164,10 @@ pub trait Chart {
 impl Chart for ChartSpec {
     fn rows(&self) -> usize {
         ChartSpec::rows(self)
+    }
+
+    fn page(&self, first: usize, size: usize) -> ChartSpec {
+        ChartSpec::page(self, first, size)
     }
 
     fn draw<DB: DrawingBackend>(

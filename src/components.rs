@@ -3,6 +3,7 @@
 
 pub mod chart_panel;
 pub mod charts_section;
+pub mod compare_files;
 pub mod compare_panel;
 pub mod compare_slides;
 pub mod editing;

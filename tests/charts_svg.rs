@@ -376,3 +376,41 @@ fn the_registered_comparison_draws_a_bar_per_year_present_and_both_counts() {
         assert_eq!(rects(&CompareChart::Registered(without_a)), all - 2);
     }
 }
+
+#[test]
+fn the_comparison_charts_fit_the_rows_a_slide_holds_into_the_slide() {
+    use pilot_board::charts::Chart;
+    use pilot_board::charts::compare::CompareChart;
+    use pilot_board::charts::layout::{SLIDE_ROW_HEIGHT, rows_fitting_at};
+    use pilot_board::domain::compare::{Pairing, compare, rate_shift_chart, registered_chart};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/examples/report-2022.json"
+    ))
+    .unwrap();
+    let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
+    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    let legend = || ("2021年".to_string(), "2022年".to_string());
+    // A slide's stage, in layout pixels: as many rows as it holds at the slides' compact rows.
+    let (width, height) = (800u32, 300u32);
+    let rows = rows_fitting_at(height as f64, SLIDE_ROW_HEIGHT);
+    let style = ChartStyle {
+        row_height: SLIDE_ROW_HEIGHT,
+        ..ChartStyle::default()
+    };
+    for chart in [
+        CompareChart::Rates(rate_shift_chart(&cmp, legend(), Lang::Zh)),
+        CompareChart::Registered(registered_chart(&cmp, legend(), Lang::Zh)),
+    ] {
+        let page = chart.page(0, rows);
+        assert_eq!(page.rows(), rows);
+        let mut svg = String::new();
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let layout = page.draw(&area, &style).unwrap();
+        assert!(
+            layout.height <= height as f64,
+            "{rows} rows take {} of {height}",
+            layout.height
+        );
+    }
+}

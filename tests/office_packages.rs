@@ -470,3 +470,73 @@ fn a_chart_becomes_as_many_figures_as_pages_it_needs() {
         "{tallest}"
     );
 }
+
+#[test]
+fn the_comparisons_word_file_holds_its_sentence_its_tables_and_its_figures() {
+    use pilot_board::office::docx::{ComparisonReport, DocTable, comparison_document};
+    let caption = Caption {
+        dataset: "2021年报告 → 2022年报告".into(),
+        filters: "全部记录".into(),
+        as_of: "数据截至 2021年12月31日 与 2022年12月31日".into(),
+    };
+    let table = |title: &str, rows: Vec<Vec<&str>>| DocTable {
+        title: title.into(),
+        headings: vec![
+            "".into(),
+            "A · 2021年".into(),
+            "B · 2022年".into(),
+            "变化".into(),
+        ],
+        rows: rows
+            .into_iter()
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect(),
+        shares: vec![400, 200, 200, 200],
+        numeric_from: 1,
+        centred: None,
+        totals: false,
+    };
+    let tables = [
+        table(
+            "两年关键数据",
+            vec![vec!["报考人数", "3482", "2965", "−517（−14.8%）"]],
+        ),
+        table(
+            "各证书等级两年对比",
+            vec![vec!["建筑信息模型（BIM） · 中级", "166", "133", "−5.20"]],
+        ),
+    ];
+    let figures = [Figure {
+        title: "各证书等级通过率".into(),
+        picture: picture(1980, 1200),
+    }];
+    let sentence = "与2021年相比，报考人数减少517人（−14.8%）。";
+    let bytes = comparison_document(&ComparisonReport {
+        lang: Lang::Zh,
+        caption: &caption,
+        made_on: "2026-12-03",
+        sentence,
+        tables: &tables,
+        figures: &figures,
+    })
+    .expect("the document is written");
+    let parts = check_package(&bytes);
+    let body = words(&parts["word/document.xml"]);
+    for needle in [
+        "2021年报告 → 2022年报告",
+        "两年比较",
+        sentence,
+        "表1",
+        "两年关键数据",
+        "表2",
+        "各证书等级两年对比",
+        "−517（−14.8%）",
+        "建筑信息模型（BIM） · 中级",
+        "图1",
+        "各证书等级通过率",
+    ] {
+        assert!(body.contains(needle), "{needle} in\n{body}");
+    }
+    assert!(!body.contains("考核工作"), "the comparison's own heading");
+    assert!(parts.contains_key("word/media/figure1.png"));
+}

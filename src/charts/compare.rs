@@ -30,6 +30,10 @@ pub enum CompareChart {
 }
 
 impl super::Chart for CompareChart {
+    fn page(&self, first: usize, size: usize) -> CompareChart {
+        CompareChart::page(self, first, size)
+    }
+
     fn rows(&self) -> usize {
         match self {
             CompareChart::Rates(chart) => chart.rows.len(),
@@ -101,8 +105,10 @@ pub fn draw_rate_shift_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<DB> {
     let pen = style.pen();
-    let (width_px, _) = area.dim_in_pixel();
-    let layout = rate_shift_layout(chart, width_px as f64 / pen.scale);
+    let (width_px, height_px) = area.dim_in_pixel();
+    // Rows fill the area (a slide, a picture), never shorter than the style's least.
+    let layout = rate_shift_layout(chart, width_px as f64 / pen.scale)
+        .filling_from(height_px as f64 / pen.scale, style.row_height);
     let px = |css: f64| pen.px(css);
     let colours = style.palette;
     area.fill(&colours.paper)?;
@@ -181,11 +187,12 @@ pub fn draw_registered_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<DB> {
     let pen = style.pen();
-    let (width_px, _) = area.dim_in_pixel();
+    let (width_px, height_px) = area.dim_in_pixel();
     let layout = BarLayout::for_labels(
         width_px as f64 / pen.scale,
         chart.rows.iter().map(|row| row.label.as_str()),
-    );
+    )
+    .filling_from(height_px as f64 / pen.scale, style.row_height);
     let px = |css: f64| pen.px(css);
     let colours = style.palette;
     area.fill(&colours.paper)?;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::charts::compare::CompareChart;
 use crate::charts::style::Palette;
 use crate::charts::{Chart, ChartStyle};
+use crate::components::compare_files::{CompareFiles, FilesInput};
 use crate::components::compare_slides::{CompareSlides, SlideChart};
 use crate::domain::caption::Caption;
 use crate::domain::compare::{
@@ -428,6 +429,15 @@ fn Compared(
             chart: series_chart_memo,
         },
     ];
+    let files_input = FilesInput {
+        charts: slide_charts.clone(),
+        caption,
+        sentence: slides_sentence,
+        kpis: slides_kpis,
+        heads: slides_heads,
+        comparison: comparison.clone(),
+        order: cv.order,
+    };
     let level_box = move |level: Level| {
         let checked = cv.levels.contains(&level);
         view! {
@@ -499,6 +509,7 @@ fn Compared(
                 }>
                 {state.tr("演示比较", "Present the comparison")}
             </button>
+            <CompareFiles input=files_input/>
         </div>
         <Show when=move || presenting.get()>
             <CompareSlides span=slides_span sentence=slides_sentence kpis=slides_kpis

@@ -9,10 +9,10 @@
 use std::fmt::Write as _;
 
 use super::package::{EMU_PER_INCH, NS_R, Package, PackageError, Picture, Rels, escape, rel};
-use crate::charts::ChartSpec;
 use crate::charts::layout::{
     BOTTOM, ROW_HEIGHT, SLIDE_ROW_HEIGHT, TOP, chart_height, rows_fitting_at,
 };
+use crate::charts::{Chart, ChartSpec};
 use crate::domain::caption::Caption;
 use crate::domain::figures::{Totals, format_rate};
 use crate::domain::lang::format_count;
@@ -54,9 +54,9 @@ pub struct Figure {
 /// A chart's figure, or one piece of a chart taller than a page: its caption's title, the bars
 /// it shows, the size it is laid out at (layout pixels) and the height of its rows.
 #[derive(Clone, Debug)]
-pub struct FigurePiece {
+pub struct FigurePiece<C = ChartSpec> {
     pub title: String,
-    pub spec: ChartSpec,
+    pub spec: C,
     pub layout: (f64, f64),
     pub row_height: f64,
 }
@@ -68,9 +68,9 @@ pub const FIGURE_LAYOUT_WIDTH: f64 = 700.0;
 /// The figures `spec` makes: one at the dashboard's rows where it fits a page; else one at
 /// compact rows; else as many pieces of compact rows as it takes, each titled with its place
 /// ("各证书通过率（1/3）"), so that no picture is taller than a page nor squeezed out of shape.
-pub fn figure_pieces(title: String, spec: &ChartSpec, lang: Lang) -> Vec<FigurePiece> {
+pub fn figure_pieces<C: Chart + Clone>(title: String, spec: &C, lang: Lang) -> Vec<FigurePiece<C>> {
     let tallest = FIGURE_LAYOUT_WIDTH * PICTURE_MAX_HEIGHT as f64 / TEXT_WIDTH as f64;
-    let piece = |title: String, spec: ChartSpec, row_height: f64| {
+    let piece = |title: String, spec: C, row_height: f64| {
         let height = TOP + spec.rows().max(1) as f64 * row_height + BOTTOM;
         FigurePiece {
             title,
@@ -108,6 +108,63 @@ pub struct Report<'a> {
     /// The records shown, in the order the table lists them.
     pub records: Vec<&'a Record>,
     pub figures: &'a [Figure],
+}
+
+/// A table of the document under its numbered caption: its headings, its rows (the last one
+/// a totals row where `totals` says so, in bold), and how its columns are set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocTable {
+    pub title: String,
+    pub headings: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Each column's share of the text's width, in thousandths.
+    pub shares: Vec<i64>,
+    /// Columns from this one on hold figures (right-aligned).
+    pub numeric_from: usize,
+    /// A column of short words set centred (the level), if any.
+    pub centred: Option<usize>,
+    pub totals: bool,
+}
+
+/// Table 3 of the report: the records shown, and their totals.
+pub fn records_table(records: &[&Record], lang: Lang) -> DocTable {
+    DocTable {
+        title: lang
+            .pick(
+                "学生参加证书考核明细表",
+                "Students assessed, by certificate",
+            )
+            .to_string(),
+        headings: table_headings(lang).map(str::to_string).to_vec(),
+        rows: table_rows(records, lang)
+            .into_iter()
+            .map(Vec::from)
+            .collect(),
+        shares: column_shares(lang).to_vec(),
+        numeric_from: 3,
+        centred: Some(2),
+        totals: true,
+    }
+}
+
+/// A document of two years compared: the comparison's sentence, its tables (the key figures,
+/// the rows matched) and its charts.
+pub struct ComparisonReport<'a> {
+    pub lang: Lang,
+    /// Both datasets, the filters on both, both dates.
+    pub caption: &'a Caption,
+    pub made_on: &'a str,
+    pub sentence: &'a str,
+    pub tables: &'a [DocTable],
+    pub figures: &'a [Figure],
+}
+
+/// The section a document holds: its heading, its paragraph, then its tables and figures.
+struct Section<'a> {
+    heading: &'a str,
+    text: &'a str,
+    tables: &'a [DocTable],
+    figures: &'a [Figure],
 }
 
 /// The table's headings: the report's table 3, or its English.
@@ -167,16 +224,44 @@ pub fn table_rows(records: &[&Record], lang: Lang) -> Vec<[String; 6]> {
 
 /// The document's bytes.
 pub fn report_document(report: &Report) -> Result<Vec<u8>, PackageError> {
-    let mut package = Package::new(report.made_on);
+    let tables = [records_table(&report.records, report.lang)];
+    let section = Section {
+        heading: report.lang.pick("考核工作", "Assessment"),
+        text: report.summary,
+        tables: &tables,
+        figures: report.figures,
+    };
+    document(report.lang, report.caption, report.made_on, &section)
+}
+
+/// The comparison's document's bytes.
+pub fn comparison_document(report: &ComparisonReport) -> Result<Vec<u8>, PackageError> {
+    let section = Section {
+        heading: report.lang.pick("两年比较", "Year over year"),
+        text: report.sentence,
+        tables: report.tables,
+        figures: report.figures,
+    };
+    document(report.lang, report.caption, report.made_on, &section)
+}
+
+/// A document of one section under the caption's title.
+fn document(
+    lang: Lang,
+    caption: &Caption,
+    made_on: &str,
+    section: &Section,
+) -> Result<Vec<u8>, PackageError> {
+    let mut package = Package::new(made_on);
     let mut rels = Rels::default();
     rels.add(rel::STYLES, "styles.xml");
     rels.add(rel::SETTINGS, "settings.xml");
     let mut body = String::new();
     let mut writer = Body {
         out: &mut body,
-        lang: report.lang,
+        lang,
     };
-    writer.document(report, &mut rels, &mut package)?;
+    writer.document(caption, made_on, section, &mut rels, &mut package)?;
     let document = format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -200,7 +285,7 @@ pub fn report_document(report: &Report) -> Result<Vec<u8>, PackageError> {
     package.xml(
         "word/styles.xml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
-        &styles(report.lang),
+        &styles(lang),
     )?;
     package.xml(
         "word/settings.xml",
@@ -208,7 +293,7 @@ pub fn report_document(report: &Report) -> Result<Vec<u8>, PackageError> {
         SETTINGS,
     )?;
     package.relate(rel::OFFICE_DOCUMENT, "word/document.xml");
-    package.properties(&report.caption.dataset, report.made_on, APP)?;
+    package.properties(&caption.dataset, made_on, APP)?;
     package.finish()
 }
 
@@ -290,16 +375,17 @@ struct Body<'a> {
 impl Body<'_> {
     fn document(
         &mut self,
-        report: &Report,
+        caption: &Caption,
+        made_on: &str,
+        section: &Section,
         rels: &mut Rels,
         package: &mut Package,
     ) -> Result<(), PackageError> {
         let lang = self.lang;
-        let caption = report.caption;
         self.paragraph(Some("Title"), None, &[(&caption.dataset, Look::default())]);
         let made = match lang {
-            Lang::Zh => format!("导出于 {}", report.made_on),
-            Lang::En => format!("Exported on {}", report.made_on),
+            Lang::Zh => format!("导出于 {made_on}"),
+            Lang::En => format!("Exported on {made_on}"),
         };
         let details = [caption.filters.as_str(), caption.as_of.as_str(), &made]
             .into_iter()
@@ -315,22 +401,19 @@ impl Body<'_> {
         self.paragraph(
             Some("Heading1"),
             None,
-            &[(lang.pick("考核工作", "Assessment"), Look::default())],
+            &[(section.heading, Look::default())],
         );
         let indent = match lang {
             Lang::Zh => r#"<w:ind w:firstLineChars="200" w:firstLine="480"/><w:jc w:val="both"/>"#,
             Lang::En => r#"<w:jc w:val="both"/>"#,
         };
-        self.paragraph(None, Some(indent), &[(report.summary, Look::default())]);
+        self.paragraph(None, Some(indent), &[(section.text, Look::default())]);
 
-        let table_title = lang.pick(
-            "学生参加证书考核明细表",
-            "Students assessed, by certificate",
-        );
-        self.numbered_caption(lang.pick("表", "Table"), 1, table_title, true);
-        self.table(&report.records);
-
-        for (n, figure) in report.figures.iter().enumerate() {
+        for (n, table) in section.tables.iter().enumerate() {
+            self.numbered_caption(lang.pick("表", "Table"), n + 1, &table.title, true);
+            self.table(table);
+        }
+        for (n, figure) in section.figures.iter().enumerate() {
             let name = format!("media/figure{}.png", n + 1);
             package.png(&format!("word/{name}"), &figure.picture.png)?;
             let id = rels.add(rel::IMAGE, &name);
@@ -423,10 +506,11 @@ impl Body<'_> {
         self.out.push_str("</w:p>");
     }
 
-    /// The records' table: header row repeated on each page, rows that do not break across
-    /// pages, widths in the grid and on every cell.
-    fn table(&mut self, records: &[&Record]) {
-        let widths: Vec<i64> = column_shares(self.lang)
+    /// A table: header row repeated on each page, rows that do not break across pages, widths
+    /// in the grid and on every cell.
+    fn table(&mut self, table: &DocTable) {
+        let widths: Vec<i64> = table
+            .shares
             .iter()
             .map(|share| TEXT_WIDTH * share / 1_000)
             .collect();
@@ -450,31 +534,29 @@ impl Body<'_> {
             let _ = write!(self.out, r#"<w:gridCol w:w="{width}"/>"#);
         }
         self.out.push_str("</w:tblGrid>");
-        let headings = table_headings(self.lang).map(str::to_string);
-        self.row(&headings, &widths, RowKind::Header);
-        let rows = table_rows(records, self.lang);
-        let last = rows.len() - 1;
-        for (n, row) in rows.iter().enumerate() {
-            let kind = if n == last {
+        self.row(table, &table.headings, &widths, RowKind::Header);
+        let last = table.rows.len().saturating_sub(1);
+        for (n, row) in table.rows.iter().enumerate() {
+            let kind = if table.totals && n == last {
                 RowKind::Totals
             } else {
                 RowKind::Record
             };
-            self.row(row, &widths, kind);
+            self.row(table, row, &widths, kind);
         }
         self.out.push_str("</w:tbl>");
         // Word needs a paragraph between a table and what follows.
         self.out.push_str("<w:p/>");
     }
 
-    fn row(&mut self, cells: &[String; 6], widths: &[i64], kind: RowKind) {
+    fn row(&mut self, table: &DocTable, cells: &[String], widths: &[i64], kind: RowKind) {
         self.out.push_str("<w:tr><w:trPr><w:cantSplit/>");
         if kind == RowKind::Header {
             self.out.push_str("<w:tblHeader/>");
         }
         self.out.push_str("</w:trPr>");
         for (col, (text, width)) in cells.iter().zip(widths).enumerate() {
-            let numeric = col >= 3;
+            let numeric = col >= table.numeric_from;
             let _ = write!(
                 self.out,
                 r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#
@@ -484,7 +566,7 @@ impl Body<'_> {
                     .push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="DDE7F3"/>"#);
             }
             self.out.push_str(r#"<w:vAlign w:val="center"/></w:tcPr>"#);
-            let align = if kind == RowKind::Header || col == 2 {
+            let align = if kind == RowKind::Header || Some(col) == table.centred {
                 "center"
             } else if numeric {
                 "right"

@@ -143,6 +143,25 @@ test('a table opens into the library too, and a dataset removed comes back', asy
   await page.reload();
   await expect(items).toHaveCount(2);
   await expect(page.getByTestId('kpi-records')).toHaveText('37');
+
+  // The table (2022) against a JSON file (2023): the same rule, the same figures.
+  const tableTitle = (await second.getAttribute('data-title'))!;
+  await page.getByTestId('file-input').setInputFiles(path.join(__dirname, '../fixtures/report-2023.json'));
+  await expect(items).toHaveCount(3);
+  await page.getByTestId('compare-open').click();
+  const compare = page.getByTestId('compare');
+  await compare.getByTestId('compare-a').selectOption({ label: tableTitle });
+  await compare.getByTestId('compare-b').selectOption({ label: '2023年“1+X”证书制度试点工作报告' });
+  const registered = compare.locator('[data-kpi=registered]');
+  await expect(registered.getByTestId('compare-kpi-a')).toHaveText('2965');
+  await expect(registered.getByTestId('compare-kpi-change')).toHaveText('−700（−23.6%）');
+  const bim = compare.locator('[data-testid=compare-row][data-key="建筑信息模型(BIM)|中级"]');
+  await expect(bim.getByTestId('compare-registered-a')).toHaveText('133');
+  await expect(bim.getByTestId('compare-registered-b')).toHaveText('145');
+  await expect(bim.getByTestId('compare-rate-a')).toHaveText('49.62%');
+  await expect(bim.getByTestId('compare-rate-b')).toHaveText('46.90%');
+  await expect(bim.getByTestId('compare-rate-change')).toHaveText('−2.72');
+  await expect(compare.locator('[data-testid=compare-row][data-status=dropped]')).toHaveCount(4);
 });
 
 test('three years of one school add the totals over the years, under the same filters', async ({ page }) => {

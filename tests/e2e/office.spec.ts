@@ -193,3 +193,41 @@ test('the Excel file opens in LibreOffice with every record', async ({ page }) =
   // The totals row's rate is over published results, as the sheet's formula computes it.
   expect(flat).toContain('72.16%');
 });
+
+test('the comparison leaves as a Word file and a PowerPoint deck that LibreOffice opens', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.getByTestId('file-input').setInputFiles(path.join(root, 'docs/examples/report-2022.json'));
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+  await page.getByTestId('compare-open').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare.getByTestId('compare-row')).toHaveCount(41);
+  const sentence = (await compare.getByTestId('compare-sentence').textContent())!;
+  const dir = workdir();
+
+  const doc = await download(page, 'compare-export-docx', dir);
+  expect(path.basename(doc)).toMatch(/^两年比较 2021年.+→ 2022年.+\.docx$/);
+  await expect(compare.getByTestId('compare-office-status')).toHaveText('已导出 Word');
+  const docParts = zipParts(doc);
+  const figures = Object.keys(docParts).filter((n) => /^word\/media\/figure\d+\.png$/.test(n));
+  expect(figures.length, 'the rate and the registered charts, in pieces').toBeGreaterThanOrEqual(2);
+  const flat = squeeze(convert(doc).text);
+  for (const needle of [sentence, '两年比较', '表1', '两年关键数据', '表2', '各证书等级两年对比', '图1']) {
+    expect(flat, needle).toContain(squeeze(needle));
+  }
+  // Every row of the comparison, BIM's figures among them.
+  expect(flat).toContain('16613354.82%49.62%−5.20');
+
+  const deck = await download(page, 'compare-export-pptx', dir);
+  await expect(compare.getByTestId('compare-office-status')).toHaveText('已导出 PowerPoint');
+  const parts = zipParts(deck);
+  const slides = Object.keys(parts).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const titles = Array.from({ length: slides }, (_, i) =>
+    /<p:ph type="title"\/>.*?<a:t>([^<]*)<\/a:t>/.exec(parts[`ppt/slides/slide${i + 1}.xml`])![1],
+  );
+  expect(titles[0]).toMatch(/^各证书等级通过率：A（空心）→ B（实心）（1\/\d+）$/);
+  expect(titles[titles.length - 1]).toMatch(/^各证书等级报考人数/);
+  // The sentence in the speaker notes.
+  expect(parts['ppt/notesSlides/notesSlide1.xml']).toContain('报考人数减少517人');
+  const { pages } = convert(deck);
+  expect(pages).toBe(slides);
+});
