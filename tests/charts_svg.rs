@@ -272,17 +272,23 @@ fn a_long_chart_exports_taller_than_a_slide() {
     assert!(height > 540.0);
 }
 
-#[test]
-fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
-    use pilot_board::charts::compare::draw_rate_shift_chart;
-    use pilot_board::domain::compare::{Pairing, compare, format_points, rate_shift_chart};
+/// The built-in 2021 report compared with the 2022 example, matched by the rule.
+fn comparison_2021_2022() -> pilot_board::domain::compare::Comparison {
+    use pilot_board::domain::compare::{Pairing, compare};
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/docs/examples/report-2022.json"
     ))
     .unwrap();
     let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
-    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    compare(&a.records, &b.records, &Pairing::default())
+}
+
+#[test]
+fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
+    use pilot_board::charts::compare::draw_rate_shift_chart;
+    use pilot_board::domain::compare::{format_points, rate_shift_chart};
+    let cmp = comparison_2021_2022();
     let chart = rate_shift_chart(&cmp, ("2021年".into(), "2022年".into()), Lang::Zh);
     for width in [1000u32, 360] {
         let height =
@@ -315,14 +321,8 @@ fn the_comparison_chart_draws_a_dumbbell_per_row_with_its_change() {
 fn the_registered_comparison_draws_a_bar_per_year_present_and_both_counts() {
     use pilot_board::charts::Chart;
     use pilot_board::charts::compare::CompareChart;
-    use pilot_board::domain::compare::{Pairing, compare, registered_chart};
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/examples/report-2022.json"
-    ))
-    .unwrap();
-    let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
-    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    use pilot_board::domain::compare::registered_chart;
+    let cmp = comparison_2021_2022();
     let chart = CompareChart::Registered(registered_chart(
         &cmp,
         ("2021年".into(), "2022年".into()),
@@ -382,14 +382,8 @@ fn the_comparison_charts_fit_the_rows_a_slide_holds_into_the_slide() {
     use pilot_board::charts::Chart;
     use pilot_board::charts::compare::CompareChart;
     use pilot_board::charts::layout::{SLIDE_ROW_HEIGHT, rows_fitting_at};
-    use pilot_board::domain::compare::{Pairing, compare, rate_shift_chart, registered_chart};
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/examples/report-2022.json"
-    ))
-    .unwrap();
-    let (a, b) = (report_2021(), parse_dataset(&text).unwrap());
-    let cmp = compare(&a.records, &b.records, &Pairing::default());
+    use pilot_board::domain::compare::{rate_shift_chart, registered_chart};
+    let cmp = comparison_2021_2022();
     let legend = || ("2021年".to_string(), "2022年".to_string());
     // A slide's stage, in layout pixels: as many rows as it holds at the slides' compact rows.
     let (width, height) = (800u32, 300u32);
