@@ -189,3 +189,132 @@ mod value_readers {
         }
     }
 }
+
+/// A college's sheet: eight records, the 合计 row, then the notes a sheet ends with.
+const WITH_NOTES: &str = "\
+序号,批次,证书名称,等级,考核人数,通过人数,通过率
+1,2021年第一批,Web前端开发,中级,50,43,86%
+2,,物流管理,初级,40,30,75%
+3,,电子商务数据分析,中级,20,10,50%
+4,2021年第二批,Web前端开发,初级,30,27,90%
+5,,物流管理,中级,25,20,80%
+6,,智能财税,初级,60,54,90%
+7,,网店运营推广,中级,35,28,80%
+8,,财务数字化应用,初级,45,40,88.89%
+合计,,,,305,252,82.62%
+注：通过率=获证人数/报考人数；“待公布”为成绩尚未公布。,,,,,,
+制表人：王老师,,,,,,
+";
+
+fn engine_preview(
+    engine: &mut pilot_board::domain::import::Engine,
+    request: pilot_board::domain::import::Request,
+    bytes: &[u8],
+) -> Box<pilot_board::domain::import::Preview> {
+    use pilot_board::domain::import::Reply;
+    match engine.handle(request, bytes, &pilot_board::domain::table::gb18030) {
+        Reply::Preview(preview) => preview,
+        other => panic!("a preview, not {other:?}"),
+    }
+}
+
+#[test]
+fn notes_under_the_totals_are_left_out_and_the_table_opens() {
+    let sheet = table(WITH_NOTES);
+    let proposal = propose(&sheet).unwrap();
+    let reading = read(&sheet, proposal.header_row, &proposal.columns, "t");
+    let dataset = reading.result.expect("the notes block nothing");
+    assert_eq!(
+        dataset.records.len(),
+        8,
+        "no ninth record out of the footnote"
+    );
+    assert!(reading.skipped.contains(&(10, SkipReason::Totals)));
+    assert!(reading.skipped.contains(&(11, SkipReason::Note)));
+    assert!(reading.skipped.contains(&(12, SkipReason::Note)));
+    // Fill-down filled the batch of the records only: 7 cells, not the notes'.
+    assert_eq!(reading.filled_down, 6);
+    // A note starting with its word is one wherever it is; a lone text in one column too.
+    let above = "批次,证书名称,等级,考核人数,通过人数\n说明：以下为第一批,,,,\n2021年第一批,物流管理,初级,40,30\n,电子商务,,,\n";
+    let sheet = table(above);
+    let proposal = propose(&sheet).unwrap();
+    let reading = read(&sheet, proposal.header_row, &proposal.columns, "t");
+    assert_eq!(reading.result.expect("read").records.len(), 1);
+    assert!(reading.skipped.contains(&(2, SkipReason::Note)));
+    assert!(reading.skipped.contains(&(4, SkipReason::Note)));
+}
+
+#[test]
+fn any_row_can_be_left_out_and_taken_back_with_one_request() {
+    use pilot_board::domain::import::{Engine, Request};
+    let broken = WITH_NOTES.replace("5,,物流管理,中级,25,20,80%", "5,,物流管理,特级,25,20,80%");
+    let mut engine = Engine::default();
+    let open = Request::Open {
+        name: "学院.csv".into(),
+        title: "学院".into(),
+        current: None,
+    };
+    let preview = engine_preview(&mut engine, open, broken.as_bytes());
+    assert_eq!(preview.problem_count, 1, "{:?}", preview.problems);
+    let problem = &preview.problems[0];
+    // In the sheet's words: the row, the cell and its heading; no key of the format.
+    assert_eq!(problem.row, Some(6));
+    assert!(
+        problem.text.zh.starts_with("第 6 行 D6 单元格（等级）："),
+        "{}",
+        problem.text.zh
+    );
+    assert!(
+        problem.text.en.starts_with("Row 6, cell D6 (等级): "),
+        "{}",
+        problem.text.en
+    );
+    assert!(!problem.text.zh.contains("键") && !problem.text.zh.contains("level"));
+    assert!(!problem.text.en.contains("key"));
+    // The notes are listed, and can be taken back.
+    let note = preview
+        .skipped
+        .iter()
+        .find(|line| line.row == Some(11))
+        .expect("the footnote listed");
+    assert!(note.out && note.text.zh.contains("注释"), "{:?}", note);
+    assert!(
+        preview.skipped.iter().all(|l| l.row != Some(10)),
+        "the totals stay totals"
+    );
+
+    // One click leaves the bad row out: the table opens with 7 records.
+    let preview = engine_preview(&mut engine, Request::Row { row: 6, out: true }, &[]);
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    assert!(preview.figures.as_ref().unwrap().zh.contains("7 条记录"));
+    let left = preview.skipped.iter().find(|l| l.row == Some(6)).unwrap();
+    assert!(left.text.zh.contains("已选择不读取"), "{:?}", left);
+    let shown = preview.rows.iter().position(|(row, _)| *row == 6).unwrap();
+    assert_eq!(
+        preview.row_kinds[shown],
+        pilot_board::domain::import::session::RowKind::Out
+    );
+    // And one more takes it back.
+    let preview = engine_preview(&mut engine, Request::Row { row: 6, out: false }, &[]);
+    assert_eq!(preview.problem_count, 1);
+    // A note taken back is read as a record (and here refused for what it lacks).
+    let preview = engine_preview(&mut engine, Request::Row { row: 6, out: true }, &[]);
+    assert_eq!(preview.problem_count, 0);
+    let preview = engine_preview(
+        &mut engine,
+        Request::Row {
+            row: 12,
+            out: false,
+        },
+        &[],
+    );
+    assert!(
+        preview.problem_count > 0,
+        "制表人 as a record has no figures"
+    );
+    assert!(
+        preview.problems.iter().all(|p| p.row == Some(12)),
+        "{:?}",
+        preview.problems
+    );
+}

@@ -107,7 +107,10 @@ fn a_colleges_workbook_opens_on_its_data_sheet_with_the_right_figures() {
             .contains("报考 636 人，获证 300 人")
     );
     assert!(
-        preview.skipped.iter().any(|why| why.zh.contains("合计")),
+        preview
+            .skipped
+            .iter()
+            .any(|why| why.text.zh.contains("合计")),
         "{:?}",
         preview.skipped
     );
@@ -126,9 +129,12 @@ fn a_colleges_workbook_opens_on_its_data_sheet_with_the_right_figures() {
     assert_eq!(notes.sheet, 0);
     assert!(notes.problem_count > 0);
     assert!(
-        notes.problems[0].zh.starts_with("工作表“填表说明”第 1 行"),
+        notes.problems[0]
+            .text
+            .zh
+            .starts_with("工作表“填表说明”第 1 行"),
         "each problem names its sheet: {}",
-        notes.problems[0].zh
+        notes.problems[0].text.zh
     );
     assert!(matches!(
         engine.handle(Request::Take, &[], &gb18030),
@@ -285,4 +291,65 @@ fn the_limits_hold_on_a_real_workbook() {
         }),
         Refusal::TooLarge { .. }
     ));
+}
+
+#[test]
+fn a_word_document_gets_advice_that_works_today() {
+    use std::io::Write;
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("[Content_Types].xml", options).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(b"<w:document/>").unwrap();
+        zip.finish().unwrap();
+    }
+    for name in [
+        "2021年试点报告.docx",
+        "报告（无扩展名）",
+        "旧报告.doc",
+        "报告.wps",
+    ] {
+        let mut engine = Engine::default();
+        let request = Request::Open {
+            name: name.into(),
+            title: "t".into(),
+            current: None,
+        };
+        let reply = engine.handle(request, &bytes, &gb18030);
+        let Reply::Refused(reasons) = reply else {
+            panic!("{name}: refused, not {reply:?}")
+        };
+        let reason = &reasons[0];
+        assert!(reason.zh.contains("Word 文档"), "{name}: {}", reason.zh);
+        assert!(
+            reason.zh.contains("复制") && reason.zh.contains("粘贴"),
+            "{}",
+            reason.zh
+        );
+        assert!(!reason.zh.contains("另存为 .xlsx"), "{}", reason.zh);
+        assert!(
+            reason.en.starts_with("This is a Word document"),
+            "{}",
+            reason.en
+        );
+    }
+    // Every refusal's English is a sentence of its own.
+    let mut engine = Engine::default();
+    let request = Request::Open {
+        name: "x.xlsx".into(),
+        title: "t".into(),
+        current: None,
+    };
+    let Reply::Refused(reasons) = engine.handle(request, b"<html><table></table></html>", &gb18030)
+    else {
+        panic!("refused")
+    };
+    assert!(
+        reasons[0].en.starts_with("This file is a web page"),
+        "{}",
+        reasons[0].en
+    );
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::fields::Field;
 use crate::domain::import::Request;
-use crate::domain::import::session::{Both, MergeOffer, Preview};
+use crate::domain::import::session::{Both, MergeOffer, Preview, RowKind, RowLine};
 use crate::domain::lang::Lang;
 use crate::state::BoardState;
 
@@ -90,10 +90,12 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
         })
         .collect_view();
     let used: Vec<bool> = preview.columns.iter().map(Option::is_some).collect();
+    let kinds = preview.row_kinds.clone();
     let body = preview
         .rows
         .iter()
-        .map(|(row, cells)| {
+        .zip(kinds)
+        .map(|((row, cells), kind)| {
             let cells = cells
                 .iter()
                 .enumerate()
@@ -102,7 +104,17 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
                     view! { <td class:pb-import__unused=!used>{text.clone()}</td> }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{*row}</th>{cells}</tr> }
+            let row = *row;
+            let button = (kind != RowKind::Fixed).then(|| row_button(state, row, kind == RowKind::Out, lang));
+            view! {
+                <tr class:pb-import__left-out=kind != RowKind::Record data-testid="import-row" data-row=row.to_string()>
+                    <th scope="row">
+                        {row}" "
+                        {button}
+                    </th>
+                    {cells}
+                </tr>
+            }
         })
         .collect_view();
     let filled = preview.filled.as_ref().map(|text| {
@@ -113,7 +125,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
     });
     let problem_count = preview.problem_count;
     let blocked = problem_count > 0;
-    let problem_list = items(&preview.problems, lang);
+    let problem_list = row_items(state, &preview.problems, lang);
     let heading = match lang {
         Lang::Zh => format!("预览：{}", preview.name),
         Lang::En => format!("Preview: {}", preview.name),
@@ -169,7 +181,8 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
             Lang::En => format!("Rows not read as records ({skipped_count})"),
         },
         skipped_count > 0,
-        &preview.skipped,
+        row_items(state, &preview.skipped, lang),
+        preview.skipped.len(),
         skipped_count,
         lang,
     );
@@ -232,28 +245,80 @@ fn items(texts: &[Both], lang: Lang) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// A list under a summary that can be folded: the first texts of `count`, and a line that says
-/// how many more there are.
+/// Lines about rows as list items, each with the button that leaves its row out (a problem's
+/// row, which is read) or takes it back (a row left out, or a note).
+fn row_items(state: BoardState, lines: &[RowLine], lang: Lang) -> AnyView {
+    lines
+        .iter()
+        .map(|line| {
+            let button = line.row.map(|row| row_button(state, row, line.out, lang));
+            view! { <li>{line.text.get(lang).to_string()}" "{button}</li> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One click to leave row `row` out of the records (when it is read, `out` false) or to take it
+/// back (when it is left out).
+fn row_button(state: BoardState, row: usize, out: bool, lang: Lang) -> impl IntoView + use<> {
+    let (label, testid, title) = if out {
+        (
+            lang.pick("恢复", "Take back"),
+            "import-row-take-back",
+            match lang {
+                Lang::Zh => format!("把第 {row} 行作为记录读取"),
+                Lang::En => format!("Read row {row} as a record"),
+            },
+        )
+    } else {
+        (
+            lang.pick("不读取", "Leave out"),
+            "import-row-leave-out",
+            match lang {
+                Lang::Zh => format!("不读取第 {row} 行"),
+                Lang::En => format!("Leave row {row} out"),
+            },
+        )
+    };
+    view! {
+        <button
+            class="pb-link pb-import__row-button"
+            data-testid=testid
+            data-row=row.to_string()
+            title=title.clone()
+            aria-label=title
+            disabled=move || state.import_waiting.get()
+            on:click=move |_| state.revise_import(Request::Row { row, out: !out })
+        >
+            {label}
+        </button>
+    }
+}
+
+/// A list under a summary that can be folded: the first `shown` of `count` items, and a line
+/// that says how many more there are.
+#[allow(clippy::too_many_arguments)]
 fn folded(
     class: &'static str,
     testid: &'static str,
     summary: String,
     open: bool,
-    texts: &[Both],
+    items: AnyView,
+    shown: usize,
     count: usize,
     lang: Lang,
 ) -> impl IntoView + use<> {
-    let more = (count > texts.len()).then(|| {
+    let more = (count > shown).then(|| {
         let text = match lang {
-            Lang::Zh => format!("……另有 {} 条，未一一列出", count - texts.len()),
-            Lang::En => format!("… and {} more, not listed", count - texts.len()),
+            Lang::Zh => format!("……另有 {} 条，未一一列出", count - shown),
+            Lang::En => format!("… and {} more, not listed", count - shown),
         };
         view! { <li class="pb-import__more">{text}</li> }
     });
     view! {
         <details class=class open=open>
             <summary>{summary}</summary>
-            <ul data-testid=testid>{items(texts, lang)}{more}</ul>
+            <ul data-testid=testid>{items}{more}</ul>
         </details>
     }
 }
@@ -273,7 +338,8 @@ fn merge_offer(state: BoardState, offer: MergeOffer, lang: Lang) -> impl IntoVie
             Lang::En => format!("Rows and records that match nothing ({unmatched_count})"),
         },
         unmatched_count <= 5,
-        &offer.unmatched,
+        items(&offer.unmatched, lang).into_any(),
+        offer.unmatched.len(),
         unmatched_count,
         lang,
     );

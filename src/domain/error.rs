@@ -150,6 +150,12 @@ impl DatasetError {
         }
     }
 
+    /// What is wrong, without where: for a place that says where in its own words (a sheet's
+    /// row and cell).
+    pub fn what(&self, lang: Lang) -> String {
+        self.problem.describe(lang)
+    }
+
     fn place(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         match self.line_column {
@@ -465,7 +471,7 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -14,7 +14,7 @@ pub mod workbook;
 
 pub use grid::{Cell, Merge, Sheet};
 pub use merge::{MergePlan, plan_merge};
-pub use plan::{Proposal, Reading, SkipReason, propose, read};
+pub use plan::{Proposal, Reading, RowChoices, SkipReason, propose, read, read_with};
 pub use session::{Engine, Preview, Reply, Request, Session};
 pub use workbook::{Refusal, is_workbook, read_workbook};
 
@@ -33,12 +33,32 @@ pub struct Draft {
     pub sheet: Sheet,
     pub header_row: usize,
     pub columns: Vec<Option<Field>>,
+    /// Rows the user left out, or took back from the notes.
+    pub rows: RowChoices,
 }
 
 impl Draft {
     /// The sheet read with the draft's choices.
     pub fn read(&self) -> Reading {
-        read(&self.sheet, self.header_row, &self.columns, &self.title)
+        read_with(
+            &self.sheet,
+            self.header_row,
+            &self.columns,
+            &self.title,
+            &self.rows,
+        )
+    }
+
+    /// Row `row` (1-based) is left out (`out`) or read again: a record row is left out or put
+    /// back; a note is taken back as a record, or left a note again.
+    pub fn choose_row(&mut self, row: usize, out: bool) {
+        if out {
+            self.rows.taken_back.remove(&row);
+            self.rows.left_out.insert(row);
+        } else {
+            self.rows.left_out.remove(&row);
+            self.rows.taken_back.insert(row);
+        }
     }
 
     /// Column `column` fills `field` (or, with `None`, nothing). A field fills one column: the
@@ -79,6 +99,11 @@ impl SkipReason {
                 "a totals row: its figures are taken as the report's totals, for the checks",
             ),
             SkipReason::RepeatedHeader => lang.pick("重复的表头", "the header repeated"),
+            SkipReason::Note => lang.pick(
+                "没有数字的注释、说明或落款行",
+                "a note, remark or signature line without figures",
+            ),
+            SkipReason::LeftOut => lang.pick("已选择不读取", "left out by you"),
         }
     }
 }

@@ -6,6 +6,7 @@ import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const shots = path.resolve(__dirname, '../../target/screenshots');
@@ -133,4 +134,91 @@ test('the report’s table 1 pasted over its table 3 merges in the majors and tr
   await expect(majors).toContainText('涵盖 0 个专业');
   await page.getByTestId('redo').click();
   await expect(majors).toContainText('涵盖 34 个专业');
+});
+
+/** A sheet as a college sends it: eight records (one with a level nobody uses), the 合计 row,
+ *  a footnote and the clerk's name under it; eleven columns, wider than a laptop's screen. */
+const withNotes = [
+  '序号,批次,证书名称,等级,涉及专业,已批准培训人数,考核人数,通过人数,通过率,负责部门,备注说明',
+  '1,2021年第一批,Web前端开发,中级,【610205】软件技术,60,50,43,86%,信息工程学院,按时完成',
+  '2,,物流管理,初级,【530802】物流管理,50,40,30,75%,经济管理学院,',
+  '3,,电子商务数据分析,中级,【530701】电子商务,30,20,10,50%,经济管理学院,',
+  '4,2021年第二批,Web前端开发,初级,【610205】软件技术,40,30,27,90%,信息工程学院,',
+  '5,,物流管理,特级,【530802】物流管理,30,25,20,80%,经济管理学院,',
+  '6,,智能财税,初级,【530302】大数据与会计,70,60,54,90%,经济管理学院,',
+  '7,,网店运营推广,中级,【530701】电子商务,40,35,28,80%,经济管理学院,',
+  '8,,财务数字化应用,初级,【530302】大数据与会计,50,45,40,88.89%,经济管理学院,',
+  '合计,,,,,370,305,252,82.62%,,',
+  '注：通过率=获证人数/报考人数；“待公布”为成绩尚未公布。,,,,,,,,,,',
+  '制表人：王老师,,,,,,,,,,',
+].join('\n');
+
+test('a footnote under the totals blocks nothing, and one click leaves a bad row out or takes it back', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('file-input').setInputFiles({
+    name: '某学院试点汇总.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(withNotes, 'utf-8'),
+  });
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  // The one problem, in the sheet's words: its row, its cell and the column's heading.
+  const problems = page.getByTestId('import-problems');
+  await expect(problems.locator('li')).toHaveCount(1);
+  await expect(problems).toContainText('第 6 行 D6 单元格（等级）：');
+  await expect(problems).not.toContainText('键');
+  await expect(problems).not.toContainText('level');
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  // The footnote and the clerk's name are listed among the rows left out, not read as records.
+  const skipped = page.getByTestId('import-skipped');
+  await expect(skipped).toContainText('第 11 行：没有数字的注释、说明或落款行');
+  await expect(skipped).toContainText('第 12 行');
+  await expect(skipped.locator('[data-testid=import-row-take-back]')).toHaveCount(2);
+  // A sheet wider than the screen scrolls inside the preview; the page does not.
+  const scroller = await preview.locator('.pb-table-scroll').evaluate((el) => ({
+    scrolls: el.scrollWidth > el.clientWidth,
+    right: el.getBoundingClientRect().right,
+  }));
+  expect(scroller.scrolls).toBe(true);
+  expect(scroller.right).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  await page.screenshot({ path: path.join(shots, 'import-preview-notes.png'), fullPage: true });
+
+  // One click leaves row 6 out: nothing else blocks the file.
+  await problems.locator('[data-testid=import-row-leave-out][data-row="6"]').click();
+  await expect(page.getByTestId('import-problems')).toHaveCount(0);
+  await expect(page.getByTestId('import-figures')).toContainText('将打开 7 条记录');
+  await expect(skipped).toContainText('第 6 行：已选择不读取');
+  await expect(preview.locator('[data-testid=import-row][data-row="6"]')).toHaveClass(/pb-import__left-out/);
+  // And one more takes it back: the problem is there again.
+  await skipped.locator('[data-testid=import-row-take-back][data-row="6"]').click();
+  await expect(page.getByTestId('import-problems').locator('li')).toHaveCount(1);
+  // Left out from the table's own row, and opened.
+  await preview.locator('[data-testid=import-row][data-row="6"] [data-testid=import-row-leave-out]').click();
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await expect(kpi(page, 'records')).toHaveText('7');
+  await expect(kpi(page, 'registered')).toHaveText('280');
+});
+
+test('a Word document is told what works today: copy its table and paste it here', async ({ page }) => {
+  // A .docx is a zip whose document is word/document.xml.
+  const script =
+    'import io, sys, zipfile; b = io.BytesIO(); z = zipfile.ZipFile(b, "w");' +
+    'z.writestr("[Content_Types].xml", "<Types/>"); z.writestr("word/document.xml", "<w:document/>");' +
+    'z.close(); sys.stdout.buffer.write(b.getvalue())';
+  const docx = execFileSync('python3', ['-c', script]);
+  await page.getByTestId('file-input').setInputFiles({
+    name: '2021年试点报告.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: docx,
+  });
+  const error = page.getByTestId('load-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('这是一个 Word 文档（.docx）');
+  await expect(error).toContainText('复制（Ctrl+C），再回到本页按 Ctrl+V 粘贴');
+  await expect(error).not.toContainText('另存为 .xlsx');
+  await expect(kpi(page, 'records')).toHaveText('38');
+  await page.getByTestId('lang').click();
+  await expect(error).toContainText('This is a Word document (.docx)');
 });

@@ -5,7 +5,7 @@
 
 use super::Draft;
 use super::grid::Sheet;
-use super::plan::skip_reason;
+use super::plan::{SkipReason, row_skip};
 use super::values::{is_pending, read_level, read_rate};
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::{EditProblem, Field, format_percent};
@@ -82,9 +82,11 @@ pub fn plan_merge(draft: &Draft, dataset: &Dataset) -> Option<MergePlan> {
         problems: Vec::new(),
     };
     let mut above = (String::new(), String::new());
+    let mut after_totals = false;
     for row in draft.header_row + 1..sheet.rows.len() {
         let text = |column: usize| sheet.cell(row, column).text().trim().to_string();
-        if skip_reason(sheet, row, &draft.columns).is_some() {
+        if let Some(reason) = row_skip(sheet, row, &draft.columns, after_totals, &draft.rows) {
+            after_totals |= reason == SkipReason::Totals;
             continue;
         }
         // Merged batch and certificate cells: the one above.

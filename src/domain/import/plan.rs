@@ -61,7 +61,45 @@ pub enum SkipReason {
     Totals,
     /// The header again (a table that goes over two pages of a Word report).
     RepeatedHeader,
+    /// A line with no figures: a footnote under the table (注：…, 制表人, 填报日期…), or text in a
+    /// single column, which filling down the batch and certificate would make a record of.
+    Note,
+    /// Left out by the user in the preview.
+    LeftOut,
 }
+
+impl SkipReason {
+    /// Whether the user can take the row back as a record (a note, or a row they left out).
+    pub fn can_take_back(&self) -> bool {
+        matches!(self, SkipReason::Note | SkipReason::LeftOut)
+    }
+}
+
+/// The user's choices of rows in the preview (1-based sheet rows): rows left out, and rows the
+/// reader took for notes that are to be read as records after all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowChoices {
+    pub left_out: std::collections::BTreeSet<usize>,
+    pub taken_back: std::collections::BTreeSet<usize>,
+}
+
+/// The words a line under a table starts with when it is a note, not a record.
+const NOTE_WORDS: [&str; 14] = [
+    "注",
+    "说明",
+    "备注",
+    "附注",
+    "制表",
+    "填表",
+    "填报",
+    "审核",
+    "负责人",
+    "联系",
+    "电话",
+    "数据来源",
+    "来源",
+    "单位",
+];
 
 /// What reading a sheet gave: the dataset, or every problem; and what was left out or filled.
 #[derive(Clone, Debug)]
@@ -86,6 +124,17 @@ impl Default for Reading {
 
 /// Reads the rows under `header_row` with `columns` naming each column's field.
 pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: &str) -> Reading {
+    read_with(sheet, header_row, columns, title, &RowChoices::default())
+}
+
+/// [`read`], with the rows the user left out or took back.
+pub fn read_with(
+    sheet: &Sheet,
+    header_row: usize,
+    columns: &[Option<Field>],
+    title: &str,
+    choices: &RowChoices,
+) -> Reading {
     let mut skipped: Vec<(usize, SkipReason)> = (0..header_row)
         .map(|row| (row + 1, SkipReason::AboveHeader))
         .collect();
@@ -120,7 +169,7 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
     let mut filled_down = 0;
     for row in body {
         let cells: Vec<&Cell> = (0..columns.len()).map(|c| sheet.cell(row, c)).collect();
-        if let Some(reason) = skip_reason(sheet, row, columns) {
+        if let Some(reason) = row_skip(sheet, row, columns, totals.is_some(), choices) {
             if reason == SkipReason::Totals {
                 totals = Some(row);
             }
@@ -257,6 +306,58 @@ pub fn read(sheet: &Sheet, header_row: usize, columns: &[Option<Field>], title: 
         skipped,
         filled_down,
     }
+}
+
+/// Why a row under the header is no record, with the user's choices: [`skip_reason`], then a
+/// note (a row without figures under the totals, or starting with a note's word, or with text
+/// in one column only), unless taken back; and a row the user left out.
+pub(super) fn row_skip(
+    sheet: &Sheet,
+    row: usize,
+    columns: &[Option<Field>],
+    after_totals: bool,
+    choices: &RowChoices,
+) -> Option<SkipReason> {
+    if let Some(reason) = skip_reason(sheet, row, columns) {
+        return Some(reason);
+    }
+    if choices.left_out.contains(&(row + 1)) {
+        return Some(SkipReason::LeftOut);
+    }
+    if !choices.taken_back.contains(&(row + 1)) && is_note(sheet, row, columns, after_totals) {
+        return Some(SkipReason::Note);
+    }
+    None
+}
+
+/// Whether a row is a note: no figure in any column of figures, and either under the totals
+/// row, or starting with a note's word (注：…, 制表人：…), or with text in one column only.
+fn is_note(sheet: &Sheet, row: usize, columns: &[Option<Field>], after_totals: bool) -> bool {
+    let figures = columns.iter().enumerate().any(|(column, field)| {
+        matches!(
+            field,
+            Some(
+                Field::Registered
+                    | Field::Certified
+                    | Field::ApprovedTrainees
+                    | Field::SocialTrainingPersonDays
+                    | Field::ReportedPassRate
+            )
+        ) && !sheet.cell(row, column).is_blank()
+    });
+    if figures {
+        return false;
+    }
+    let width = sheet.width().max(columns.len());
+    let filled: Vec<String> = (0..width)
+        .map(|column| sheet.cell(row, column).text())
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    let starts_as_note = filled.first().is_some_and(|first| {
+        let first = first.trim_start();
+        NOTE_WORDS.iter().any(|word| first.starts_with(word))
+    });
+    after_totals || starts_as_note || filled.len() <= 1
 }
 
 /// Why a row under the header is no record, if it is not: blank, a row of totals, or the

@@ -61,6 +61,11 @@ pub enum Request {
         column: usize,
         field: Option<String>,
     },
+    /// Row `row` of the sheet (1-based) is left out (`out`), or read as a record again.
+    Row {
+        row: usize,
+        out: bool,
+    },
     /// The dataset the preview would open.
     Take,
     /// The data on screen with the table's columns merged in.
@@ -91,16 +96,42 @@ pub struct Preview {
     pub columns: Vec<Option<String>>,
     /// The first rows under the header: their row number (1-based) and cells as text.
     pub rows: Vec<(usize, Vec<String>)>,
-    /// Rows left out, each with its row number and why (the first [`PROBLEMS_SHOWN`]).
-    pub skipped: Vec<Both>,
+    /// Rows left out, each with its row number and why (the first [`PROBLEMS_SHOWN`]); `row`
+    /// is set where it can be taken back (a note, or a row the user left out).
+    pub skipped: Vec<RowLine>,
     pub skipped_count: usize,
+    /// How each of `rows` is read: as a record (it can be left out), left out or a note (it
+    /// can be taken back), or not at all for good (the totals, the header again).
+    pub row_kinds: Vec<RowKind>,
     /// Cells read from the merged range (or the row above) they belong to.
     pub filled: Option<Both>,
     /// The key figures the table gives, when it reads without a problem.
     pub figures: Option<Both>,
-    pub problems: Vec<Both>,
+    /// Every problem in the sheet's terms (row, cell, the column's heading); `row` is set where
+    /// it is about one row, which can be left out.
+    pub problems: Vec<RowLine>,
     pub problem_count: usize,
     pub merge: Option<MergeOffer>,
+}
+
+/// How a row of the preview is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowKind {
+    #[default]
+    Record,
+    /// Left out by the user, or taken for a note: it can be taken back.
+    Out,
+    /// Never a record: the totals, the header again.
+    Fixed,
+}
+
+/// A line of the preview, and the row of the sheet it is about (1-based), if one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RowLine {
+    pub text: Both,
+    pub row: Option<usize>,
+    /// The row is left out now (so it can be taken back), rather than read.
+    pub out: bool,
 }
 
 /// The offer to merge the table's columns into the matching records on screen.
@@ -149,6 +180,7 @@ impl Session {
                 sheet: Sheet::default(),
                 header_row: 0,
                 columns: Vec::new(),
+                rows: Default::default(),
             },
             reading: Reading::default(),
             merge: None,
@@ -175,6 +207,7 @@ impl Session {
         self.draft.title =
             title_row(&sheet, self.draft.header_row).unwrap_or_else(|| self.file_title.clone());
         self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
+        self.draft.rows = Default::default();
         self.draft.sheet = sheet;
         self.sheet = index;
         self.refresh();
@@ -182,6 +215,12 @@ impl Session {
 
     pub fn assign(&mut self, column: usize, field: Option<Field>) {
         self.draft.assign(column, field);
+        self.refresh();
+    }
+
+    /// Leaves row `row` (1-based) out, or reads it as a record again.
+    pub fn choose_row(&mut self, row: usize, out: bool) {
+        self.draft.choose_row(row, out);
         self.refresh();
     }
 
@@ -215,7 +254,7 @@ impl Session {
         let draft = &self.draft;
         let reading = &self.reading;
         let headings = draft.headings();
-        let rows = (draft.header_row + 1..draft.sheet.rows.len())
+        let rows: Vec<(usize, Vec<String>)> = (draft.header_row + 1..draft.sheet.rows.len())
             .filter(|&row| draft.sheet.rows[row].iter().any(|cell| !cell.is_blank()))
             .take(PREVIEW_ROWS)
             .map(|row| {
@@ -225,15 +264,27 @@ impl Session {
                 (row + 1, cells)
             })
             .collect();
+        let row_kinds = rows
+            .iter()
+            .map(
+                |(row, _)| match reading.skipped.iter().find(|(skipped, _)| skipped == row) {
+                    None => RowKind::Record,
+                    Some((_, why)) if why.can_take_back() => RowKind::Out,
+                    Some(_) => RowKind::Fixed,
+                },
+            )
+            .collect();
         let skipped = reading
             .skipped
             .iter()
             .take(PROBLEMS_SHOWN)
-            .map(|(row, why)| {
-                Both::of(|lang| match lang {
+            .map(|(row, why)| RowLine {
+                text: Both::of(|lang| match lang {
                     Lang::Zh => format!("第 {row} 行：{}", why.describe(lang)),
                     Lang::En => format!("Row {row}: {}", why.describe(lang)),
-                })
+                }),
+                row: why.can_take_back().then_some(*row),
+                out: true,
             })
             .collect();
         let filled = filled_text(self.merged_cells, reading.filled_down);
@@ -245,17 +296,25 @@ impl Session {
             Err(errors) => {
                 // In a workbook of several sheets, each problem names its sheet too.
                 let sheet = (self.sheets.len() > 1).then_some(draft.sheet.name.as_str());
-                let message = |error: &crate::domain::DatasetError, lang: Lang| match (sheet, lang)
-                {
-                    (Some(sheet), Lang::Zh) => format!("工作表“{sheet}”{}", error.message(lang)),
-                    (Some(sheet), Lang::En) => format!("Sheet “{sheet}”, {}", error.message(lang)),
-                    (None, _) => error.message(lang),
+                let message = |text: String, lang: Lang| match (sheet, lang) {
+                    (Some(sheet), Lang::Zh) => format!("工作表“{sheet}”{text}"),
+                    (Some(sheet), Lang::En) => format!("Sheet “{sheet}”, {text}"),
+                    (None, _) => text,
                 };
                 (
                     None,
                     errors
                         .iter()
-                        .map(|error| Both::of(|lang| message(error, lang)))
+                        .map(|error| RowLine {
+                            text: Both::of(|lang| {
+                                message(sheet_message(error, draft, &headings, lang), lang)
+                            }),
+                            row: error
+                                .line_column
+                                .map(|(row, _)| row)
+                                .filter(|&row| row > draft.header_row + 1),
+                            out: false,
+                        })
                         .collect::<Vec<_>>(),
                 )
             }
@@ -332,6 +391,7 @@ impl Session {
             rows,
             skipped,
             skipped_count: reading.skipped.len(),
+            row_kinds,
             filled,
             figures,
             problem_count: problems.len(),
@@ -339,6 +399,83 @@ impl Session {
             merge,
         }
     }
+}
+
+/// A problem said in the sheet's terms: its row, the cell (`E15`) and the column as the sheet
+/// heads it (`等级`), then what is wrong; never the format's keys.
+pub fn sheet_message(
+    error: &crate::domain::DatasetError,
+    draft: &Draft,
+    headings: &[String],
+    lang: Lang,
+) -> String {
+    let Some((row, column)) = error.line_column else {
+        return error.message(lang);
+    };
+    // The column: the one the reader named, or the one filling the key's field.
+    let column = if column > 0 {
+        Some(column - 1)
+    } else {
+        error.key.as_deref().and_then(|key| {
+            let field = key.split(['[', '.']).next().and_then(Field::from_key)?;
+            draft.columns.iter().position(|c| *c == Some(field))
+        })
+    };
+    let place = match column {
+        Some(column) => {
+            let heading = headings
+                .get(column)
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .or_else(|| {
+                    draft
+                        .columns
+                        .get(column)
+                        .copied()
+                        .flatten()
+                        .map(|f| f.label(lang).to_string())
+                })
+                .unwrap_or_default();
+            let cell = format!("{}{row}", column_letters(column));
+            match (lang, heading.is_empty()) {
+                (Lang::Zh, false) => format!("第 {row} 行 {cell} 单元格（{heading}）"),
+                (Lang::Zh, true) => format!("第 {row} 行 {cell} 单元格"),
+                (Lang::En, false) => format!("Row {row}, cell {cell} ({heading})"),
+                (Lang::En, true) => format!("Row {row}, cell {cell}"),
+            }
+        }
+        None => match lang {
+            Lang::Zh => format!("第 {row} 行"),
+            Lang::En => format!("Row {row}"),
+        },
+    };
+    // An empty cell is empty, not "the text “”".
+    let what = match &error.problem {
+        crate::domain::Problem::Wrong {
+            found: crate::domain::error::Found::Text(text),
+            expected,
+        } if text.trim().is_empty() => match lang {
+            Lang::Zh => format!("应为{}，实际是空的。", expected.describe(lang)),
+            Lang::En => format!("expected {}, found an empty cell.", expected.describe(lang)),
+        },
+        _ => error.what(lang),
+    };
+    match lang {
+        Lang::Zh => format!("{place}：{what}"),
+        Lang::En => format!("{place}: {what}"),
+    }
+}
+
+/// A column's letters as a spreadsheet names it: 0 is A, 25 Z, 26 AA.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push((b'A' + rest as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// The title above a table: the first row over the header with one text, and nothing else (`某职业学院2021年“1+X”证书试点考核情况汇总表`), if it is not a note (`填表日期：…`).
@@ -445,6 +582,10 @@ impl Engine {
                 current,
             } => {
                 self.session = None;
+                // A Word document, by its name or its parts: the advice that works today.
+                if let Some(old) = super::workbook::word_document(&name) {
+                    return refused(Refusal::WordDocument { old });
+                }
                 let current = current.and_then(|json| crate::domain::parse_dataset(&json).ok());
                 let workbook = is_workbook(&name, bytes);
                 if workbook {
@@ -477,6 +618,7 @@ impl Engine {
             Request::Assign { column, field } => self.with_session(|session| {
                 session.assign(column, field.as_deref().and_then(Field::from_key))
             }),
+            Request::Row { row, out } => self.with_session(|session| session.choose_row(row, out)),
             Request::Take => self.take(Session::dataset),
             Request::TakeMerge => self.take(Session::merged),
         }
@@ -510,6 +652,9 @@ fn dataset_reply(dataset: &Dataset) -> Reply {
     Reply::Dataset(serde_json::to_string(dataset).expect("a dataset always serialises"))
 }
 
+/// A refusal as the page lists it: a sentence of its own, so the English starts with a capital.
 fn refused(refusal: Refusal) -> Reply {
-    Reply::Refused(vec![Both::of(|lang| refusal.describe(lang))])
+    Reply::Refused(vec![Both::of(|lang| {
+        crate::domain::error::capitalise(&refusal.describe(lang))
+    })])
 }

@@ -74,6 +74,10 @@ pub enum Refusal {
     Empty,
     /// No sheet has a header row with the columns of a pilot table.
     NoTable,
+    /// A Word document (.docx; or, `old`, a .doc or .wps), which holds tables but no sheets.
+    WordDocument {
+        old: bool,
+    },
     /// The page asked about a table the engine no longer has.
     Failed,
 }
@@ -162,6 +166,14 @@ impl Refusal {
             (Refusal::Empty, Lang::En) => "the workbook holds no data: every sheet is empty.".into(),
             (Refusal::NoTable, Lang::Zh) => "没有找到试点数据的表头：各工作表中都没有“证书名称”“报考人数”“获证人数”这样的列名。请确认打开的是试点数据表。".into(),
             (Refusal::NoTable, Lang::En) => "no header of pilot figures was found: no sheet has columns such as 证书名称 (certificate), 报考人数 (registered), 获证人数 (certified). Check that this is the pilot table.".into(),
+            (Refusal::WordDocument { old }, Lang::Zh) => format!(
+                "这是一个 Word 文档（{}），不是工作簿，目前还不能直接打开。可以这样做：在 Word 或 WPS 中选中文档里的表格，复制（Ctrl+C），再回到本页按 Ctrl+V 粘贴（不要粘贴到输入框里），表格会在预览中打开。",
+                if *old { ".doc 或 .wps" } else { ".docx" }
+            ),
+            (Refusal::WordDocument { old }, Lang::En) => format!(
+                "This is a Word document ({}), not a workbook, and it cannot be opened directly yet. Instead, select the table in Word or WPS, copy it (Ctrl+C), come back to this page and paste it with Ctrl+V (not into a text box): the table opens in the preview.",
+                if *old { ".doc or .wps" } else { ".docx" }
+            ),
             (Refusal::Failed, Lang::Zh) => "这张表已不在预览中（读取程序重新启动过），请重新打开文件。".into(),
             (Refusal::Failed, Lang::En) => {
                 "this table is no longer in the preview (the reader was restarted); open the file again.".into()
@@ -228,6 +240,16 @@ pub fn kind(bytes: &[u8]) -> Kind {
 }
 
 /// Every sheet of a workbook, merged ranges filled in later by the preview (it says so).
+/// A file named as a Word document: `Some(old)` for .docx (`false`) or .doc / .wps (`true`).
+pub fn word_document(name: &str) -> Option<bool> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "docx" | "docm" | "dotx" => Some(false),
+        "doc" | "dot" | "wps" | "wpt" => Some(true),
+        _ => None,
+    }
+}
+
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
     if bytes.len() > limits.file_bytes {
         return Err(Refusal::TooLarge {
@@ -289,6 +311,8 @@ fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
         read_ranges(&mut book, limits, |_, _| Vec::new())
     } else if has("xl/workbook.xml") {
         read_xlsx(Cursor::new(bytes), limits)
+    } else if has("word/document.xml") {
+        Err(Refusal::WordDocument { old: false })
     } else {
         Err(Refusal::NotAWorkbook)
     }
