@@ -17,6 +17,7 @@ pub mod index;
 pub mod lang;
 pub mod library;
 pub mod link;
+pub mod majors;
 pub mod model;
 pub mod numbers;
 pub mod parse;

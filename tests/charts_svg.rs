@@ -135,12 +135,21 @@ fn long_labels_are_cut_to_the_label_column_at_every_width() {
         }
         if width == 480 {
             assert!(
-                labels.iter().any(|l| l.ends_with('…')),
+                labels.iter().any(|l| l.contains('…')),
                 "narrow charts cut names"
             );
+            // A cut name keeps its level (and batch): what tells two rows apart.
+            for label in labels.iter().filter(|l| l.contains('…')) {
+                assert!(
+                    ["初级", "中级", "高级"]
+                        .iter()
+                        .any(|level| label.contains(level)),
+                    "{label} keeps its level"
+                );
+            }
         } else {
             assert!(
-                labels.iter().all(|l| !l.ends_with('…')),
+                labels.iter().all(|l| !l.contains('…')),
                 "wide charts keep whole names"
             );
         }
@@ -407,4 +416,85 @@ fn the_comparison_charts_fit_the_rows_a_slide_holds_into_the_slide() {
             layout.height
         );
     }
+}
+
+/// The count axis's tick labels of a drawn chart: the texts that are plain counts.
+fn tick_labels(svg: &str) -> Vec<String> {
+    texts(svg)
+        .into_iter()
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .collect()
+}
+
+#[test]
+fn every_page_of_a_long_counts_chart_shares_the_whole_charts_axis() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let all = Selected::new(&dataset, &index, index.matching(&Filter::default()));
+    // Three slides' worth: rows 1–13, 14–26, 27–38, most registered first.
+    let page = |first: usize| {
+        registered_certified(
+            all.selection(&dataset, &index),
+            RateDefinition::Published,
+            Window { first, size: 13 },
+            Lang::Zh,
+        )
+    };
+    let pages: Vec<CountsChart> = [0, 13, 26].into_iter().map(page).collect();
+    assert!(
+        pages[2].rows.iter().all(|r| r.registered < 200),
+        "a short last page"
+    );
+    let axes: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| tick_labels(&svg_of_counts(p, 1000)))
+        .collect();
+    assert_eq!(
+        axes[0].last().map(String::as_str),
+        Some("400"),
+        "{:?}",
+        axes[0]
+    );
+    assert_eq!(axes[1], axes[0], "page 2 has page 1's axis");
+    assert_eq!(axes[2], axes[0], "page 3 has page 1's axis");
+    // A page cut out of the whole chart keeps it too (the pictures of a tall chart).
+    let whole = registered_certified(
+        all.selection(&dataset, &index),
+        RateDefinition::Published,
+        WINDOW,
+        Lang::Zh,
+    );
+    let pilot_board::charts::ChartSpec::Counts(cut) =
+        pilot_board::charts::ChartSpec::Counts(whole).page(26, 13)
+    else {
+        unreachable!()
+    };
+    assert_eq!(tick_labels(&svg_of_counts(&cut, 1000)), axes[0]);
+}
+
+#[test]
+fn every_page_of_the_registered_comparison_shares_one_axis() {
+    use pilot_board::charts::Chart;
+    use pilot_board::charts::compare::CompareChart;
+    use pilot_board::domain::compare::registered_chart;
+    let chart = CompareChart::Registered(registered_chart(
+        &comparison_2021_2022(),
+        ("2021年".into(), "2022年".into()),
+        Lang::Zh,
+    ));
+    let axis = |chart: &CompareChart| {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area();
+            chart.draw(&area, &ChartStyle::default()).unwrap();
+            area.present().unwrap();
+        }
+        tick_labels(&svg)
+    };
+    let rows = chart.rows();
+    let first = axis(&chart.page(0, 10));
+    for start in (10..rows).step_by(10) {
+        assert_eq!(axis(&chart.page(start, 10)), first, "page from row {start}");
+    }
+    assert_eq!(axis(&chart), first);
 }

@@ -247,11 +247,11 @@ fn the_sentence_says_the_change_in_the_reports_words() {
     assert_eq!(comparison.b.totals.registered, 2965);
     assert_eq!(
         sentence(&comparison, "2021年", Lang::Zh),
-        "与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.9个百分点（72.16%→59.29%）；新增证书等级4项，不再开展4项。"
+        "与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.87个百分点（72.16%→59.29%）；新增证书等级4项，不再开展4项。"
     );
     assert_eq!(
         sentence(&comparison, "2021", Lang::En),
-        "Against 2021, registered examinees fell by 517 (−14.8%) and the pass rate of published results fell by 12.9 percentage points (72.16% → 59.29%); 4 certificate levels are new and 4 levels are no longer run."
+        "Against 2021, registered examinees fell by 517 (−14.8%) and the pass rate of published results fell by 12.87 percentage points (72.16% → 59.29%); 4 certificate levels are new and 4 levels are no longer run."
     );
     // The same data on both sides: no change.
     let same = compare(&a.records, &a.records, &Pairing::default());
@@ -346,7 +346,11 @@ fn the_key_figures_give_each_side_and_the_change() {
     assert_eq!(registered.change, "−517（−14.8%）");
     let rate = line("rate-published");
     assert_eq!((rate.a.as_str(), rate.b.as_str()), ("72.16%", "59.29%"));
-    assert_eq!(rate.change, "−12.87");
+    assert_eq!(rate.change, "−12.87个百分点");
+    assert_eq!(
+        rate.label, "通过率（已公布成绩）",
+        "values in %, the change in points"
+    );
     assert_eq!(line("records").a, "38");
     assert_eq!(line("certified").b, "1758");
     let en = kpi_lines(&cmp, Lang::En);
@@ -550,5 +554,27 @@ fn a_comparisons_caption_names_both_datasets_the_shared_filters_and_both_dates()
         en.as_of.starts_with("Data as of ") && en.as_of.contains(" and "),
         "{}",
         en.as_of
+    );
+}
+
+#[test]
+fn two_schools_or_a_side_without_one_are_said_above_the_figures() {
+    use pilot_board::domain::compare::institution_warning;
+    assert_eq!(
+        institution_warning(Some("某职业技术学院"), Some("某职业技术学院 "), Lang::Zh),
+        None
+    );
+    assert_eq!(institution_warning(None, None, Lang::Zh), None);
+    let two = institution_warning(Some("甲职业学院"), Some("乙职业学院"), Lang::Zh).unwrap();
+    assert!(
+        two.contains("“甲职业学院”") && two.contains("“乙职业学院”"),
+        "{two}"
+    );
+    let one = institution_warning(Some("甲职业学院"), None, Lang::Zh).unwrap();
+    assert!(one.contains("B 的数据没有写明学校"), "{one}");
+    let other = institution_warning(None, Some("乙职业学院"), Lang::En).unwrap();
+    assert!(
+        other.starts_with("Note: B is the data of “乙职业学院”; A names no school"),
+        "{other}"
     );
 }

@@ -352,3 +352,97 @@ fn a_chart_table_keeps_the_registered_apart_from_the_rates_base() {
     assert_eq!(by_major.cell(row, TableField::Certified), Some("未出成绩"));
     assert_eq!(by_major.cell(row, TableField::Rate), Some("未出成绩"));
 }
+
+/// The 2021 report as a changeover year's file would have it: the last record naming
+/// 软件技术 writes the new code, 510203, where the others keep 610205.
+fn with_a_code_change() -> pilot_board::domain::Dataset {
+    let mut dataset = report_2021();
+    let last = dataset
+        .records
+        .iter()
+        .rposition(|r| r.majors.iter().any(|m| m.code == "610205"))
+        .unwrap();
+    for major in &mut dataset.records[last].majors {
+        if major.code == "610205" {
+            major.code = "510203".into();
+        }
+    }
+    dataset
+}
+
+#[test]
+fn a_major_under_the_old_and_the_new_code_is_one_major() {
+    let dataset = with_a_code_change();
+    let index = DatasetIndex::new(&dataset);
+    // Counted once: 34 majors, as with one code, on screen and by the plain totals.
+    assert_eq!(index.majors.len(), 34);
+    let all: Vec<u32> = (0..dataset.records.len() as u32).collect();
+    assert_eq!(index.totals(&dataset, &all).majors, 34);
+    assert_eq!(Totals::of(&dataset.records).majors, 34);
+    // The filter lists it once, with both codes, and names it by its name.
+    let software: Vec<_> = index
+        .majors
+        .iter()
+        .filter(|m| m.name == "软件技术")
+        .collect();
+    assert_eq!(software.len(), 1);
+    assert_eq!(software[0].label(), "610205 / 510203 软件技术");
+    let key = software[0].key().to_string();
+    assert_eq!(key, "软件技术");
+    // Checking it matches the records under either code, and the plain filter agrees.
+    let filter = Filter {
+        majors: [key].into(),
+        ..Filter::default()
+    };
+    let matched = index.matching(&filter);
+    let expected: Vec<u32> = (0..dataset.records.len() as u32)
+        .filter(|&i| {
+            dataset.records[i as usize]
+                .majors
+                .iter()
+                .any(|m| m.name == "软件技术")
+        })
+        .collect();
+    assert_eq!(matched, expected);
+    assert_eq!(filter.apply(&dataset.records).count(), expected.len());
+    assert!(expected.len() >= 3);
+    // A link made before, naming the old code, still filters to all of them.
+    let old_link = Filter {
+        majors: ["610205".to_string()].into(),
+        ..Filter::default()
+    };
+    assert_eq!(index.matching(&old_link), expected);
+    // The reconciliation says why it counts once.
+    let reconciliation = pilot_board::domain::reconcile(&dataset);
+    assert_eq!(reconciliation.merged_majors.len(), 1);
+    let why = reconciliation.merged_majors[0].why_one(Lang::Zh).unwrap();
+    assert!(
+        why.contains("610205、510203") && why.contains("计为一个专业"),
+        "{why}"
+    );
+    let majors_line = reconciliation
+        .totals
+        .iter()
+        .find(|l| l.figure == pilot_board::domain::reconcile::Figure::Majors)
+        .unwrap();
+    assert_eq!(majors_line.computed, Some(34.0));
+    // The comparison's major filter offers it once.
+    let offered = pilot_board::domain::compare::Comparison::majors(&dataset.records);
+    assert_eq!(offered.iter().filter(|(_, n)| n == "软件技术").count(), 1);
+    // And the chart by major has one bar for it.
+    let chart = pass_rate_by_group(
+        Selected::new(&dataset, &index, all).selection(&dataset, &index),
+        GroupBy::Major,
+        RateDefinition::Published,
+        false,
+        Lang::Zh,
+    );
+    assert_eq!(
+        chart
+            .bars
+            .iter()
+            .filter(|b| b.label.contains("软件技术"))
+            .count(),
+        1
+    );
+}

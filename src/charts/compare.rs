@@ -197,13 +197,13 @@ pub fn draw_registered_chart<DB: DrawingBackend>(
     let colours = style.palette;
     area.fill(&colours.paper)?;
 
+    // The whole chart's largest, so that every page of it shares one axis.
     let largest = chart
         .rows
         .iter()
         .flat_map(|row| [row.a, row.b])
         .flatten()
-        .max()
-        .unwrap_or(0);
+        .fold(chart.largest, u64::max);
     let ticks = nice_ticks(largest as f64);
     let axis_max = *ticks.last().unwrap_or(&1.0);
     let labelled: Vec<(f64, String)> = ticks

@@ -36,12 +36,12 @@ pub fn draw_counts_chart<DB: DrawingBackend>(
     let colours = style.palette;
     area.fill(&colours.paper)?;
 
+    // The whole chart's largest, so that every page of it shares one axis.
     let largest = chart
         .rows
         .iter()
         .map(|row| row.registered)
-        .max()
-        .unwrap_or(0);
+        .fold(chart.largest, u64::max);
     let ticks = nice_ticks(largest as f64);
     let axis_max = *ticks.last().unwrap_or(&1.0);
     let lang = chart.lang;

@@ -22,6 +22,8 @@ pub const VALUE_ROOM: f64 = 132.0;
 
 /// The estimated width of text in pixels: CJK and full-width characters are one em wide,
 /// others a little over half. Close enough to keep labels apart without measuring fonts.
+// (Not inlined: the label fitting calls these often, and each copy is first-load bytes.)
+#[inline(never)]
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars()
         .map(|c| {
@@ -45,6 +47,7 @@ fn is_wide(c: char) -> bool {
 }
 
 /// Text cut to fit `max_px`, with an ellipsis where it was cut.
+#[inline(never)]
 pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     if text_width(text, font_px) <= max_px {
         return text.to_string();
@@ -64,9 +67,12 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     out
 }
 
-/// A bar's label cut to fit `max_px`, keeping what tells two labels apart: a label that ends
-/// in an aside (the batch, `…·中级（2021年第一批）` or `… (2021年第一批)`) keeps the aside whole and
-/// has its name cut instead, so two rows of one certificate in two batches never read alike.
+/// A bar's label cut to fit `max_px`, keeping what tells two labels apart: the level and the
+/// aside after the name (` · 中级（2021年第一批）`, ` · Intermediate (2021 batch 1)`) stay whole
+/// and the name is cut instead, so that two rows of one certificate at two levels or in two
+/// batches never read alike. Where that part would take more than three fifths of the room,
+/// the name keeps less than a third, the level stays whole and the aside keeps its end
+/// (`数控…·中级（…沿用批次）`).
 pub fn fit_label(text: &str, max_px: f64, font_px: f64) -> String {
     if text_width(text, font_px) <= max_px {
         return text.to_string();
@@ -74,20 +80,60 @@ pub fn fit_label(text: &str, max_px: f64, font_px: f64) -> String {
     let aside_start = if text.ends_with('）') {
         text.rfind('（')
     } else if text.ends_with(')') {
-        text.rfind(" (")
+        text.rfind('(')
+            .filter(|&at| text[..at].ends_with(' '))
+            .map(|at| at - 1)
     } else {
         None
-    };
-    let Some(start) = aside_start.filter(|&start| start > 0) else {
+    }
+    .filter(|&start| start > 0);
+    // The level: from the space before the last " · ".
+    let level_start = text
+        .rfind('·')
+        .filter(|&at| text[..at].ends_with(' '))
+        .map(|at| at - 1);
+    let Some(start) = level_start.or(aside_start).filter(|&start| start > 0) else {
         return fit_text(text, max_px, font_px);
     };
-    let (name, aside) = text.split_at(start);
-    let aside_width = text_width(aside, font_px);
-    // The name keeps at least two fifths of the room; a longer aside is cut like any text.
-    if aside_width > max_px * 0.6 {
+    let (name, tail) = text.split_at(start);
+    let tail_width = text_width(tail, font_px);
+    // The name down to two characters and the ellipsis, before anything else is cut.
+    if max_px - tail_width >= 3.0 * font_px {
+        return format!("{}{tail}", fit_text(name, max_px - tail_width, font_px));
+    }
+    // Tight: the level whole (without the spaces around its dot), the aside cut from its start.
+    let (level, aside) = tail.split_at(aside_start.map_or(tail.len(), |at| at.max(start) - start));
+    let level = match level.strip_prefix(" · ") {
+        Some(rest) => format!("·{rest}"),
+        None => level.to_string(),
+    };
+    let head = fit_text(name, (max_px * 0.3).max(3.0 * font_px), font_px);
+    let room = max_px - text_width(&head, font_px) - text_width(&level, font_px);
+    if room < 0.0 {
         return fit_text(text, max_px, font_px);
     }
-    format!("{}{aside}", fit_text(name, max_px - aside_width, font_px))
+    format!("{head}{level}{}", cut_aside(aside, room, font_px))
+}
+
+/// An aside (`（2021年沿用批次）`, ` (2021 batch 1)`) cut from its start to fit `max_px`,
+/// keeping its opening bracket and its end: `（…沿用批次）`; nothing where not even that fits.
+fn cut_aside(aside: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(aside, font_px) <= max_px {
+        return aside.to_string();
+    }
+    let opening = &aside[..aside.find(['（', '(']).map_or(0, |at| {
+        at + aside[at..].chars().next().map_or(0, char::len_utf8)
+    })];
+    let reversed: String = aside[opening.len()..].chars().rev().collect();
+    let kept: String = fit_text(&reversed, max_px - text_width(opening, font_px), font_px)
+        .chars()
+        .rev()
+        .collect();
+    // At least two characters and the closing bracket after the ellipsis, or nothing.
+    if kept.chars().count() < 4 {
+        return String::new();
+    }
+    format!("{opening}{kept}")
 }
 
 /// Text broken into at most `max_lines` lines of at most `max_px`, the last one cut with an
@@ -558,10 +604,33 @@ mod tests {
         assert!(fa.contains('…'), "{fa}");
         assert!(text_width(&fa, 13.0) <= 200.0, "{fa}");
         let english = "Web front-end development · Intermediate (2021 batch 1)";
-        assert!(fit_label(english, 240.0, 13.0).ends_with(" (2021 batch 1)"));
+        let cut = fit_label(english, 240.0, 13.0);
+        assert!(
+            cut.contains("·Intermediate (…") && cut.ends_with(" 1)"),
+            "{cut}"
+        );
+        assert!(text_width(&cut, 13.0) <= 240.0, "{cut}");
         // What fits is left alone; a label without an aside is cut at the end.
         assert_eq!(fit_label("物流管理 · 中级", 200.0, 13.0), "物流管理 · 中级");
         assert!(fit_label(&"物".repeat(40), 200.0, 13.0).ends_with('…'));
+        // A dot or bracket inside a name is no level nor aside.
+        assert!(fit_label("数据·分析与应用(初)技能证书", 60.0, 13.0).ends_with('…'));
+        // The level stays where the name is cut (two levels of one certificate).
+        let level = fit_label("数控车铣加工职业技能等级证书 · 高级", 150.0, 13.0);
+        assert!(level.ends_with("… · 高级"), "{level}");
+        // In a narrow room the batch keeps its end, which tells the two rows apart.
+        let narrow =
+            |batch: &str| fit_label(&format!("数控车铣加工 · 中级（{batch}）"), 150.0, 13.0);
+        let (second, kept) = (narrow("2021年第二批"), narrow("2021年沿用批次"));
+        assert_ne!(second, kept);
+        assert!(
+            second.starts_with("数控") && second.contains("·中级（…"),
+            "{second}"
+        );
+        assert!(kept.ends_with("批次）"), "{kept}");
+        for label in [&second, &kept, &level] {
+            assert!(text_width(label, 13.0) <= 150.0, "{label}");
+        }
     }
 
     #[test]

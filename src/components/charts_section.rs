@@ -277,7 +277,7 @@ fn ExportControls(shared: Shared) -> impl IntoView {
                 prop:checked=move || export_tall.get()
                 on:change:target=move |ev| export_tall.set(ev.target().checked())
             />
-            {state.tr("长图不分页", "One tall picture")}
+            {state.tr("长图不分页", "Tall charts as one picture, not pages")}
         </label>
     }
 }

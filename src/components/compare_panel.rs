@@ -61,6 +61,8 @@ struct Computed {
     majors: Vec<(String, String)>,
     /// Each side's date (`as_of`).
     as_of: (Option<String>, Option<String>),
+    /// Each side's school (`institution`).
+    schools: (Option<String>, Option<String>),
 }
 
 #[component]
@@ -101,6 +103,7 @@ pub fn ComparePanel() -> impl IntoView {
             comparison: Shared::new(comparison),
             majors,
             as_of: (a.as_of.clone(), b.as_of.clone()),
+            schools: (a.institution.clone(), b.institution.clone()),
         }))
     });
     let entries =
@@ -211,6 +214,7 @@ fn Compared(
         comparison,
         majors,
         as_of,
+        schools,
     } = computed;
     if cv.a == cv.b {
         return view! {
@@ -325,13 +329,23 @@ fn Compared(
         .rows
         .iter()
         .filter(|r| r.status() == RowStatus::Dropped)
-        .map(|r| (r.key.clone(), label(r.name(), r.level())))
+        .map(|r| {
+            (
+                r.key.clone(),
+                label(r.name(), r.level(), lang.get_untracked()),
+            )
+        })
         .collect();
     let new: Vec<(String, String)> = comparison
         .rows
         .iter()
         .filter(|r| r.status() == RowStatus::New)
-        .map(|r| (r.key.clone(), label(r.name(), r.level())))
+        .map(|r| {
+            (
+                r.key.clone(),
+                label(r.name(), r.level(), lang.get_untracked()),
+            )
+        })
         .collect();
     let link_a = RwSignal::new(dropped.first().map(|d| d.0.clone()).unwrap_or_default());
     let link_b = RwSignal::new(new.first().map(|d| d.0.clone()).unwrap_or_default());
@@ -515,6 +529,18 @@ fn Compared(
             <CompareSlides span=slides_span sentence=slides_sentence kpis=slides_kpis
                 heads=slides_heads charts=slide_charts.clone() caption on_exit=stop/>
         </Show>
+        {move || {
+            crate::domain::compare::institution_warning(
+                schools.0.as_deref(),
+                schools.1.as_deref(),
+                lang.get(),
+            )
+            .map(|text| view! {
+                <p class="pb-compare__warning" role="note" data-testid="compare-institution-warning">
+                    {text}
+                </p>
+            })
+        }}
         <p class="pb-compare__sentence" data-testid="compare-sentence">{sentence_text}</p>
         <table class="pb-compare__kpis" data-testid="compare-kpis">
             <thead>
@@ -546,7 +572,10 @@ fn Compared(
             file=("报考人数对比", "Registered comparison")/>
         {can_link.then(|| view! {
             <div class="pb-compare__link" data-testid="compare-link-form">
-                <span>{state.tr("规则没有配对的两行：", "Two rows the rule did not match:")}</span>
+                <span>{state.tr(
+                    "名称对不上、其实是同一证书的两行，可以手动配对：",
+                    "Pair by hand two rows that are one certificate under different names:",
+                )}</span>
                 <select class="pb-select" data-testid="compare-link-a"
                     on:change=move |ev| link_a.set(event_target_value(&ev))>
                     {dropped.into_iter().map(|(key, text)| view! { <option value=key>{text}</option> }).collect_view()}
@@ -700,8 +729,8 @@ fn SeriesOverYears(
 }
 
 /// A row as the link form names it.
-fn label(name: &str, level: Level) -> String {
-    format!("{name} · {}", level.as_str())
+fn label(name: &str, level: Level, lang: Lang) -> String {
+    format!("{name} · {}", level.label(lang))
 }
 
 /// One of the comparison's charts on a canvas (drawn by `charts::compare`), redrawn when the

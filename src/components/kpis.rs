@@ -22,7 +22,7 @@ pub fn Kpis() -> impl IntoView {
     view! {
         <section class="pb-kpis" aria-label=state.tr("关键指标", "Key figures")>
             <KpiCard
-                label=state.tr("证书等级（条）", "Certificate levels")
+                label=state.tr("证书等级（各批次）", "Certificate levels (by batch)")
                 test_id="kpi-records"
                 value=read(|t, lang| format_count(t.records as u64, lang))
                 hint=read(|t, lang| match lang {

@@ -14,7 +14,9 @@ use crate::components::charts_section::{ChartKind, counts_spec, pass_rate_spec};
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::chart_data::{BarValue, Window, pass_rate_by_certificate};
-use crate::domain::deck::{DeckPlan, Slide, SlideChart, deck, group_members, rated_page};
+use crate::domain::deck::{
+    DeckPlan, Slide, SlideChart, counted_page, deck, group_members, rated_page,
+};
 use crate::domain::index::Selected;
 use crate::state::BoardState;
 use crate::web::canvas::paint;
@@ -122,7 +124,7 @@ pub fn Presentation(
                 />
                 {move || match state.lang.get() {
                     Lang::Zh => format!("演示时每个{}各一页", group_name()),
-                    Lang::En => format!("A slide per {} too", group_name().to_lowercase()),
+                    Lang::En => format!("Add a slide for each {}", group_name().to_lowercase()),
                 }}
             </label>
         </div>
@@ -341,6 +343,9 @@ pub fn deck_plan(
     DeckPlan {
         records: state.totals.with(|t| t.records),
         rated,
+        registered: state
+            .dataset
+            .with(|d| state.matching.with(|m| with_registrants(d, m))),
         groups: match by_group {
             ChartSpec::Rate(chart) => chart
                 .bars
@@ -403,7 +408,44 @@ pub fn slide_content(
                 rated_slide(spec, &unrated, rows, last_page, records - rated),
             )
         }
-        SlideChart::Counts => (ChartKind::Counts.title(lang), counts_spec(state, window)),
+        SlideChart::Counts => {
+            // The rows nobody registered for come last (most registered first): the last
+            // slide names them instead of drawing them.
+            let records = state.totals.with(|t| t.records);
+            let counted = state
+                .dataset
+                .with(|d| state.matching.with(|m| with_registrants(d, m)));
+            let spec = counts_spec(state, window);
+            let nobody = if last_page {
+                counts_spec(
+                    state,
+                    Window {
+                        first: counted,
+                        size: FOOTNOTE_NAMES,
+                    },
+                )
+            } else {
+                spec.clone()
+            };
+            let chart = match (spec, nobody) {
+                (ChartSpec::Counts(chart), ChartSpec::Counts(nobody)) => {
+                    let nobody: Vec<_> = nobody
+                        .rows
+                        .into_iter()
+                        .filter(|row| row.registered == 0)
+                        .collect();
+                    ChartSpec::Counts(counted_page(
+                        chart,
+                        rows,
+                        last_page,
+                        &nobody,
+                        records.saturating_sub(counted),
+                    ))
+                }
+                (spec, _) => spec,
+            };
+            (ChartKind::Counts.title(lang), chart)
+        }
         SlideChart::ByGroup => {
             let group_by = state.view.with(|v| v.group_by);
             let mut spec = by_group.clone();
@@ -472,6 +514,14 @@ pub fn with_a_rate(dataset: &crate::domain::Dataset, members: &[u32]) -> usize {
     members
         .iter()
         .filter(|&&i| dataset.records[i as usize].pass_rate().is_some())
+        .count()
+}
+
+/// How many of `members` have anybody registered (the bars a counts slide pages through).
+pub fn with_registrants(dataset: &crate::domain::Dataset, members: &[u32]) -> usize {
+    members
+        .iter()
+        .filter(|&&i| dataset.records[i as usize].registered > 0)
         .count()
 }
 

@@ -48,6 +48,17 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Whatever the totals: a major under an old and a new code, and why it counts once.
+    let merged_majors = move || {
+        let lang = state.lang.get();
+        reconciliation.with(|r| {
+            r.merged_majors
+                .iter()
+                .filter_map(|major| major.why_one(lang))
+                .map(|sentence| view! { <li data-testid="reconciliation-major-codes">{sentence}</li> })
+                .collect_view()
+        })
+    };
     // Built only while the list is open, a page at a time: a large dataset has thousands of
     // warnings, and building them all with the dashboard made opening and editing it slow.
     // Closed, the list starts again at one page.
@@ -177,6 +188,7 @@ pub fn ReconciliationPanel() -> impl IntoView {
                 <summary>{warnings_heading}</summary>
                 {warnings}
             </details>
+            <ul class="pb-recon__explanations">{merged_majors}</ul>
         </section>
     }
 }

@@ -67,11 +67,7 @@ pub fn chips<'a>(filter: &'a Filter, index: &'a DatasetIndex) -> Vec<Chip<'a>> {
     let levels = filter.levels.iter().map(|&level| Chip::Level(level));
     let majors = filter.majors.iter().map(|code| Chip::Major {
         code,
-        name: index
-            .majors
-            .iter()
-            .find(|m| m.key() == code)
-            .map_or("", |m| m.name.as_str()),
+        name: index.major_named(code).map_or("", |m| m.name.as_str()),
     });
     let words = filter.search.trim();
     let search = (!words.is_empty()).then_some(Chip::Search(words));

@@ -136,6 +136,10 @@ impl CountsRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountsChart {
     pub rows: Vec<CountsRow>,
+    /// The most registered of any row of the whole chart, not only of the rows it holds: every
+    /// page of a long chart (a slide, a picture, a figure) draws its count axis to it, so that
+    /// one length means one count on all of them.
+    pub largest: u64,
     pub note: String,
     /// Which rate the data table gives beside the counts.
     pub definition: RateDefinition,
@@ -325,6 +329,10 @@ pub fn registered_certified(
         .collect();
     CountsChart {
         note: window_note(window, rows.len(), totals.records, lang),
+        largest: index
+            .by_registered(members)
+            .next()
+            .map_or(0, |i| dataset.records[i].registered),
         rows,
         definition,
         lang,

@@ -303,13 +303,32 @@ impl Comparison {
 
     /// The majors of either side, by key, with their names: what the comparison's major filter
     /// offers.
+    /// A major under an old and a new code is one (by its name, as `domain::majors` has it):
+    /// offered by its name, which the filter matches on either side whatever the code.
     pub fn majors<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<(String, String)> {
         let mut seen = HashSet::new();
-        let mut majors: Vec<(String, String)> = records
+        let mut codes: HashMap<&str, &str> = HashMap::new();
+        let mut several = HashSet::new();
+        let all: Vec<&Major> = records.into_iter().flat_map(|r| r.majors.iter()).collect();
+        for major in &all {
+            let name = super::majors::identity(major);
+            if let Some(code) = codes.insert(name, &major.code)
+                && code != major.code
+            {
+                several.insert(name);
+            }
+        }
+        let mut majors: Vec<(String, String)> = all
             .into_iter()
-            .flat_map(|r| r.majors.iter())
-            .filter(|m| seen.insert(m.key().to_string()))
-            .map(|m: &Major| (m.key().to_string(), m.name.clone()))
+            .filter(|m| seen.insert(super::majors::identity(m)))
+            .map(|m: &Major| {
+                let key = if several.contains(super::majors::identity(m)) {
+                    m.name.clone()
+                } else {
+                    m.key().to_string()
+                };
+                (key, m.name.clone())
+            })
             .collect();
         majors.sort_by(|x, y| x.1.cmp(&y.1));
         majors
@@ -404,13 +423,15 @@ pub fn format_percent_change(tenths: i64) -> String {
 }
 
 /// Hundredths of a point as the sentence says them: one decimal, rounded half away from zero.
-fn points_one_decimal(hundredths: i64) -> String {
-    let tenths = (hundredths.unsigned_abs() + 5) / 10;
-    format!("{}.{}", tenths / 10, tenths % 10)
+/// The size of a change in points as the tables write it (two decimals), without its sign: the
+/// sentence and the tables state one figure.
+fn points_size(hundredths: i64) -> String {
+    let n = hundredths.unsigned_abs();
+    format!("{}.{:02}", n / 100, n % 100)
 }
 
 /// The comparison in the report's words, from the later side's point of view:
-/// "与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.0个百分点（65.97%→53.97%）…".
+/// "与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.87个百分点（72.16%→59.29%）…".
 /// `earlier` names the earlier side ("2021年", or its title in quotes).
 pub fn sentence(comparison: &Comparison, earlier: &str, lang: Lang) -> String {
     let (a, b) = (&comparison.a.totals, &comparison.b.totals);
@@ -438,8 +459,8 @@ pub fn sentence(comparison: &Comparison, earlier: &str, lang: Lang) -> String {
             };
             if let (Some(points), Some(ra), Some(rb)) = (points, rate_a, rate_b) {
                 let shift = match points.signum() {
-                    1 => format!("上升{}个百分点", points_one_decimal(points)),
-                    -1 => format!("下降{}个百分点", points_one_decimal(points)),
+                    1 => format!("上升{}个百分点", points_size(points)),
+                    -1 => format!("下降{}个百分点", points_size(points)),
                     _ => "持平".to_string(),
                 };
                 text += &format!(
@@ -460,8 +481,8 @@ pub fn sentence(comparison: &Comparison, earlier: &str, lang: Lang) -> String {
             };
             if let (Some(points), Some(ra), Some(rb)) = (points, rate_a, rate_b) {
                 let shift = match points.signum() {
-                    1 => format!("rose by {} percentage points", points_one_decimal(points)),
-                    -1 => format!("fell by {} percentage points", points_one_decimal(points)),
+                    1 => format!("rose by {} percentage points", points_size(points)),
+                    -1 => format!("fell by {} percentage points", points_size(points)),
                     _ => "held level".to_string(),
                 };
                 text += &format!(
@@ -490,7 +511,7 @@ pub struct KpiLine {
     pub a: String,
     pub b: String,
     /// People and percent for counts (`−517（−14.8%）`), percentage points for rates
-    /// (`−12.87`), `--` where a rate is undefined.
+    /// (`−12.87个百分点`), `--` where a rate is undefined.
     pub change: String,
 }
 
@@ -519,7 +540,14 @@ pub fn kpi_lines(comparison: &Comparison, lang: Lang) -> Vec<KpiLine> {
         label,
         a: super::figures::format_rate(x),
         b: super::figures::format_rate(y),
-        change: points_between(x, y).map_or_else(|| "--".to_string(), format_points),
+        // The rates are in %, their change in points: said so beside the figure.
+        change: points_between(x, y).map_or_else(
+            || "--".to_string(),
+            |points| match lang {
+                Lang::Zh => format!("{}个百分点", format_points(points)),
+                Lang::En => format!("{} points", format_points(points)),
+            },
+        ),
     };
     vec![
         count(
@@ -536,19 +564,13 @@ pub fn kpi_lines(comparison: &Comparison, lang: Lang) -> Vec<KpiLine> {
         ),
         rate(
             "rate-published",
-            lang.pick(
-                "通过率（已公布成绩，百分点）",
-                "Pass rate, published results (points)",
-            ),
+            lang.pick("通过率（已公布成绩）", "Pass rate, published results"),
             a.pass_rate_published(),
             b.pass_rate_published(),
         ),
         rate(
             "rate-all",
-            lang.pick(
-                "通过率（全部报考，百分点）",
-                "Pass rate, all registered (points)",
-            ),
+            lang.pick("通过率（全部报考）", "Pass rate, all registered"),
             a.pass_rate_all_registered(),
             b.pass_rate_all_registered(),
         ),
@@ -658,6 +680,9 @@ impl RegisteredShift {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegisteredChart {
     pub rows: Vec<RegisteredShift>,
+    /// The most registered of either year over every row: each page of the chart draws its
+    /// axis to it.
+    pub largest: u64,
     /// The two sides' names (the years, or the titles), earlier first.
     pub legend: (String, String),
     pub note: String,
@@ -700,6 +725,12 @@ pub fn registered_chart(
         ),
     };
     RegisteredChart {
+        largest: rows
+            .iter()
+            .flat_map(|row| [row.a, row.b])
+            .flatten()
+            .max()
+            .unwrap_or(0),
         rows,
         legend,
         note,
@@ -735,7 +766,7 @@ pub fn series_chart(
 ) -> super::chart_data::CountsChart {
     use super::chart_data::{BarTarget, CountsChart, CountsRow};
     use super::figures::PassRate;
-    let rows = years
+    let rows: Vec<CountsRow> = years
         .iter()
         .map(|year| {
             let totals = &year.totals;
@@ -764,10 +795,52 @@ pub fn series_chart(
         Lang::En => format!("{school}, {span}, one dataset a year, its batches summed"),
     };
     CountsChart {
+        largest: rows.iter().map(|row| row.registered).max().unwrap_or(0),
         rows,
         note,
         definition: super::view::RateDefinition::Published,
         lang,
+    }
+}
+
+/// A warning above the figures when the two sides may not be one school: their `institution`
+/// differs (white space aside), or one side names none. `None` when both name the same school,
+/// or neither names any (a table has no place for it).
+pub fn institution_warning(a: Option<&str>, b: Option<&str>, lang: Lang) -> Option<String> {
+    let school = |s: Option<&str>| {
+        s.map(|s| s.split_whitespace().collect::<String>())
+            .filter(|s| !s.is_empty())
+    };
+    let (key_a, key_b) = (school(a), school(b));
+    match (&key_a, &key_b) {
+        (Some(x), Some(y)) if x == y => None,
+        (None, None) => None,
+        (Some(_), Some(_)) => {
+            let (a, b) = (a.unwrap_or_default().trim(), b.unwrap_or_default().trim());
+            Some(match lang {
+                Lang::Zh => format!(
+                    "注意：A 是“{a}”的数据，B 是“{b}”的数据。两所学校的数字放在一起比较，变化并不是一所学校的变化。"
+                ),
+                Lang::En => format!(
+                    "Note: A is the data of “{a}” and B of “{b}”. These are two schools: the changes below are not one school's changes."
+                ),
+            })
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            let (named, unnamed, school) = if key_a.is_some() {
+                ("A", "B", a.unwrap_or_default().trim())
+            } else {
+                ("B", "A", b.unwrap_or_default().trim())
+            };
+            Some(match lang {
+                Lang::Zh => format!(
+                    "注意：{named} 是“{school}”的数据，{unnamed} 的数据没有写明学校，无法确认两边是同一所学校。"
+                ),
+                Lang::En => format!(
+                    "Note: {named} is the data of “{school}”; {unnamed} names no school, so it cannot be told whether both are one school."
+                ),
+            })
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! the current grouping. A deck is a list of small descriptions; a slide's chart is prepared
 //! only when it is shown, so a deck over 100,000 records costs nothing to step through.
 
-use super::chart_data::{BarValue, RateBar, RateChart};
+use super::chart_data::{BarValue, CountsChart, CountsRow, RateBar, RateChart};
 use super::index::Selection;
 use super::lang::Lang;
 use super::view::GroupBy;
@@ -27,14 +27,16 @@ pub struct Slide {
     pub pages: usize,
 }
 
-/// What the deck is made of: how many records match (the counts chart's rows), how many of
-/// them have a rate (the pass-rate chart's bars: the others are named under its last slide
-/// instead of filling slides of "无人报考"), how many group bars have a rate, and how many
+/// What the deck is made of: how many records match, how many of them have a rate (the
+/// pass-rate chart's bars: the others are named under its last slide instead of filling
+/// slides of "无人报考"), how many have anybody registered (the counts chart's bars: the
+/// others are named under its last slide too), how many group bars have a rate, and how many
 /// records with a rate each group has (for the per-group slides, when asked).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeckPlan {
     pub records: usize,
     pub rated: usize,
+    pub registered: usize,
     pub groups: usize,
     pub per_group: Option<Vec<usize>>,
 }
@@ -47,7 +49,7 @@ pub fn deck(plan: &DeckPlan, rows: usize) -> Vec<Slide> {
         (0..pages).map(move |page| Slide { chart, page, pages })
     };
     let mut slides: Vec<Slide> = paged(SlideChart::PassRate, plan.rated)
-        .chain(paged(SlideChart::Counts, plan.records))
+        .chain(paged(SlideChart::Counts, plan.registered))
         .chain(paged(SlideChart::ByGroup, plan.groups))
         .collect();
     for (group, &size) in plan.per_group.iter().flatten().enumerate() {
@@ -83,6 +85,32 @@ pub fn rated_page(
     chart
 }
 
+/// The rows of a slide's page of a counts chart (most registered first, so the rows nobody
+/// registered for come last): those of `page` with anybody registered; and, on the last page,
+/// a line naming the rows without (`nobody`, the first few of `nobody_total`), appended to
+/// the chart's note, as [`rated_page`] does for the rates.
+pub fn counted_page(
+    mut chart: CountsChart,
+    rows: usize,
+    last_page: bool,
+    nobody: &[CountsRow],
+    nobody_total: usize,
+) -> CountsChart {
+    chart.rows.retain(|row| row.registered > 0);
+    chart.rows.truncate(rows.max(1));
+    if last_page && nobody_total > 0 {
+        let lang = chart.lang;
+        let names: Vec<&str> = nobody.iter().map(|row| row.short_label.as_str()).collect();
+        let footnote = footnote_of(&[], &names, nobody_total, lang);
+        chart.note = if chart.rows.is_empty() {
+            footnote
+        } else {
+            lang.then(&chart.note, &footnote)
+        };
+    }
+    chart
+}
+
 /// "未出成绩：数字创意建模 · 中级；无人报考：智能制造单元集成应用 · 中级、…等 5 个", naming
 /// the bars of `unrated` (of `total` in all).
 pub fn unrated_footnote(unrated: &[RateBar], total: usize, lang: Lang) -> String {
@@ -95,6 +123,11 @@ pub fn unrated_footnote(unrated: &[RateBar], total: usize, lang: Lang) -> String
     };
     let pending = names(|v| matches!(v, BarValue::Pending));
     let nobody = names(|v| matches!(v, BarValue::Nobody));
+    footnote_of(&pending, &nobody, total, lang)
+}
+
+/// The footnote naming rows pending and rows nobody registered for, of `total` in all.
+fn footnote_of(pending: &[&str], nobody: &[&str], total: usize, lang: Lang) -> String {
     let (list_mark, part_mark) = match lang {
         Lang::Zh => ("、", "；"),
         Lang::En => (", ", "; "),
@@ -109,7 +142,7 @@ pub fn unrated_footnote(unrated: &[RateBar], total: usize, lang: Lang) -> String
         }
     }
     let mut text = parts.join(part_mark);
-    let rest = total.saturating_sub(unrated.len());
+    let rest = total.saturating_sub(pending.len() + nobody.len());
     if rest > 0 {
         text.push_str(&match lang {
             Lang::Zh => format!("，另有 {rest} 个"),
@@ -150,12 +183,25 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::index::{DatasetIndex, Selected};
+    use crate::domain::model::Dataset;
+
+    fn report_2021() -> (Dataset, DatasetIndex) {
+        let dataset = builtin::report_2021();
+        let index = DatasetIndex::new(&dataset);
+        (dataset, index)
+    }
+
+    /// Every record of the dataset, selected.
+    fn everything(dataset: &Dataset, index: &DatasetIndex) -> Selected {
+        Selected::new(dataset, index, (0..dataset.records.len() as u32).collect())
+    }
 
     #[test]
     fn each_chart_takes_the_slides_its_bars_need() {
         let plan = DeckPlan {
             records: 38,
             rated: 38,
+            registered: 38,
             groups: 3,
             per_group: None,
         };
@@ -177,6 +223,7 @@ mod tests {
         let plan = DeckPlan {
             records: 38,
             rated: 31,
+            registered: 35,
             groups: 3,
             per_group: None,
         };
@@ -190,6 +237,54 @@ mod tests {
     }
 
     #[test]
+    fn rows_nobody_registered_for_take_no_counts_slide_of_their_own() {
+        use crate::domain::chart_data::{Window, registered_certified};
+        use crate::domain::view::RateDefinition;
+        // The 2021 report: 33 of its 38 records have somebody registered; at 12 rows a slide
+        // the counts take 3 slides, not 4, and the third holds no row of 0 / 0.
+        let (dataset, index) = report_2021();
+        let all = everything(&dataset, &index);
+        let registered = dataset.records.iter().filter(|r| r.registered > 0).count();
+        assert_eq!(registered, 33);
+        let plan = DeckPlan {
+            records: 38,
+            rated: 31,
+            registered,
+            groups: 3,
+            per_group: None,
+        };
+        let counts = deck(&plan, 12)
+            .into_iter()
+            .filter(|s| s.chart == SlideChart::Counts)
+            .count();
+        assert_eq!(counts, 3, "33 rows at 12 a slide");
+        let chart = |first, size| {
+            registered_certified(
+                all.selection(&dataset, &index),
+                RateDefinition::Published,
+                Window { first, size },
+                Lang::Zh,
+            )
+        };
+        let nobody = chart(33, 12).rows;
+        assert_eq!(nobody.len(), 5);
+        assert!(nobody.iter().all(|r| r.registered == 0));
+        let last = counted_page(chart(24, 12), 12, true, &nobody, 5);
+        assert_eq!(last.rows.len(), 9, "rows 25–33, without the rows of 0 / 0");
+        assert!(last.rows.iter().all(|r| r.registered > 0));
+        assert!(last.note.contains("无人报考："), "{}", last.note);
+        assert!(
+            last.note.contains("数控车铣加工 · 中级（2021年第二批）"),
+            "{}",
+            last.note
+        );
+        assert_eq!(last.largest, chart(0, 12).largest, "one axis");
+        let earlier = counted_page(chart(0, 12), 12, false, &nobody, 5);
+        assert_eq!(earlier.rows.len(), 12);
+        assert!(!earlier.note.contains("无人报考"));
+    }
+
+    #[test]
     fn an_empty_selection_still_has_one_slide_per_chart() {
         let slides = deck(&DeckPlan::default(), 7);
         assert_eq!(slides.len(), 3);
@@ -200,6 +295,7 @@ mod tests {
         let plan = DeckPlan {
             records: 5,
             rated: 5,
+            registered: 5,
             groups: 2,
             per_group: Some(vec![3, 9]),
         };
@@ -220,13 +316,8 @@ mod tests {
     fn the_last_slide_names_the_bars_without_a_rate() {
         use crate::domain::chart_data::{Window, pass_rate_by_certificate};
         use crate::domain::view::RateDefinition;
-        let dataset = builtin::report_2021();
-        let index = DatasetIndex::new(&dataset);
-        let all = Selected::new(
-            &dataset,
-            &index,
-            (0..dataset.records.len() as u32).collect(),
-        );
+        let (dataset, index) = report_2021();
+        let all = everything(&dataset, &index);
         let chart = |first, size| {
             pass_rate_by_certificate(
                 all.selection(&dataset, &index),
@@ -257,13 +348,8 @@ mod tests {
 
     #[test]
     fn groups_hold_their_matching_records() {
-        let dataset = builtin::report_2021();
-        let index = DatasetIndex::new(&dataset);
-        let all = Selected::new(
-            &dataset,
-            &index,
-            (0..dataset.records.len() as u32).collect(),
-        );
+        let (dataset, index) = report_2021();
+        let all = everything(&dataset, &index);
         let first = Selected::new(&dataset, &index, vec![0]);
         let levels = group_members(all.selection(&dataset, &index), GroupBy::Level, Lang::Zh);
         let sizes: usize = levels.iter().map(|(_, r)| r.len()).sum();

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::filter::batch_key;
 use super::lang::{Lang, format_count, group_digits};
-use super::model::{Major, Record};
+use super::model::Record;
 use super::view::RateDefinition;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
@@ -106,7 +106,7 @@ pub struct Totals {
     pub records: usize,
     /// Distinct (batch, certificate): one pilot may run at several levels.
     pub pilots: usize,
-    /// Distinct major codes.
+    /// Distinct majors, by name (one major under an old and a new code is one).
     pub majors: usize,
     pub approved_trainees: u64,
     pub social_training_person_days: u64,
@@ -129,7 +129,7 @@ impl Totals {
         for record in records {
             totals.add(record);
             pilots.insert((batch_key(&record.batch), record.certificate.trim()));
-            majors.extend(record.majors.iter().map(Major::key));
+            majors.extend(record.majors.iter().map(super::majors::identity));
         }
         totals.pilots = pilots.len();
         totals.majors = majors.len();
@@ -196,6 +196,59 @@ impl Totals {
     pub fn certified_if_published(&self) -> Option<u64> {
         (self.registered_published > 0 || self.pending_records == 0).then_some(self.certified)
     }
+}
+
+/// The key figures as the dashboard's cards give them, a label and its value each: what the
+/// deck's opening slide lists.
+pub fn key_figures(totals: &Totals, lang: Lang) -> Vec<(String, String)> {
+    let count = |n: u64| format_count(n, lang);
+    let rate = |definition: RateDefinition| totals.pass_rate(definition).text(lang);
+    let mut figures = vec![
+        (
+            lang.pick("证书等级（各批次）", "Certificate levels (by batch)")
+                .to_string(),
+            match lang {
+                Lang::Zh => format!("{}（{} 个试点）", totals.records, totals.pilots),
+                Lang::En => format!(
+                    "{} ({})",
+                    count(totals.records as u64),
+                    count_noun(totals.pilots as u64, "pilot", "pilots")
+                ),
+            },
+        ),
+        (
+            lang.pick("报考人数", "Registered").to_string(),
+            count(totals.registered),
+        ),
+        (
+            lang.pick("获证人数", "Certified").to_string(),
+            count(totals.certified),
+        ),
+    ];
+    if totals.pending_records > 0 {
+        figures.push((
+            lang.pick("待出成绩", "Results pending").to_string(),
+            match lang {
+                Lang::Zh => format!(
+                    "{} 个证书等级，{} 人",
+                    totals.pending_records, totals.pending_registered
+                ),
+                Lang::En => format!(
+                    "{}, {} registered",
+                    count_noun(
+                        totals.pending_records as u64,
+                        "certificate level",
+                        "certificate levels"
+                    ),
+                    count(totals.pending_registered)
+                ),
+            },
+        ));
+    }
+    for definition in [RateDefinition::Published, RateDefinition::AllRegistered] {
+        figures.push((definition.label(lang).to_string(), rate(definition)));
+    }
+    figures
 }
 
 /// A pass rate as every view states it: the rate, or why there is none. The one rule: a rate

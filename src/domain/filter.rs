@@ -44,10 +44,10 @@ impl Filter {
         (self.batches.is_empty() || self.batches.contains(&batch_key(&record.batch)))
             && (self.levels.is_empty() || self.levels.contains(&record.level))
             && (self.majors.is_empty()
-                || record
-                    .majors
-                    .iter()
-                    .any(|major| self.majors.contains(major.key())))
+                || record.majors.iter().any(|major| {
+                    // By its code, or by its name (a major of several codes).
+                    self.majors.contains(major.key()) || self.majors.contains(&major.name)
+                }))
             && self.matches_search(&record.certificate)
     }
 

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use super::figures::{Ratio, Totals};
 use super::filter::{Filter, batch_key, fold_for_search};
 use super::lang::Lang;
-use super::model::{Dataset, Level, Major};
+use super::majors::{MajorValue, identity};
+use super::model::{Dataset, Level};
 use super::view::GroupBy;
 
 /// One distinct batch: the key shared by its spellings and the first spelling met.
@@ -19,10 +20,11 @@ pub struct BatchValue {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DatasetIndex {
-    /// Distinct batches, levels and majors, in data order (first appearance).
+    /// Distinct batches, levels and majors, in data order (first appearance). A major is one
+    /// by its name, whatever codes it is written under (see `domain::majors`).
     pub batches: Vec<BatchValue>,
     pub levels: Vec<Level>,
-    pub majors: Vec<Major>,
+    pub majors: Vec<MajorValue>,
     record_batch: Vec<u32>,
     record_level: Vec<Level>,
     /// The majors of record `i` are `major_ids[major_starts[i]..major_starts[i + 1]]`: one flat
@@ -66,10 +68,12 @@ impl DatasetIndex {
                 .majors
                 .iter()
                 .map(|major| {
-                    *major_ids.entry(major.key()).or_insert_with(|| {
-                        index.majors.push(major.clone());
+                    let id = *major_ids.entry(identity(major)).or_insert_with(|| {
+                        index.majors.push(MajorValue::new(major));
                         index.majors.len() as u32 - 1
-                    })
+                    });
+                    index.majors[id as usize].add_code(&major.code);
+                    id
                 })
                 .collect();
             majors.sort_unstable();
@@ -119,6 +123,11 @@ impl DatasetIndex {
 
     pub fn shares_name(&self, record: usize) -> bool {
         self.record_shares_name[record]
+    }
+
+    /// The major a filter's value names (its key, any of its codes, or its name).
+    pub fn major_named(&self, value: &str) -> Option<&MajorValue> {
+        self.majors.iter().find(|major| major.answers_to(value))
     }
 
     pub fn majors_of(&self, record: usize) -> &[u32] {
@@ -175,7 +184,7 @@ impl DatasetIndex {
         let majors = (!filter.majors.is_empty()).then(|| {
             self.majors
                 .iter()
-                .map(|major| filter.majors.contains(major.key()))
+                .map(|major| filter.majors.iter().any(|value| major.answers_to(value)))
                 .collect()
         });
         CompiledFilter {

@@ -40,6 +40,9 @@ impl Figure {
 pub enum Verdict {
     Agrees,
     NotReported,
+    /// The report prints the total, but no record of the data carries the column it adds up
+    /// (a table without 已批准培训人数): nothing to compare.
+    NotInData,
     Differs,
     /// The printed rate counts the examinees still waiting for results as not certified.
     RateCountsPendingAsFailed {
@@ -54,7 +57,7 @@ impl Verdict {
     pub fn mark(self) -> &'static str {
         match self {
             Verdict::Agrees => "✓",
-            Verdict::NotReported => "–",
+            Verdict::NotReported | Verdict::NotInData => "–",
             Verdict::Differs | Verdict::RateCountsPendingAsFailed { .. } => "⚠",
         }
     }
@@ -64,6 +67,7 @@ impl Verdict {
         match self {
             Verdict::Agrees => lang.pick("一致", "Agrees"),
             Verdict::NotReported => lang.pick("报告未列", "Not in the report"),
+            Verdict::NotInData => lang.pick("数据无此列", "Not in the data"),
             Verdict::Differs => lang.pick("不一致", "Differs"),
             Verdict::RateCountsPendingAsFailed { .. } => {
                 lang.pick("口径不同", "Counted differently")
@@ -84,12 +88,19 @@ pub struct TotalCheck {
 
 impl TotalCheck {
     pub fn is_flagged(&self) -> bool {
-        !matches!(self.verdict, Verdict::Agrees | Verdict::NotReported)
+        !matches!(
+            self.verdict,
+            Verdict::Agrees | Verdict::NotReported | Verdict::NotInData
+        )
     }
 
-    /// The total as computed: `3482`, `3,482` in English, `65.97%`, or `--`.
+    /// The total as computed: `3482`, `3,482` in English, `65.97%`, `--`, or, where no record
+    /// carries the column, that it is absent.
     pub fn computed_text(&self, lang: Lang) -> String {
-        self.format(self.computed, lang)
+        match self.verdict {
+            Verdict::NotInData => lang.pick("数据中没有这一列", "no such column").into(),
+            _ => self.format(self.computed, lang),
+        }
     }
 
     /// The total as printed, written as [`TotalCheck::computed_text`] writes it.
@@ -109,7 +120,7 @@ impl TotalCheck {
     pub fn explanation(&self, lang: Lang) -> Option<String> {
         let (computed, reported) = (self.computed_text(lang), self.reported_text(lang));
         match self.verdict {
-            Verdict::Agrees | Verdict::NotReported => None,
+            Verdict::Agrees | Verdict::NotReported | Verdict::NotInData => None,
             Verdict::RateCountsPendingAsFailed {
                 pending_records,
                 pending_registered,
@@ -186,8 +197,17 @@ pub struct Warning {
 }
 
 impl Warning {
+    /// The warning with the record it is about: "Web前端开发 · 中级（…）：无人报考。"
     pub fn message(&self, record: &Record, lang: Lang) -> String {
         let who = record.full_name(lang);
+        match lang {
+            Lang::Zh => format!("{who}：{}", self.finding(lang)),
+            Lang::En => format!("{who}: {}", self.finding(lang)),
+        }
+    }
+
+    /// The warning alone, for a place that names the record beside it (the workbook's 核对).
+    pub fn finding(&self, lang: Lang) -> String {
         let count = |n: u64| format_count(n, lang);
         match (self.kind, lang) {
             (
@@ -197,7 +217,7 @@ impl Warning {
                 },
                 Lang::Zh,
             ) => {
-                format!("{who}：报考 {registered} 人，多于已批准培训的 {approved} 人。")
+                format!("报考 {registered} 人，多于已批准培训的 {approved} 人。")
             }
             (
                 WarningKind::RegisteredExceedsApproved {
@@ -207,22 +227,22 @@ impl Warning {
                 Lang::En,
             ) => {
                 format!(
-                    "{who}: {} registered, more than the {} approved trainees.",
+                    "{} registered, more than the {} approved trainees.",
                     count(registered),
                     count(approved)
                 )
             }
             (WarningKind::ResultsPending { registered }, Lang::Zh) => {
-                format!("{who}：{registered} 人报考，尚未公布成绩。")
+                format!("{registered} 人报考，尚未公布成绩。")
             }
             (WarningKind::ResultsPending { registered }, Lang::En) => {
                 format!(
-                    "{who}: {} registered, results not yet published.",
+                    "{} registered, results not yet published.",
                     count(registered)
                 )
             }
-            (WarningKind::NobodyRegistered, Lang::Zh) => format!("{who}：无人报考。"),
-            (WarningKind::NobodyRegistered, Lang::En) => format!("{who}: nobody registered."),
+            (WarningKind::NobodyRegistered, Lang::Zh) => "无人报考。".into(),
+            (WarningKind::NobodyRegistered, Lang::En) => "nobody registered.".into(),
         }
     }
 }
@@ -233,6 +253,8 @@ pub struct Reconciliation {
     pub totals: Vec<TotalCheck>,
     /// In record order; a record may have more than one.
     pub warnings: Vec<Warning>,
+    /// Majors written under more than one code (an old and a new code), each counted once.
+    pub merged_majors: Vec<super::majors::MajorValue>,
 }
 
 impl Reconciliation {
@@ -262,6 +284,22 @@ pub fn reconcile(dataset: &Dataset) -> Reconciliation {
                     Some(_) => Verdict::Differs,
                 },
             };
+            // A total of a column that no record carries is no 0: the column is absent.
+            let column = |check: TotalCheck, value: fn(&Record) -> Option<u64>| {
+                if dataset.records.iter().all(|r| value(r).is_none()) {
+                    TotalCheck {
+                        computed: None,
+                        verdict: if check.reported.is_some() {
+                            Verdict::NotInData
+                        } else {
+                            Verdict::NotReported
+                        },
+                        ..check
+                    }
+                } else {
+                    check
+                }
+            };
             vec![
                 count(Figure::Pilots, totals.pilots as u64, printed.pilots),
                 count(
@@ -270,15 +308,21 @@ pub fn reconcile(dataset: &Dataset) -> Reconciliation {
                     printed.certificate_levels,
                 ),
                 count(Figure::Majors, totals.majors as u64, printed.majors),
-                count(
-                    Figure::ApprovedTrainees,
-                    totals.approved_trainees,
-                    printed.approved_trainees,
+                column(
+                    count(
+                        Figure::ApprovedTrainees,
+                        totals.approved_trainees,
+                        printed.approved_trainees,
+                    ),
+                    |r| r.approved_trainees,
                 ),
-                count(
-                    Figure::SocialTrainingPersonDays,
-                    totals.social_training_person_days,
-                    printed.social_training_person_days,
+                column(
+                    count(
+                        Figure::SocialTrainingPersonDays,
+                        totals.social_training_person_days,
+                        printed.social_training_person_days,
+                    ),
+                    |r| r.social_training_person_days,
                 ),
                 count(Figure::Registered, totals.registered, printed.registered),
                 count(Figure::Certified, totals.certified, printed.certified),
@@ -289,6 +333,10 @@ pub fn reconcile(dataset: &Dataset) -> Reconciliation {
     Reconciliation {
         totals: lines,
         warnings: warnings(&dataset.records),
+        merged_majors: super::majors::distinct(dataset.records.iter().flat_map(|r| &r.majors))
+            .into_iter()
+            .filter(|major| !major.other_codes.is_empty())
+            .collect(),
     }
 }
 
@@ -384,6 +432,51 @@ mod tests {
         assert_eq!(Verdict::Differs.label(Lang::En), "Differs");
         assert_eq!(Verdict::NotReported.label(Lang::Zh), "报告未列");
         assert_eq!(Verdict::NotReported.mark(), "–");
+    }
+
+    #[test]
+    fn a_total_of_a_column_no_record_carries_says_the_column_is_absent() {
+        let mut data = dataset();
+        for record in &mut data.records {
+            record.approved_trainees = None;
+        }
+        data.reported_totals.as_mut().unwrap().approved_trainees = Some(4307);
+        data.reported_totals
+            .as_mut()
+            .unwrap()
+            .social_training_person_days = Some(728);
+        let reconciliation = reconcile(&data);
+        let line = |figure: Figure| {
+            reconciliation
+                .totals
+                .iter()
+                .find(|line| line.figure == figure)
+                .unwrap()
+                .clone()
+        };
+        for figure in [Figure::ApprovedTrainees, Figure::SocialTrainingPersonDays] {
+            let absent = line(figure);
+            assert_eq!(absent.verdict, Verdict::NotInData);
+            assert_eq!(absent.computed_text(Lang::Zh), "数据中没有这一列");
+            assert_ne!(absent.computed_text(Lang::Zh), "0");
+            assert!(!absent.is_flagged());
+            assert_eq!(absent.explanation(Lang::Zh), None);
+        }
+        // One record with the column: a real 0 is a figure again.
+        data.records[0].approved_trainees = Some(0);
+        let reconciliation = reconcile(&data);
+        let approved = reconciliation
+            .totals
+            .iter()
+            .find(|line| line.figure == Figure::ApprovedTrainees)
+            .unwrap();
+        assert_eq!(approved.verdict, Verdict::Differs);
+        assert_eq!(approved.computed_text(Lang::Zh), "0");
+        // The workbook's 核对 names a record beside its finding, not in it.
+        assert_eq!(
+            reconciliation.warnings[0].finding(Lang::Zh),
+            "报考 2400 人，多于已批准培训的 0 人。"
+        );
     }
 
     #[test]

@@ -26,8 +26,10 @@ test('two years open into the library, compare, link and unlink, and survive a r
   const compare = page.getByTestId('compare');
   await expect(compare).toBeVisible();
   await expect(compare.getByTestId('compare-row')).toHaveCount(41);
+  // One college in both years: no warning.
+  await expect(compare.getByTestId('compare-institution-warning')).toHaveCount(0);
   await expect(compare.getByTestId('compare-sentence')).toHaveText(
-    '与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.9个百分点（72.16%→59.29%）；新增证书等级4项，不再开展4项。',
+    '与2021年相比，报考人数减少517人（−14.8%），已公布成绩的通过率下降12.87个百分点（72.16%→59.29%）；新增证书等级4项，不再开展4项。',
   );
   const registered = compare.locator('[data-kpi=registered]');
   await expect(registered.getByTestId('compare-kpi-a')).toHaveText('3482');
@@ -259,4 +261,42 @@ test('the comparison is presented as slides: the key figures, then each chart ov
   await page.keyboard.press('Escape');
   await expect(slide).toHaveCount(0);
   await expect(compare.getByTestId('compare-present')).toBeVisible();
+});
+
+test('two colleges compared are said to be two, and a phone reads the comparison without sideways scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+  const other = JSON.parse(fs.readFileSync(example2022, 'utf-8'));
+  other.institution = '另一所职业学院';
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'other-2022.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(other), 'utf-8'),
+  });
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+  await page.getByTestId('compare-open').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare.getByTestId('compare-row')).toHaveCount(41);
+  const warning = compare.getByTestId('compare-institution-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('“某职业技术学院”');
+  await expect(warning).toContainText('“另一所职业学院”');
+  // Above the figures.
+  const [w, s] = [await warning.boundingBox(), await compare.getByTestId('compare-sentence').boundingBox()];
+  expect(w!.y).toBeLessThan(s!.y);
+  // Nothing wider than the phone: the rows scroll in their own box, the key figures' labels
+  // read by words, not two characters a line.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const label = compare.locator('[data-kpi=registered] th');
+  const box = (await label.boundingBox())!;
+  expect(box.width, 'the label column').toBeGreaterThan(80);
+  // Its words on one line: the text's lines, not the row's height (other cells may wrap).
+  const lines = await label.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines, '报考人数 on one line').toBe(1);
+  await page.screenshot({ path: path.join(__dirname, '../../target/screenshots/compare-390x844.png'), fullPage: true });
 });

@@ -291,3 +291,35 @@ for (const [width, height] of [
     await context.close();
   });
 }
+
+test('a major under its old and its new code is one major: counted, listed and filtered once', async ({ page }) => {
+  // A changeover year's file: the last record naming 软件技术 writes the 2021 catalogue's new
+  // code, 510203, where the others keep 610205.
+  const changed = JSON.parse(fs.readFileSync(path.join(root, 'data/report-2021.json'), 'utf-8'));
+  const records: Row[] = changed.records;
+  const last = records.map((r) => r.majors.some((m) => m.code === '610205')).lastIndexOf(true);
+  for (const m of records[last].majors) if (m.code === '610205') m.code = '510203';
+  changed.title = '2022年试点（专业代码调整）';
+  await page.goto('./');
+  await expect(page.getByTestId('kpi-records')).toHaveText('38');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'changeover.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(changed), 'utf-8'),
+  });
+  await expect(page.getByTestId('dataset-title')).toHaveText('2022年试点（专业代码调整）');
+  await expect(page.getByTestId('kpi-registered').locator('xpath=..')).toContainText('涵盖 34 个专业');
+  const majors = page.getByTestId('filter-major');
+  await expect(majors.locator('input')).toHaveCount(34);
+  const software = majors.locator('label', { hasText: '软件技术' });
+  await expect(software).toHaveCount(1);
+  await expect(software).toContainText('610205 / 510203 软件技术');
+  await software.locator('input').check();
+  const expectedRows = records.filter((r) => r.majors.some((m) => m.name === '软件技术'));
+  await expect(page.getByTestId('kpi-records')).toHaveText(String(expectedRows.length));
+  // The reconciliation says why it is counted once.
+  const note = page.getByTestId('reconciliation-major-codes');
+  await note.scrollIntoViewIfNeeded();
+  await expect(note).toContainText('“软件技术”在数据中有 2 个专业代码（610205、510203）');
+  await expect(note).toContainText('按名称计为一个专业');
+});

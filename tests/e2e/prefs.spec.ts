@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 const chineseKpiLabels = [
-  '证书等级（条）',
+  '证书等级（各批次）',
   '报考人数',
   '获证人数',
   '待出成绩',
@@ -16,7 +16,7 @@ const chineseKpiLabels = [
   '通过率（全部报考）',
 ];
 const englishKpiLabels = [
-  'Certificate levels',
+  'Certificate levels (by batch)',
   'Registered',
   'Certified',
   'Results pending',
