@@ -139,7 +139,7 @@ fn office_files(c: &mut Criterion) {
         let index = DatasetIndex::new(&dataset);
         let caption = Caption::new(&dataset, &index, &Filter::default(), Lang::Zh);
         group.bench_function(BenchmarkId::new("xlsx", name), |b| {
-            b.iter(|| records_workbook(black_box(&dataset), &caption, Lang::Zh).unwrap())
+            b.iter(|| records_workbook(black_box(&dataset), &caption, false, Lang::Zh).unwrap())
         });
         group.bench_function(BenchmarkId::new("docx", name), |b| {
             b.iter(|| {

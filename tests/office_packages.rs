@@ -16,7 +16,7 @@ use pilot_board::domain::summary::summarize;
 use pilot_board::domain::{Dataset, Filter, Lang, Record};
 use pilot_board::office::docx::{Figure, Report, report_document, table_rows};
 use pilot_board::office::package::Picture;
-use pilot_board::office::pptx::{SlidePage, SlideShape, deck_presentation};
+use pilot_board::office::pptx::{Opening, SlidePage, SlideShape, deck_presentation};
 
 /// The smallest PNG there is (1×1, white), shaped as a chart picture would be.
 fn picture(width: u32, height: u32) -> Picture {
@@ -232,16 +232,23 @@ fn the_word_file_holds_the_sentence_table_3_and_the_figures() {
             .find(&line)
             .unwrap_or_else(|| panic!("the row of {}:\n{line}", record.certificate));
         rest = &rest[at + line.len()..];
-        assert_eq!(row[5], format_rate(record.pass_rate()));
+        if record.pass_rate().is_some() {
+            assert_eq!(row[5], format_rate(record.pass_rate()));
+        }
     }
-    // The report's `--`: a pending result, and a rate without anybody registered.
+    // The screen's words, not a `--` of two meanings: a pending result, and a rate without
+    // anybody registered.
     let pending = rows.iter().find(|r| r[1].contains("智能网联汽车")).unwrap();
-    assert_eq!(&pending[3..], ["99", "--", "--"]);
+    assert_eq!(&pending[3..], ["99", "未出成绩", "未出成绩"]);
     let nobody = rows
         .iter()
         .find(|r| r[1] == "智能制造单元集成应用")
         .unwrap();
-    assert_eq!(&nobody[3..], ["0", "0", "--"]);
+    assert_eq!(&nobody[3..], ["0", "0", "无人报考"]);
+    assert!(rows.iter().all(|r| !r.contains(&"--".to_string())));
+    // Under the table, both overall rates, each with its definition.
+    let note = "注：总计行的通过率为全部报考口径 65.97%（获证 2297 人 ÷ 报考 3482 人，未出成绩计为未获证）；按已公布成绩口径为 72.16%（获证 2297 人 ÷ 已公布成绩的报考 3183 人），与图表所示一致。";
+    assert!(body.contains(note), "{body}");
 
     let xml = text(&parts["word/document.xml"]);
     assert_eq!(
@@ -342,8 +349,23 @@ fn deck(dataset: &Dataset, shape: SlideShape, count: usize) -> Vec<u8> {
             notes: summary.clone(),
         })
         .collect();
-    deck_presentation(&slides, shape, &dataset.title, "2026-12-02", Lang::Zh)
-        .expect("the deck is written")
+    let index = pilot_board::domain::index::DatasetIndex::new(dataset);
+    let all: Vec<u32> = (0..dataset.records.len() as u32).collect();
+    let opening = Opening {
+        title: dataset.title.clone(),
+        details: vec!["全部记录".into(), "数据截至 2021年12月31日".into()],
+        figures: pilot_board::domain::figures::key_figures(&index.totals(dataset, &all), Lang::Zh),
+        notes: summary.clone(),
+    };
+    deck_presentation(
+        &opening,
+        &slides,
+        shape,
+        &dataset.title,
+        "2026-12-02",
+        Lang::Zh,
+    )
+    .expect("the deck is written")
 }
 
 #[test]
@@ -354,17 +376,40 @@ fn the_deck_has_a_slide_per_page_with_its_title_and_notes() {
         .keys()
         .filter(|n| n.starts_with("ppt/slides/slide"))
         .collect();
-    assert_eq!(slides.len(), 5);
+    assert_eq!(slides.len(), 6, "the opening and the five pages");
     let presentation = text(&parts["ppt/presentation.xml"]);
-    assert_eq!(presentation.matches("<p:sldId ").count(), 5);
+    assert_eq!(presentation.matches("<p:sldId ").count(), 6);
     assert!(presentation.contains(r#"<p:sldSz cx="12192000" cy="6858000"/>"#));
+    // The opening: the dataset, the filters and date, the key figures; the summary in notes.
+    let opening = words(&parts["ppt/slides/slide1.xml"]);
+    for needle in [
+        dataset.title.as_str(),
+        "全部记录",
+        "数据截至 2021年12月31日",
+        "报考人数",
+        "3482",
+        "2297",
+        "38（36 个试点）",
+        "通过率（已公布成绩）",
+        "72.16%",
+        "65.97%",
+    ] {
+        assert!(opening.contains(needle), "{needle} in {opening}");
+    }
+    assert!(text(&parts["ppt/slides/slide1.xml"]).contains(r#"<p:ph type="title"/>"#));
+    assert!(
+        !parts.contains_key("ppt/slides/_rels/slide1.xml.rels")
+            || !text(&parts["ppt/slides/_rels/slide1.xml.rels"]).contains("image")
+    );
+    let notes = words(&parts["ppt/notesSlides/notesSlide1.xml"]);
+    assert!(notes.contains("截至2021年12月31日"), "{notes}");
     for n in 1..=5 {
-        let slide = &parts[&format!("ppt/slides/slide{n}.xml")];
+        let slide = &parts[&format!("ppt/slides/slide{}.xml", n + 1)];
         let said = words(slide);
         assert!(said.contains(&format!("各证书通过率（{n}/5）")), "{said}");
         // The title is the slide's title placeholder, so outline and search find it.
         assert!(text(slide).contains(r#"<p:ph type="title"/>"#));
-        let notes = words(&parts[&format!("ppt/notesSlides/notesSlide{n}.xml")]);
+        let notes = words(&parts[&format!("ppt/notesSlides/notesSlide{}.xml", n + 1)]);
         assert!(notes.contains("截至2021年12月31日"), "{notes}");
     }
     // The rules PowerPoint enforces beyond the schema.
@@ -495,6 +540,7 @@ fn the_comparisons_word_file_holds_its_sentence_its_tables_and_its_figures() {
         numeric_from: 1,
         centred: None,
         totals: false,
+        note: None,
     };
     let tables = [
         table(

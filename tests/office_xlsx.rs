@@ -20,7 +20,7 @@ use pilot_board::office::xlsx::{records_workbook, sheet_names};
 fn workbook(dataset: &Dataset, lang: Lang) -> Vec<u8> {
     let index = DatasetIndex::new(dataset);
     let caption = Caption::new(dataset, &index, &Filter::default(), lang);
-    records_workbook(dataset, &caption, lang).expect("the workbook is written")
+    records_workbook(dataset, &caption, false, lang).expect("the workbook is written")
 }
 
 #[test]
@@ -38,8 +38,8 @@ fn the_records_read_back_with_rates_as_numbers_and_totals_as_formulas() {
     assert_eq!(rows[0][0], Data::String(dataset.title.clone()));
     assert_eq!(rows[2][0], Data::String("申报计划".into()));
     assert_eq!(rows[2][9], Data::String("通过率(计算)".into()));
-    // 38 records, then the totals.
-    assert_eq!(rows.len(), 3 + 38 + 1);
+    // 38 records, then the totals and the line under them.
+    assert_eq!(rows.len(), 3 + 38 + 2);
     for (record, row) in dataset.records.iter().zip(&rows[3..41]) {
         assert_eq!(row[1], Data::String(record.certificate.clone()));
         assert_eq!(row[6], Data::Float(record.registered as f64));
@@ -72,6 +72,18 @@ fn the_records_read_back_with_rates_as_numbers_and_totals_as_formulas() {
         panic!("the total rate as a number")
     };
     assert!((rate - 0.7216).abs() < 1e-9, "{rate}");
+    // Both overall rates, each named: the report's over all registered under 通过率.
+    let Data::Float(all) = totals[8] else {
+        panic!("the total rate over all registered as a number")
+    };
+    assert!((all - 0.6597).abs() < 1e-9, "{all}");
+    let Data::String(note) = &rows[42][0] else {
+        panic!("a line under the totals: {:?}", rows[42])
+    };
+    assert!(
+        note.contains("全部报考口径 65.97%") && note.contains("已公布成绩口径 72.16%"),
+        "{note}"
+    );
     let formulas = book.worksheet_formula(records).unwrap();
     let formula_rows: Vec<_> = formulas.rows().collect();
     let last = formula_rows.last().unwrap();
@@ -83,6 +95,93 @@ fn the_records_read_back_with_rates_as_numbers_and_totals_as_formulas() {
 
     let checks = book.worksheet_range(reconciliation).unwrap();
     assert!(checks.rows().count() > 5, "the reconciliation's lines");
+    // Each warning names its record once: in the first column, not again in the second.
+    let warnings: Vec<_> = checks
+        .rows()
+        .skip_while(|row| row[0] != Data::String("记录".into()))
+        .skip(1)
+        .collect();
+    assert!(warnings.len() >= 7, "{warnings:?}");
+    for row in warnings {
+        let (Data::String(record), Data::String(finding)) = (&row[0], &row[1]) else {
+            panic!("{row:?}")
+        };
+        let name = record.split(" · ").next().unwrap();
+        assert!(!finding.contains(name), "{record} named again in {finding}");
+    }
+}
+
+#[test]
+fn a_filtered_export_says_why_the_printed_totals_are_not_compared() {
+    let dataset = report_2021();
+    let index = DatasetIndex::new(&dataset);
+    let some = dataset.subset(&index.matching(&Filter {
+        levels: [pilot_board::domain::Level::Elementary].into(),
+        ..Filter::default()
+    }));
+    let caption = Caption::new(&dataset, &index, &Filter::default(), Lang::Zh);
+    let checks_of = |bytes: Vec<u8>| {
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range(sheet_names(Lang::Zh).1).unwrap();
+        range
+            .rows()
+            .flat_map(|row| row.iter().map(|c| c.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let filtered = checks_of(records_workbook(&some, &caption, true, Lang::Zh).unwrap());
+    assert!(
+        filtered
+            .iter()
+            .any(|t| t.starts_with("报告所列的合计是全部记录的合计")),
+        "{filtered:?}"
+    );
+    assert!(
+        !filtered
+            .iter()
+            .any(|t| t.contains("数据中没有报告所列的合计"))
+    );
+    // A table without printed totals still says so.
+    let plain = checks_of(records_workbook(&some, &caption, false, Lang::Zh).unwrap());
+    assert!(plain.iter().any(|t| t.contains("数据中没有报告所列的合计")));
+}
+
+#[test]
+fn the_records_print_on_a4_landscape_one_page_wide_with_the_header_repeated() {
+    let dataset = report_2021();
+    let bytes = workbook(&dataset, Lang::Zh);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    assert!(sheet.contains(r#"paperSize="9""#), "A4");
+    assert!(sheet.contains(r#"orientation="landscape""#), "landscape");
+    assert!(
+        sheet.contains(r#"fitToWidth="1""#) || !sheet.contains("fitToWidth"),
+        "one page wide"
+    );
+    assert!(
+        sheet.contains(r#"fitToHeight="0""#),
+        "as many pages tall as it takes"
+    );
+    assert!(
+        sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+        "fit to page"
+    );
+    assert!(
+        sheet.contains(&format!("<oddHeader>&amp;C{}</oddHeader>", dataset.title)),
+        "the title in the page header"
+    );
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("$3:$3"),
+        "the header row repeats: {workbook}"
+    );
 }
 
 #[test]

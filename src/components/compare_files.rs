@@ -20,7 +20,7 @@ use crate::domain::compare::{Comparison, KpiLine, RowOrder, RowStatus, format_po
 use crate::domain::figures::format_rate;
 use crate::domain::lang::format_count;
 use crate::office::docx::{DocTable, Figure, FigurePiece, figure_pieces};
-use crate::office::pptx::SlidePage;
+use crate::office::pptx::{Opening, SlidePage};
 use crate::state::{BoardState, Shared};
 use crate::web::download::today;
 use crate::web::export::{SLIDE_SIZES, chart_picture, fonts_ready};
@@ -125,6 +125,7 @@ fn tables(input: &FilesInput, lang: Lang) -> Vec<DocTable> {
         numeric_from: 1,
         centred: None,
         totals: false,
+        note: None,
     };
     let comparison = &input.comparison;
     let count = |n: Option<u64>| n.map_or_else(|| "--".to_string(), |n| format_count(n, lang));
@@ -169,6 +170,7 @@ fn tables(input: &FilesInput, lang: Lang) -> Vec<DocTable> {
         numeric_from: 1,
         centred: None,
         totals: false,
+        note: None,
     };
     vec![key_figures, matched]
 }
@@ -264,11 +266,37 @@ async fn make_deck(input: &FilesInput, lang: Lang) -> Result<(), String> {
             });
         }
     }
+    let made_on = today();
+    let opening = Opening {
+        title: file_title(&caption, lang),
+        details: vec![
+            caption.filters.clone(),
+            caption.as_of.clone(),
+            match lang {
+                Lang::Zh => format!("导出于 {made_on}"),
+                Lang::En => format!("Exported on {made_on}"),
+            },
+        ],
+        figures: input
+            .kpis
+            .get_untracked()
+            .into_iter()
+            .map(|line| {
+                let value = match lang {
+                    Lang::Zh => format!("{} → {}（{}）", line.a, line.b, line.change),
+                    Lang::En => format!("{} → {} ({})", line.a, line.b, line.change),
+                };
+                (line.label.to_string(), value)
+            })
+            .collect(),
+        notes: notes.clone(),
+    };
     let deck = ComparisonDeck {
         lang,
         size,
         title: file_title(&caption, lang),
-        made_on: today(),
+        made_on,
+        opening,
         pages,
     };
     write_comparison_deck(deck)

@@ -225,7 +225,9 @@ fn hand_over_workbook(state: BoardState, scope: ExportScope, offered: bool) {
             dataset: title.clone(),
             ..caption
         };
-        match crate::office::xlsx::records_workbook(data, &caption, lang) {
+        // A filter's share of a dataset with printed totals: those are for every record.
+        let filtered = data.reported_totals.is_none() && d.reported_totals.is_some();
+        match crate::office::xlsx::records_workbook(data, &caption, filtered, lang) {
             Ok(bytes) => {
                 download(
                     &file_name(&title, &today(), "xlsx"),

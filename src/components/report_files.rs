@@ -16,6 +16,7 @@ use crate::components::presentation::{deck_plan, slide_content, slide_title, wit
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::deck::{SlideChart, deck, group_members};
+use crate::domain::figures::key_figures;
 use crate::domain::index::Selected;
 use crate::domain::summary::summarize;
 use crate::domain::table::{ExportScope, file_name, scoped_title};
@@ -23,7 +24,7 @@ use crate::office::docx::{
     ComparisonReport, DocTable, Figure, FigurePiece, Report, comparison_document, figure_pieces,
     report_document,
 };
-use crate::office::pptx::{SlidePage, SlideShape, deck_presentation};
+use crate::office::pptx::{Opening, SlidePage, SlideShape, deck_presentation};
 use crate::state::BoardState;
 use crate::web::download::{download, today};
 use crate::web::export::{chart_picture, fonts_ready};
@@ -224,6 +225,7 @@ pub struct ComparisonDeck {
     pub size: (u32, u32),
     pub title: String,
     pub made_on: String,
+    pub opening: Opening,
     pub pages: Vec<SlidePage>,
 }
 
@@ -236,8 +238,15 @@ crate::on_demand! { office:
 
 fn hand_over_comparison_deck(deck: ComparisonDeck) -> Result<(), String> {
     let shape = SlideShape::of(deck.size);
-    let bytes = deck_presentation(&deck.pages, shape, &deck.title, &deck.made_on, deck.lang)
-        .map_err(|error| error.to_string())?;
+    let bytes = deck_presentation(
+        &deck.opening,
+        &deck.pages,
+        shape,
+        &deck.title,
+        &deck.made_on,
+        deck.lang,
+    )
+    .map_err(|error| error.to_string())?;
     download(
         &file_name(&deck.title, &deck.made_on, "pptx"),
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -423,6 +432,20 @@ async fn make_deck(job: OfficeJob) {
     );
     let caption = caption_of(state);
     let summary = state.summary.get_untracked();
+    let made_on = today();
+    let opening = Opening {
+        title: caption.dataset.clone(),
+        details: vec![
+            caption.filters.clone(),
+            caption.as_of.clone(),
+            match lang {
+                Lang::Zh => format!("导出于 {made_on}"),
+                Lang::En => format!("Exported on {made_on}"),
+            },
+        ],
+        figures: state.totals.with_untracked(|t| key_figures(t, lang)),
+        notes: summary.clone(),
+    };
     fonts_ready().await;
     let total = slides.len();
     let mut pages = Vec::with_capacity(total);
@@ -466,18 +489,19 @@ async fn make_deck(job: OfficeJob) {
     job.progress.set(Some(Progress::Packing));
     next_frame().await;
 
-    let made_on = today();
     let title = file_title(state, lang);
-    match deck_presentation(&pages, shape, &title, &made_on, lang) {
+    match deck_presentation(&opening, &pages, shape, &title, &made_on, lang) {
         Ok(bytes) => {
             download(
                 &file_name(&title, &made_on, "pptx"),
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                 &bytes,
             );
+            // The opening slide, and a slide per page.
+            let slides = total + 1;
             let text = match lang {
-                Lang::Zh => format!("已导出 PowerPoint（{total} 页）"),
-                Lang::En => format!("PowerPoint exported ({total} slides)"),
+                Lang::Zh => format!("已导出 PowerPoint（{slides} 页）"),
+                Lang::En => format!("PowerPoint exported ({slides} slides)"),
             };
             job.progress.set(Some(Progress::Done(text)));
         }

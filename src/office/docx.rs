@@ -14,8 +14,9 @@ use crate::charts::layout::{
 };
 use crate::charts::{Chart, ChartSpec};
 use crate::domain::caption::Caption;
-use crate::domain::figures::{Totals, format_rate};
+use crate::domain::figures::{PassRate, Totals};
 use crate::domain::lang::format_count;
+use crate::domain::view::RateDefinition;
 use crate::domain::{Lang, Record};
 
 /// A4, in twentieths of a point (dxa), and its margins.
@@ -124,6 +125,8 @@ pub struct DocTable {
     /// A column of short words set centred (the level), if any.
     pub centred: Option<usize>,
     pub totals: bool,
+    /// A line under the table (what its totals mean), if any.
+    pub note: Option<String>,
 }
 
 /// Table 3 of the report: the records shown, and their totals.
@@ -144,6 +147,7 @@ pub fn records_table(records: &[&Record], lang: Lang) -> DocTable {
         numeric_from: 3,
         centred: Some(2),
         totals: true,
+        note: Some(records_table_note(records, lang)),
     }
 }
 
@@ -179,7 +183,7 @@ pub fn table_headings(lang: Lang) -> [&'static str; 6] {
             "通过率",
         ],
         Lang::En => [
-            "Plan",
+            "Batch",
             "Certificate",
             "Level",
             "Registered",
@@ -189,10 +193,16 @@ pub fn table_headings(lang: Lang) -> [&'static str; 6] {
     }
 }
 
-/// The table's rows as the report writes them: `--` for results not yet published and for a
-/// rate without anybody registered; then the totals row (the rate over everyone registered,
-/// as the report's totals row has it).
+/// The table's rows, with the screen's words where there is no figure: 未出成绩 for results
+/// not yet published (certified and rate), 无人报考 for a rate without anybody registered;
+/// then the totals row, whose rate is over everyone registered, as the report's own totals
+/// row has it ([`records_table_note`] gives both rates under the table).
 pub fn table_rows(records: &[&Record], lang: Lang) -> Vec<[String; 6]> {
+    let pending = || lang.pick("未出成绩", "Pending").to_string();
+    let rate_text = |rate: PassRate| match rate {
+        PassRate::Nobody => lang.pick("无人报考", "Nobody registered").to_string(),
+        rate => rate.text(lang),
+    };
     let mut rows: Vec<[String; 6]> = records
         .iter()
         .map(|record| {
@@ -203,8 +213,12 @@ pub fn table_rows(records: &[&Record], lang: Lang) -> Vec<[String; 6]> {
                 format_count(record.registered, lang),
                 record
                     .certified
-                    .map_or_else(|| "--".to_string(), |n| format_count(n, lang)),
-                format_rate(record.pass_rate()),
+                    .map_or_else(pending, |n| format_count(n, lang)),
+                rate_text(PassRate::new(
+                    record.pass_rate(),
+                    record.registered,
+                    record.is_pending(),
+                )),
             ]
         })
         .collect();
@@ -216,10 +230,34 @@ pub fn table_rows(records: &[&Record], lang: Lang) -> Vec<[String; 6]> {
         format_count(totals.registered, lang),
         totals
             .certified_if_published()
-            .map_or_else(|| "--".to_string(), |n| format_count(n, lang)),
-        format_rate(totals.pass_rate_all_registered()),
+            .map_or_else(pending, |n| format_count(n, lang)),
+        rate_text(totals.pass_rate(RateDefinition::AllRegistered)),
     ]);
     rows
+}
+
+/// The line under table 3: which rate its totals row gives, and the other one, each with its
+/// definition, so that a reader who meets 72.16% in a chart and 65.97% in the table knows why.
+pub fn records_table_note(records: &[&Record], lang: Lang) -> String {
+    let totals = Totals::of(records.iter().copied());
+    let rate = |definition: RateDefinition| totals.pass_rate(definition).text(lang);
+    let (all, published) = (
+        rate(RateDefinition::AllRegistered),
+        rate(RateDefinition::Published),
+    );
+    let (certified, registered, published_registered) = (
+        format_count(totals.certified, lang),
+        format_count(totals.registered, lang),
+        format_count(totals.registered_published, lang),
+    );
+    match lang {
+        Lang::Zh => format!(
+            "注：总计行的通过率为全部报考口径 {all}（获证 {certified} 人 ÷ 报考 {registered} 人，未出成绩计为未获证）；按已公布成绩口径为 {published}（获证 {certified} 人 ÷ 已公布成绩的报考 {published_registered} 人），与图表所示一致。"
+        ),
+        Lang::En => format!(
+            "Note: the total row's pass rate is over all registered, {all} ({certified} certified of {registered} registered; results pending count as not certified). Over published results it is {published} ({certified} certified of {published_registered} registered with results), as the charts show."
+        ),
+    }
 }
 
 /// The document's bytes.
@@ -545,8 +583,23 @@ impl Body<'_> {
             self.row(table, row, &widths, kind);
         }
         self.out.push_str("</w:tbl>");
-        // Word needs a paragraph between a table and what follows.
-        self.out.push_str("<w:p/>");
+        // Word needs a paragraph between a table and what follows: the note, where there is
+        // one, else an empty one.
+        match &table.note {
+            Some(note) => {
+                let look = Look {
+                    grey: true,
+                    size: Some(21),
+                    ..Look::default()
+                };
+                self.paragraph(
+                    None,
+                    Some(r#"<w:spacing w:before="60" w:after="180" w:line="300" w:lineRule="auto"/>"#),
+                    &[(note, look)],
+                );
+            }
+            None => self.out.push_str("<w:p/>"),
+        }
     }
 
     fn row(&mut self, table: &DocTable, cells: &[String], widths: &[i64], kind: RowKind) {

@@ -1,5 +1,5 @@
-//! The presentation deck as a PowerPoint file: a slide per page of the deck presentation mode
-//! shows, each with the dataset's title above, the slide's title as text (editable, and found
+//! The presentation deck as a PowerPoint file: an opening slide (the dataset, its filters and
+//! date, the key figures), then a slide per page of the deck presentation mode shows, each with the dataset's title above, the slide's title as text (editable, and found
 //! by search and the outline), the chart as a picture at twice its size on the slide, the
 //! caption line (filters and date) below it, and the slide's summary in the speaker notes.
 //!
@@ -140,8 +140,22 @@ pub struct SlidePage {
     pub notes: String,
 }
 
-/// The deck's file.
+/// The deck's first slide: what it is about before any chart.
+#[derive(Clone, Debug, Default)]
+pub struct Opening {
+    /// The dataset's title (or the two compared).
+    pub title: String,
+    /// The lines under it: the filters, the data's date, the day the file was made.
+    pub details: Vec<String>,
+    /// The key figures, a label and its value each.
+    pub figures: Vec<(String, String)>,
+    /// The speaker notes: the summary.
+    pub notes: String,
+}
+
+/// The deck's file: the opening slide, then a slide per page.
 pub fn deck_presentation(
+    opening: &Opening,
     slides: &[SlidePage],
     shape: SlideShape,
     title: &str,
@@ -161,7 +175,7 @@ pub fn deck_presentation(
         "presProps.xml",
     );
     let mut slide_ids = String::new();
-    for n in 1..=slides.len() {
+    for n in 1..=slides.len() + 1 {
         let id = rels.add(rel::SLIDE, &format!("slides/slide{n}.xml"));
         let _ = write!(slide_ids, r#"<p:sldId id="{}" r:id="{id}"/>"#, 255 + n);
     }
@@ -225,8 +239,20 @@ pub fn deck_presentation(
     notes_master_rels.add(rel::THEME, "../theme/theme2.xml");
     package.rels("ppt/notesMasters/notesMaster1.xml", &notes_master_rels)?;
 
+    // Slide 1, the opening; then the charts' pages.
+    let mut slide_rels = Rels::default();
+    slide_rels.add(rel::SLIDE_LAYOUT, "../slideLayouts/slideLayout1.xml");
+    slide_rels.add(rel::NOTES_SLIDE, "../notesSlides/notesSlide1.xml");
+    add_slide(
+        &mut package,
+        1,
+        &opening_xml(opening, shape, lang_tag),
+        &slide_rels,
+        &opening.notes,
+        lang_tag,
+    )?;
     for (i, slide) in slides.iter().enumerate() {
-        let n = i + 1;
+        let n = i + 2;
         package.png(&format!("ppt/media/image{n}.png"), &slide.picture.png)?;
         let mut slide_rels = Rels::default();
         slide_rels.add(rel::SLIDE_LAYOUT, "../slideLayouts/slideLayout1.xml");
@@ -235,28 +261,112 @@ pub fn deck_presentation(
             rel::NOTES_SLIDE,
             &format!("../notesSlides/notesSlide{n}.xml"),
         );
-        let name = format!("ppt/slides/slide{n}.xml");
-        package.xml(
-            &name,
-            "application/vnd.openxmlformats-officedocument.presentationml.slide+xml",
+        add_slide(
+            &mut package,
+            n,
             &slide_xml(slide, shape, &image, lang_tag),
+            &slide_rels,
+            &slide.notes,
+            lang_tag,
         )?;
-        package.rels(&name, &slide_rels)?;
-        let notes = format!("ppt/notesSlides/notesSlide{n}.xml");
-        package.xml(
-            &notes,
-            "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml",
-            &notes_xml(&slide.notes, lang_tag),
-        )?;
-        let mut notes_rels = Rels::default();
-        notes_rels.add(rel::NOTES_MASTER, "../notesMasters/notesMaster1.xml");
-        notes_rels.add(rel::SLIDE, &format!("../slides/slide{n}.xml"));
-        package.rels(&notes, &notes_rels)?;
     }
 
     package.relate(rel::OFFICE_DOCUMENT, "ppt/presentation.xml");
     package.properties(title, made_on, super::docx::APP)?;
     package.finish()
+}
+
+/// Slide `n` (its XML and relationships) and its notes page.
+fn add_slide(
+    package: &mut Package,
+    n: usize,
+    xml: &str,
+    rels: &Rels,
+    notes: &str,
+    lang_tag: &str,
+) -> Result<(), PackageError> {
+    let name = format!("ppt/slides/slide{n}.xml");
+    package.xml(
+        &name,
+        "application/vnd.openxmlformats-officedocument.presentationml.slide+xml",
+        xml,
+    )?;
+    package.rels(&name, rels)?;
+    let notes_name = format!("ppt/notesSlides/notesSlide{n}.xml");
+    package.xml(
+        &notes_name,
+        "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml",
+        &notes_xml(notes, lang_tag),
+    )?;
+    let mut notes_rels = Rels::default();
+    notes_rels.add(rel::NOTES_MASTER, "../notesMasters/notesMaster1.xml");
+    notes_rels.add(rel::SLIDE, &format!("../slides/slide{n}.xml"));
+    package.rels(&notes_name, &notes_rels)
+}
+
+/// The opening slide: the title in the middle of the slide's upper half, the details under it
+/// in grey, then the key figures, each a line of label and value.
+fn opening_xml(opening: &Opening, shape: SlideShape, lang_tag: &str) -> String {
+    let soft = run_properties(lang_tag, 1600, false, "404040");
+    let label = run_properties(lang_tag, 2000, false, "404040");
+    let value = run_properties(lang_tag, 2400, true, "000000");
+    let mut figures = String::new();
+    for (name, figure) in &opening.figures {
+        let _ = write!(
+            figures,
+            concat!(
+                r#"<a:p><a:pPr><a:spcBef><a:spcPts val="600"/></a:spcBef></a:pPr>"#,
+                "<a:r>{label}<a:t>{name}　</a:t></a:r><a:r>{value}<a:t>{figure}</a:t></a:r></a:p>"
+            ),
+            label = label,
+            value = value,
+            name = escape(name),
+            figure = escape(figure),
+        );
+    }
+    let details = opening
+        .details
+        .iter()
+        .filter(|line| !line.is_empty())
+        .map(|line| format!("<a:p><a:r>{soft}<a:t>{}</a:t></a:r></a:p>", escape(line)))
+        .collect::<String>();
+    let text_box = |id: u32, name: &str, frame: Frame, anchor: &str, paragraphs: &str| {
+        format!(
+            concat!(
+                r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>"#,
+                r#"<p:spPr>{xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>"#,
+                r#"<p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{anchor}"><a:normAutofit/></a:bodyPr>"#,
+                "<a:lstStyle/>{paragraphs}</p:txBody></p:sp>"
+            ),
+            id = id,
+            name = name,
+            xfrm = xfrm(frame),
+            anchor = anchor,
+            paragraphs = if paragraphs.is_empty() {
+                "<a:p/>"
+            } else {
+                paragraphs
+            },
+        )
+    };
+    part(
+        "sld",
+        "",
+        &format!(
+            "<p:cSld><p:spTree>{GROUP}{title}{details}{figures}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>",
+            title = text_shape(
+                2,
+                "Title",
+                shape.band(120, 130),
+                &opening.title,
+                true,
+                "b",
+                &run_properties(lang_tag, 3600, true, "000000"),
+            ),
+            details = text_box(3, "Details", shape.band(265, 100), "t", &details),
+            figures = text_box(4, "Key figures", shape.band(390, 320), "t", &figures),
+        ),
+    )
 }
 
 /// A PresentationML part: the XML declaration, then `root` (with `attributes`) declaring the

@@ -39,16 +39,23 @@ pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// The workbook of `dataset` (the records on screen) with `caption` (title, filters, date) above
-/// its header, made on `date` (`YYYY-MM-DD`).
+/// its header. `filtered` says the records are a filter's share of a dataset whose report
+/// printed totals (for all its records, so the reconciliation does not compare them).
 pub fn records_workbook(
     dataset: &Dataset,
     caption: &Caption,
+    filtered: bool,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
-    build(dataset, caption, lang).map_err(|e| e.to_string())
+    build(dataset, caption, filtered, lang).map_err(|e| e.to_string())
 }
 
-fn build(dataset: &Dataset, caption: &Caption, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+fn build(
+    dataset: &Dataset,
+    caption: &Caption,
+    filtered: bool,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let (records_name, reconciliation_name) = sheet_names(lang);
     let sheet = workbook.add_worksheet();
@@ -56,7 +63,8 @@ fn build(dataset: &Dataset, caption: &Caption, lang: Lang) -> Result<Vec<u8>, Xl
     records_sheet(sheet, dataset, caption, lang)?;
     let sheet = workbook.add_worksheet();
     sheet.set_name(reconciliation_name)?;
-    reconciliation_sheet(sheet, dataset, lang)?;
+    reconciliation_sheet(sheet, dataset, filtered, lang)?;
+    page_header(sheet, &caption.dataset, lang);
     workbook.save_to_buffer()
 }
 
@@ -149,13 +157,37 @@ fn records_sheet(
             .set_result(value.to_string());
         sheet.write_formula_with_format(row, col, formula, &bold)?;
     }
-    let rate = totals.pass_rate_published();
+    // Both overall rates: the report's own (over all registered, as its totals row prints it)
+    // under 通过率, the one over published results under 通过率(计算), and a line saying which is
+    // which.
+    let all = totals.pass_rate_all_registered();
+    let formula = Formula::new(format!(
+        "=IFERROR(SUM(H{first}:H{last})/SUM(G{first}:G{last}),\"{PENDING}\")"
+    ))
+    .set_result(all.map_or_else(|| PENDING.to_string(), |r| fraction(r).to_string()));
+    sheet.write_formula_with_format(row, 8, formula, &total_percent)?;
+    let published = totals.pass_rate_published();
     let formula = Formula::new(format!(
         "=IFERROR(SUM(H{first}:H{last})/SUMIF(H{first}:H{last},\"<>{PENDING}\",G{first}:G{last}),\"{PENDING}\")"
     ))
-    .set_result(rate.map_or_else(|| PENDING.to_string(), |r| fraction(r).to_string()));
+    .set_result(published.map_or_else(|| PENDING.to_string(), |r| fraction(r).to_string()));
     sheet.write_formula_with_format(row, 9, formula, &total_percent)?;
+    let rate = |rate: Option<Ratio>| crate::domain::figures::format_rate(rate);
+    let note = match lang {
+        Lang::Zh => format!(
+            "注：合计行的“通过率”为全部报考口径 {}（获证人数 ÷ 全部报考人数，未出成绩计为未获证），与报告的总计行一致；“通过率(计算)”为已公布成绩口径 {}（获证人数 ÷ 已公布成绩的报考人数），与看板的图表一致。",
+            rate(all),
+            rate(published)
+        ),
+        Lang::En => format!(
+            "Note: the total row's 通过率 (pass rate) is over all registered, {} (certified ÷ everyone registered; results pending count as not certified), as the report's total row gives it; 通过率(计算) is over published results, {} (certified ÷ registered with published results), as the board's charts show.",
+            rate(all),
+            rate(published)
+        ),
+    };
+    sheet.write_string(row + 1, 0, note)?;
 
+    print_setup(sheet, &caption.dataset, lang)?;
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, 60.0))?;
     }
@@ -167,6 +199,7 @@ fn records_sheet(
 fn reconciliation_sheet(
     sheet: &mut Worksheet,
     dataset: &Dataset,
+    filtered: bool,
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
@@ -194,14 +227,18 @@ fn reconciliation_sheet(
         row += 1;
     }
     if reconciliation.totals.is_empty() {
-        sheet.write_string(
-            row,
-            0,
+        let text = if filtered {
+            lang.pick(
+                "报告所列的合计是全部记录的合计；这份文件只含筛选出的记录，所以不与之比较。取消筛选后导出，即可核对合计。",
+                "The report's printed totals are for all records; this file holds the filtered records only, so they are not compared. Export with no filter on to check the totals.",
+            )
+        } else {
             lang.pick(
                 "数据中没有报告所列的合计。",
                 "The data carry no printed totals.",
-            ),
-        )?;
+            )
+        };
+        sheet.write_string(row, 0, text)?;
         row += 1;
     }
     row += 1;
@@ -211,7 +248,8 @@ fn reconciliation_sheet(
     for warning in &reconciliation.warnings {
         if let Some(record) = dataset.records.get(warning.index) {
             sheet.write_string(row, 0, record.full_name(lang))?;
-            sheet.write_string_with_format(row, 1, warning.message(record, lang), &wrap)?;
+            // The record is named in the first column: the warning says only what it found.
+            sheet.write_string_with_format(row, 1, capitalised(&warning.finding(lang)), &wrap)?;
             row += 1;
         }
     }
@@ -219,7 +257,46 @@ fn reconciliation_sheet(
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(PAPER_A4);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
+}
+
+/// Excel's number for A4 paper.
+const PAPER_A4: u8 = 9;
+
+/// The records sheet on paper: A4 landscape, one page wide (as many tall as it takes), the
+/// header row on every page, the title in the page header and the page number in the footer.
+fn print_setup(sheet: &mut Worksheet, title: &str, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(PAPER_A4);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    page_header(sheet, title, lang);
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    Ok(())
+}
+
+/// The title in the page header, the page number in the footer, of every printed page.
+fn page_header(sheet: &mut Worksheet, title: &str, lang: Lang) {
+    // `&` starts a code in a page header: a title's own is doubled. Excel keeps 255 characters.
+    let title: String = title.replace('&', "&&").chars().take(200).collect();
+    sheet.set_header(format!("&C{title}"));
+    sheet.set_footer(match lang {
+        Lang::Zh => "&C第 &P 页，共 &N 页",
+        Lang::En => "&CPage &P of &N",
+    });
+}
+
+/// A sentence with its first letter in capitals (an English finding standing alone).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A rate as the fraction a percent-formatted cell holds, rounded as the report rounds (two

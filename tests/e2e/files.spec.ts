@@ -98,8 +98,8 @@ test('exported Excel holds the records shown, their rates as percent numbers, an
   expect(parts['xl/workbook.xml']).toContain('name="核对"');
   const sheet = parts['xl/worksheets/sheet1.xml'];
   const strings = parts['xl/sharedStrings.xml'];
-  // Title, filters, header, 34 records, totals.
-  expect(sheet.match(/<row /g)).toHaveLength(3 + 34 + 1);
+  // Title, filters, header, 34 records, totals and the line that names their two rates.
+  expect(sheet.match(/<row /g)).toHaveLength(3 + 34 + 2);
   expect(strings).toContain('筛选：等级：中级');
   expect(strings).toContain('通过率(计算)');
   expect(strings).toContain('合计');

@@ -65,8 +65,9 @@ function zipParts(file: string): Record<string, string> {
   return JSON.parse(execFileSync('python3', ['-c', script, file], { maxBuffer: 1 << 28 }).toString('utf-8'));
 }
 
+/** A rate as the Word table writes it: the screen's words where there is none. */
 const rate = (part: number | null, whole: number) =>
-  part === null || whole === 0 ? '--' : `${(Math.round((part * 10000) / whole) / 100).toFixed(2)}%`;
+  part === null ? '未出成绩' : whole === 0 ? '无人报考' : `${(Math.round((part * 10000) / whole) / 100).toFixed(2)}%`;
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
@@ -88,7 +89,7 @@ test('the Word file opens in LibreOffice with the sentence, table 3 and the figu
   // Every row of table 3: its level and figures in one line, and its certificate.
   const rows = new Map<string, number>();
   for (const r of data.records) {
-    const line = `${r.level}${r.registered}${r.certified ?? '--'}${rate(r.certified, r.registered)}`;
+    const line = `${r.level}${r.registered}${r.certified ?? '未出成绩'}${rate(r.certified, r.registered)}`;
     rows.set(line, (rows.get(line) ?? 0) + 1);
     expect(flat, r.certificate).toContain(squeeze(r.certificate).slice(0, 8));
   }
@@ -96,6 +97,14 @@ test('the Word file opens in LibreOffice with the sentence, table 3 and the figu
     expect(flat.split(line).length - 1, line).toBeGreaterThanOrEqual(count);
   }
   expect(flat).toContain('总计34822297');
+  // The totals row's rate is the report's (over all registered); the line under the table
+  // gives both, each with its definition.
+  expect(flat).toContain('总计3482229765.97%');
+  expect(flat).toContain('注：总计行的通过率为全部报考口径65.97%');
+  expect(flat).toContain('按已公布成绩口径为72.16%');
+  // No `--` of two meanings.
+  expect(flat).toContain('未出成绩');
+  expect(flat).toContain('无人报考');
   // The header row repeats on the table's later pages.
   expect(text.match(/申报计划\s+证书名称/g)!.length).toBeGreaterThanOrEqual(2);
   expect(pages).toBeGreaterThanOrEqual(3);
@@ -144,8 +153,18 @@ test('the PowerPoint file has a page per slide, each with its title as text', as
     return title;
   });
   expect(parts[`ppt/slides/slide${slides + 1}.xml`]).toBeUndefined();
+  // The opening: the dataset, its filters and date, the key figures.
+  expect(titles[0]).toBe('2021年“1+X”证书制度试点工作报告');
+  const opening = squeeze(parts['ppt/slides/slide1.xml'].replace(/<[^>]+>/g, ''));
+  for (const needle of ['全部', '数据截至2021年12月31日', '报考人数', '3482', '获证人数', '2297', '72.16%', '65.97%']) {
+    expect(opening, needle).toContain(needle);
+  }
   // The three charts, the long ones over several pages.
-  expect(titles[0]).toMatch(/^各证书通过率（1\/\d+）$/);
+  expect(titles[1]).toMatch(/^各证书通过率（1\/\d+）$/);
+  // The counts take no slide of rows nobody registered for: the last one names them.
+  const counts = titles.map((t, i) => [t, i] as const).filter(([t]) => t.startsWith('报考人数与获证人数'));
+  const lastCounts = counts[counts.length - 1][1] + 1;
+  expect(parts[`ppt/notesSlides/notesSlide${lastCounts}.xml`]).toContain('无人报考：');
   expect(titles).toContain(titles.find((t) => t.startsWith('报考人数与获证人数')));
   expect(titles.some((t) => /^按.+的通过率/.test(t))).toBe(true);
   // The summary in the speaker notes.
@@ -190,8 +209,31 @@ test('the Excel file opens in LibreOffice with every record', async ({ page }) =
   }
   expect(flat).toContain('合计');
   expect(flat).toContain('3482');
-  // The totals row's rate is over published results, as the sheet's formula computes it.
+  // Both overall rates in the totals row, and the line that says which is which.
   expect(flat).toContain('72.16%');
+  expect(flat).toContain('65.97%');
+  expect(flat).toContain('全部报考口径65.97%');
+  expect(flat).toContain('已公布成绩口径72.16%');
+});
+
+test('the Excel file prints on A4 landscape, one page wide, its title and header on every page', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = workdir();
+  const file = await download(page, 'export-xlsx', dir);
+  const { pdf, pages, pageText } = convert(file);
+  // The records sheet one page wide (it printed on 7 with its columns apart), then the checks.
+  expect(pages).toBeLessThanOrEqual(4);
+  const size = execFileSync('pdfinfo', [pdf]).toString();
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(size)!;
+  expect(Number(w), 'landscape').toBeGreaterThan(Number(h));
+  // Every column on the first page, and the title in the header of every page.
+  const first = squeeze(pageText(1));
+  for (const heading of ['申报计划', '证书名称', '报考人数', '获证人数', '通过率(计算)', '备注']) {
+    expect(first, heading).toContain(heading);
+  }
+  for (let n = 1; n <= pages; n++) {
+    expect(squeeze(pageText(n)), `page ${n}`).toContain('2021年“1+X”证书制度试点工作报告');
+  }
 });
 
 test('the comparison leaves as a Word file and a PowerPoint deck that LibreOffice opens', async ({ page }) => {
@@ -224,7 +266,10 @@ test('the comparison leaves as a Word file and a PowerPoint deck that LibreOffic
   const titles = Array.from({ length: slides }, (_, i) =>
     /<p:ph type="title"\/>.*?<a:t>([^<]*)<\/a:t>/.exec(parts[`ppt/slides/slide${i + 1}.xml`])![1],
   );
-  expect(titles[0]).toMatch(/^各证书等级通过率：A（空心）→ B（实心）（1\/\d+）$/);
+  // The opening: both datasets, then the key figures of both years.
+  expect(titles[0]).toMatch(/^两年比较 /);
+  expect(squeeze(parts['ppt/slides/slide1.xml'].replace(/<[^>]+>/g, ''))).toContain('3482→2965（−517（−14.8%））');
+  expect(titles[1]).toMatch(/^各证书等级通过率：A（空心）→ B（实心）（1\/\d+）$/);
   expect(titles[titles.length - 1]).toMatch(/^各证书等级报考人数/);
   // The sentence in the speaker notes.
   expect(parts['ppt/notesSlides/notesSlide1.xml']).toContain('报考人数减少517人');
