@@ -123,12 +123,12 @@ pub fn Filters() -> impl IntoView {
                 .enumerate()
                 .filter(|(_, major)| {
                     query.is_empty()
-                        || major.code.contains(&query)
+                        || major.codes().any(|code| code.contains(&query))
                         || major.name.to_lowercase().contains(&query)
                 })
                 .map(|(position, major)| {
-                    let code = major.key().to_string();
                     let ChoiceState { count, checked } = choice(Facet::Major, position);
+                    let value = major.clone();
                     view! {
                         <Choice
                             value=major.key().to_string()
@@ -136,7 +136,16 @@ pub fn Filters() -> impl IntoView {
                             count
                             checked
                             on_toggle=Callback::new(move |on: bool| {
-                                view.update(|v| toggle(&mut v.filter.majors, code.clone(), on))
+                                view.update(|v| {
+                                    // Off: every value that names it (a link may name an old code).
+                                    let majors = &mut v.filter.majors;
+                                    majors.remove(&value.name);
+                                    majors.remove(&value.code);
+                                    for code in &value.other_codes {
+                                        majors.remove(code);
+                                    }
+                                    toggle(majors, value.key().to_string(), on)
+                                })
                             })
                         />
                     }
@@ -154,7 +163,7 @@ pub fn Filters() -> impl IntoView {
 
     view! {
         <section class="pb-filters" aria-label=state.tr("筛选", "Filters")>
-            <div class="pb-filters__row">
+            <div class="pb-filters__row" id="pb-filters-body">
                 <label class="pb-filters__search">
                     <span class="pb-filters__label">{state.tr("证书名称", "Certificate name")}</span>
                     <input
@@ -177,7 +186,7 @@ pub fn Filters() -> impl IntoView {
                     {level_options}
                 </fieldset>
             </div>
-            <div class="pb-filters__majors">
+            <div class="pb-filters__majors" id="pb-filters-majors">
                 <div class="pb-filters__majors-head">
                     <span class="pb-filters__label">{major_heading}</span>
                     <input
@@ -237,7 +246,7 @@ impl Facet {
                 index
                     .majors
                     .get(position)
-                    .is_some_and(|m| filter.majors.contains(m.key())),
+                    .is_some_and(|m| filter.majors.iter().any(|value| m.answers_to(value))),
             ),
         }
     }
@@ -338,7 +347,20 @@ fn ActiveFilters() -> impl IntoView {
     let is_empty = move || view.with(|v| v.filter.is_empty());
     let matched = move || state.totals.with(|t| t.records);
     let all = move || state.index.with(|i| i.record_count());
+    // On a phone the filters are folded (the style sheet hides them) until this button opens
+    // them; it comes with this chunk, and wider screens never show it.
+    let open = RwSignal::new(false);
     view! {
+        <button
+            type="button"
+            class="pb-button pb-filters__toggle"
+            data-testid="filters-toggle"
+            aria-controls="pb-filters-body pb-filters-majors"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.set(!open.get_untracked())
+        >
+            {state.tr("筛选", "Filters")}
+        </button>
         <div class="pb-filters__active">
             <span class="pb-filters__matched" data-testid="filter-matched">
                 {move || matched_text(matched(), all(), !is_empty(), state.lang.get())}

@@ -167,3 +167,63 @@ test('slides at 1024×768 hold more bars and name the bars without a rate under 
   await expect(page.getByTestId('slide-title')).toContainText('报考人数与获证人数');
   await expect(slide).toBeVisible();
 });
+
+test('on paper a heading stays with what follows it and each chart starts on a page that holds it', async ({ page }) => {
+  await open(page);
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(shots, 'print-pages.pdf');
+  await page.pdf({ format: 'A4', path: file });
+  const { execFileSync } = await import('node:child_process');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+  const text = (n: number) =>
+    execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-']).toString().replace(/\s+/g, '');
+  // The pages that hold a picture (each chart is one).
+  const pictured = new Set(
+    execFileSync('pdfimages', ['-list', file])
+      .toString()
+      .split('\n')
+      .slice(2)
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
+      .filter((n) => n > 0),
+  );
+  const pageOf = (needle: string) => Array.from({ length: pages }, (_, i) => i + 1).find((n) => text(n).includes(needle));
+  const section = pageOf('图表')!;
+  const first = pageOf('各证书通过率')!;
+  expect(first, 'the section heading and the first chart’s title on one page').toBe(section);
+  expect(pictured.has(first), 'the first chart on the page of its title').toBe(true);
+  for (const title of ['报考人数与获证人数']) {
+    const n = pageOf(title)!;
+    expect(pictured.has(n), `${title}: its chart on the page of its title`).toBe(true);
+  }
+  // A chart is whole on one page: as many pictured pages as charts, none split over two.
+  const charts = await page.locator('.pb-chart__canvas').count();
+  expect(pictured.size).toBeGreaterThanOrEqual(charts);
+  const box = (await page.getByTestId('chart-pass-rate').boundingBox())!;
+  // A4's printable height at 96 px to the inch, less the margins: under 1,000 px.
+  expect(box.height, 'the 38 rows scaled to a page').toBeLessThan(950);
+});
+
+test('a phone shows the key figures first and the filters behind one button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const kpis = (await page.getByTestId('kpi-records').boundingBox())!;
+  const toggle = page.getByTestId('filters-toggle');
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const button = (await toggle.boundingBox())!;
+  expect(kpis.y, 'the key figures above the filters').toBeLessThan(button.y);
+  await expect(page.getByTestId('filter-level')).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.getByTestId('filter-level').locator('input[value="初级"]').check();
+  await expect(page.getByTestId('kpi-records')).toHaveText('3');
+  // The chips under the button say which filters are on, open or folded.
+  await toggle.click();
+  await expect(page.getByTestId('filter-level')).toBeHidden();
+  await expect(page.locator('.pb-chips')).toContainText('初级');
+  await page.screenshot({ path: path.join(shots, 'phone-filters-390x844.png') });
+  // On a laptop there is no such button: the filters are always there.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(toggle).toBeHidden();
+  await expect(page.getByTestId('filter-level')).toBeVisible();
+});
