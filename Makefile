@@ -57,9 +57,9 @@ browser-test:
 # The first load's gzip total (the page, its JS, the chunks' loader, the main wasm and the CSS;
 # not the service worker nor what loads on demand) may not grow past this ceiling: today's size
 # plus 2 KB, so that any growth is a decision, not an accident. The goal line is 250,000 B.
-# Since the library of datasets: its allowance, 2 KB over the 246,252 B before it (see
-# docs/performance.md, "Year over year").
-SIZE_BUDGET := 248300
+# The review fixes of issue #28 were allowed 2 KB over the 247,825 B they started from (see
+# docs/performance.md, "Review fixes"): 249,873 B.
+SIZE_BUDGET := 249873
 size:
 	scripts/report-size.sh dist $(SIZE_BUDGET)
 
