@@ -246,6 +246,11 @@ fn the_word_file_holds_the_sentence_table_3_and_the_figures() {
         .unwrap();
     assert_eq!(&nobody[3..], ["0", "0", "无人报考"]);
     assert!(rows.iter().all(|r| !r.contains(&"--".to_string())));
+    // English heads the first column as the batch it is.
+    assert_eq!(
+        pilot_board::office::docx::table_headings(Lang::En)[0],
+        "Batch"
+    );
     // Under the table, both overall rates, each with its definition.
     let note = "注：总计行的通过率为全部报考口径 65.97%（获证 2297 人 ÷ 报考 3482 人，未出成绩计为未获证）；按已公布成绩口径为 72.16%（获证 2297 人 ÷ 已公布成绩的报考 3183 人），与图表所示一致。";
     assert!(body.contains(note), "{body}");

@@ -73,6 +73,11 @@ test('the interface switches to English at once, stays so over a reload, and bac
   await expect(page.getByTestId('kpi-certified')).toHaveText('2,297');
   await expect(page.getByTestId('kpi-pass-rate')).toHaveText('72.16%');
   await expect(page.getByTestId('kpi-pass-rate-all')).toHaveText('65.97%');
+  // The switches read as English sentences.
+  await expect(page.getByTestId('present-groups').locator('xpath=..')).toHaveText('Add a slide for each batch');
+  await expect(page.locator('label', { has: page.getByTestId('export-tall') })).toHaveText(
+    'Tall charts as one picture, not pages',
+  );
 
   // The records table and its pager.
   await expect(page.getByTestId('undo')).toContainText('Undo');
