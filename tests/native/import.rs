@@ -14,7 +14,7 @@ fn table(text: &str) -> Sheet {
 
 #[test]
 fn the_reports_table_3_reads_as_its_38_records_with_its_totals() {
-    let sheet = table(include_str!("fixtures/report-table3.tsv"));
+    let sheet = table(include_str!("../fixtures/report-table3.tsv"));
     let proposal = propose(&sheet).expect("a header");
     assert_eq!(proposal.header_row, 0);
     let reading = read(&sheet, proposal.header_row, &proposal.columns, "表3");
@@ -40,7 +40,7 @@ fn the_reports_table_3_reads_as_its_38_records_with_its_totals() {
 
 #[test]
 fn other_headings_traditional_characters_and_units_give_the_same_figures() {
-    let text = include_str!("fixtures/report-table3.tsv")
+    let text = include_str!("../fixtures/report-table3.tsv")
         .replace(
             "申报计划\t证书名称\t证书等级\t报考人数\t获证人数\t通过率",
             "試點批次\t證書\t級別\t考核人數（人）\t通過人數\t合格率(%)",
@@ -80,7 +80,7 @@ fn a_table_with_the_reports_headings_opens_at_once_and_others_wait_for_the_previ
     );
 
     // The report's table 3 (its header repeated mid-table) reads in the preview.
-    let table3 = include_str!("fixtures/report-table3.tsv");
+    let table3 = include_str!("../fixtures/report-table3.tsv");
     assert!(matches!(
         open_table(table3.as_bytes(), "t.tsv", "t", &gb18030, None),
         TableOutcome::Preview(_)
@@ -140,7 +140,7 @@ fn a_field_fills_one_column_and_a_column_can_be_left_unused() {
 fn a_colleges_csv_saved_by_excel_in_gb18030_reads_in_the_preview() {
     use pilot_board::domain::import::{TableOutcome, open_table};
     use pilot_board::domain::table::gb18030;
-    let bytes = include_bytes!("fixtures/college-gb18030.csv");
+    let bytes = include_bytes!("../fixtures/college-gb18030.csv");
     let TableOutcome::Preview(draft) = open_table(bytes, "a.csv", "a", &gb18030, None) else {
         panic!("a preview");
     };
