@@ -28,12 +28,13 @@ pub mod stats;
 pub mod suggest;
 pub mod summary;
 pub mod table;
+pub mod terms;
 pub mod view;
 
 pub use error::{DatasetError, Problem};
 pub use figures::{Ratio, Totals};
-pub use filter::{Filter, batch_key};
+pub use filter::Filter;
 pub use lang::Lang;
-pub use model::{Dataset, Level, Major, Record, ReportedTotals, SummaryItem};
+pub use model::{Dataset, Level, Major, Record, ReportedTotals, SummaryItem, batch_key};
 pub use parse::parse_dataset;
 pub use reconcile::{Reconciliation, reconcile};

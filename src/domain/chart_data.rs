@@ -1,12 +1,13 @@
 //! What each chart shows, prepared from the matching records: bars with their labels, values,
 //! sample sizes and intervals. The drawing code in `src/charts` only places these.
 
-use super::figures::{PassRate, Totals, count_noun};
+use super::figures::{PassRate, Totals};
 use super::index::Selection;
-use super::lang::{Lang, format_count};
+use super::lang::{Lang, count_noun, format_count};
 use super::model::{Level, Record};
 use super::stats::wilson_interval;
-use super::view::{GroupBy, RateDefinition};
+pub use super::terms::BarTarget;
+use super::terms::{GroupBy, RateDefinition};
 
 /// Below this many registered, a rate is marked as a small sample and gets a whisker.
 pub const SMALL_SAMPLE: u64 = 10;
@@ -24,15 +25,6 @@ pub enum BarValue {
     Pending,
     /// Nobody registered.
     Nobody,
-}
-
-/// What clicking a bar filters to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BarTarget {
-    Record(usize),
-    Batch(String),
-    Level(Level),
-    Major(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]

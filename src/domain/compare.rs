@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::figures::{Ratio, Totals};
 use super::lang::{Lang, format_count};
 use super::model::{Level, Major, Record};
+pub use super::terms::RowOrder;
 
 /// The endings a certificate's name may carry or not: "Web前端开发职业技能等级证书" and
 /// "Web前端开发" are the same certificate. Longest first.
@@ -335,33 +336,7 @@ impl Comparison {
     }
 }
 
-/// How the rows are ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RowOrder {
-    /// The earlier side's order, new pilots last.
-    #[default]
-    Data,
-    /// The largest rise first; rows without a change last.
-    Rise,
-    /// The largest fall first; rows without a change last.
-    Fall,
-}
-
 impl RowOrder {
-    pub fn code(self) -> &'static str {
-        match self {
-            RowOrder::Data => "data",
-            RowOrder::Rise => "rise",
-            RowOrder::Fall => "fall",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<RowOrder> {
-        [RowOrder::Data, RowOrder::Rise, RowOrder::Fall]
-            .into_iter()
-            .find(|o| o.code() == code)
-    }
-
     /// The rows' places in this order (ties keep the data order).
     pub fn arrange(self, rows: &[CompareRow]) -> Vec<usize> {
         let mut places: Vec<usize> = (0..rows.len()).collect();
@@ -798,7 +773,7 @@ pub fn series_chart(
         largest: rows.iter().map(|row| row.registered).max().unwrap_or(0),
         rows,
         note,
-        definition: super::view::RateDefinition::Published,
+        definition: super::terms::RateDefinition::Published,
         lang,
     }
 }

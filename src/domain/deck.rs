@@ -6,7 +6,7 @@
 use super::chart_data::{BarValue, CountsChart, CountsRow, RateBar, RateChart};
 use super::index::Selection;
 use super::lang::Lang;
-use super::view::GroupBy;
+use super::terms::GroupBy;
 
 /// Which chart a slide shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

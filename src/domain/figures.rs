@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-use super::filter::batch_key;
+pub use super::lang::count_noun;
 use super::lang::{Lang, format_count, group_digits};
-use super::model::Record;
-use super::view::RateDefinition;
+use super::model::{Record, batch_key};
+use super::terms::RateDefinition;
 
 /// A ratio kept as whole numbers, so that a rate prints exactly as the report rounds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,13 +79,6 @@ fn group_thousands(text: &str) -> String {
         return text.to_string();
     }
     format!("{sign}{}{fraction}", group_digits(whole))
-}
-
-/// A count with its English noun, singular or plural as the count asks: `1 pilot`,
-/// `3,482 records`.
-pub fn count_noun(count: u64, one: &str, many: &str) -> String {
-    let noun = if count == 1 { one } else { many };
-    format!("{} {noun}", format_count(count, Lang::En))
 }
 
 impl Record {

@@ -3,19 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::figures::count_noun;
-use super::lang::{Lang, format_count};
+use super::lang::{Lang, count_noun, format_count};
+pub use super::model::batch_key;
 use super::model::{Level, Record};
-
-/// The key two batch spellings share when they name the same batch: white space removed and
-/// a final 次 dropped ("2021 年第一批次" and "2021年第一批" are one batch).
-pub fn batch_key(label: &str) -> String {
-    let squeezed: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    match squeezed.strip_suffix('次') {
-        Some(stem) => stem.to_string(),
-        None => squeezed,
-    }
-}
 
 /// A filter over records. Within a dimension the chosen values are alternatives (OR); across
 /// dimensions they all apply (AND); an empty dimension does not filter.

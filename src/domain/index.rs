@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use super::figures::{Ratio, Totals};
-use super::filter::{Filter, batch_key, fold_for_search};
+use super::filter::{Filter, fold_for_search};
 use super::lang::Lang;
 use super::majors::{MajorValue, identity};
-use super::model::{Dataset, Level};
-use super::view::GroupBy;
+use super::model::{Dataset, Level, batch_key};
+use super::terms::GroupBy;
 
 /// One distinct batch: the key shared by its spellings and the first spelling met.
 #[derive(Clone, Debug, PartialEq, Eq)]

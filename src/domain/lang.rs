@@ -107,6 +107,13 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A count with its English noun, singular or plural as the count asks: `1 pilot`,
+/// `3,482 records`.
+pub fn count_noun(count: u64, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", format_count(count, Lang::En))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,17 @@
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::filter::batch_key;
 use super::lang::Lang;
+
+/// The key two batch spellings share when they name the same batch: white space removed and
+/// a final 次 dropped ("2021 年第一批次" and "2021年第一批" are one batch).
+pub fn batch_key(label: &str) -> String {
+    let squeezed: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    match squeezed.strip_suffix('次') {
+        Some(stem) => stem.to_string(),
+        None => squeezed,
+    }
+}
 
 /// The value of the top-level `format` key that marks a dataset file.
 pub const FORMAT_TAG: &str = "1x-pilot-dataset";

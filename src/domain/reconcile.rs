@@ -1,7 +1,8 @@
 //! Reconciliation: the totals computed from the records beside the totals the report printed,
 //! with every disagreement explained, and the warnings a careful reader of the data would raise.
 
-use super::figures::{Ratio, Totals, count_noun, format_number};
+use super::figures::{Ratio, Totals, format_number};
+use super::lang::count_noun;
 use super::lang::{Lang, format_count};
 use super::model::{Dataset, Record};
 

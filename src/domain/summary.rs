@@ -9,8 +9,9 @@
 use std::cmp::Ordering;
 
 use super::chart_data::SMALL_SAMPLE;
-use super::figures::{Ratio, Totals, count_noun, format_rate};
+use super::figures::{Ratio, Totals, format_rate};
 use super::index::{DatasetIndex, Selection};
+use super::lang::count_noun;
 use super::lang::{Lang, format_count, format_date};
 use super::model::{Dataset, Record};
 

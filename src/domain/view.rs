@@ -3,74 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use super::chart_data::BarTarget;
-use super::compare::RowOrder;
-use super::filter::{Filter, batch_key};
-use super::lang::Lang;
-use super::model::{Dataset, Level, Record};
-
-/// What the "pass rate by group" chart groups by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum GroupBy {
-    #[default]
-    Batch,
-    Level,
-    Major,
-}
-
-impl GroupBy {
-    pub const ALL: [GroupBy; 3] = [GroupBy::Batch, GroupBy::Level, GroupBy::Major];
-
-    pub fn as_param(self) -> &'static str {
-        match self {
-            GroupBy::Batch => "batch",
-            GroupBy::Level => "level",
-            GroupBy::Major => "major",
-        }
-    }
-
-    /// The grouping's name: `申报批次`, `Batch`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            GroupBy::Batch => lang.pick("申报批次", "Batch"),
-            GroupBy::Level => lang.pick("证书等级", "Level"),
-            GroupBy::Major => lang.pick("专业", "Major"),
-        }
-    }
-}
-
-/// Which of the two pass rates the charts show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum RateDefinition {
-    /// Σ certified / Σ registered over published results.
-    #[default]
-    Published,
-    /// Σ certified / Σ registered over everyone, pending counted as not certified.
-    AllRegistered,
-}
-
-impl RateDefinition {
-    /// The definition in full: `通过率（已公布成绩）`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            RateDefinition::Published => {
-                lang.pick("通过率（已公布成绩）", "Pass rate (published results)")
-            }
-            RateDefinition::AllRegistered => lang.pick(
-                "通过率（全部报考，未出成绩计为未获证）",
-                "Pass rate (all registered; results pending count as not certified)",
-            ),
-        }
-    }
-
-    /// The definition in a few words: `已公布成绩`, `Published results`.
-    pub fn short_label(self, lang: Lang) -> &'static str {
-        match self {
-            RateDefinition::Published => lang.pick("已公布成绩", "Published results"),
-            RateDefinition::AllRegistered => lang.pick("全部报考", "All registered"),
-        }
-    }
-}
+use super::filter::Filter;
+use super::model::{Dataset, Level, Record, batch_key};
+use super::terms::{BarTarget, RowOrder};
+pub use super::terms::{GroupBy, RateDefinition};
 
 /// The whole view, as the address records it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -279,6 +215,7 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Lang;
 
     #[test]
     fn a_view_survives_the_address_bar() {

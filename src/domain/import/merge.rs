@@ -9,7 +9,7 @@ use super::plan::{SkipReason, row_skip};
 use super::values::{is_pending, read_level, read_rate};
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::{EditProblem, Field, format_percent};
-use crate::domain::filter::batch_key;
+use crate::domain::model::batch_key;
 use crate::domain::model::{Dataset, Level, Record};
 use crate::domain::numbers::fold_width;
 use std::collections::HashMap;
