@@ -3,6 +3,8 @@
 //! in the browser, and everything derived from them, as memos computed once per change and read
 //! by the components.
 
+pub mod charts;
+
 use std::ops::Deref;
 use std::sync::Arc;
 

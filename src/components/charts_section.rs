@@ -4,107 +4,20 @@
 
 use leptos::prelude::*;
 
-use crate::charts::ChartSpec;
 use crate::components::chart_panel::ChartPanel;
 use crate::components::presentation::Presentation;
-use crate::domain::Lang;
-use crate::domain::caption::Caption;
-use crate::domain::chart_data::{
-    BarTarget, Window, pass_rate_by_certificate, pass_rate_by_group, registered_certified,
-};
+use crate::domain::chart_data::BarTarget;
 use crate::domain::view::{GroupBy, RateDefinition};
 use crate::on_demand;
 use crate::state::BoardState;
+use crate::state::charts::{
+    BARS_PER_PAGE, ChartKind, ChartsContext, caption_of, counts_spec, group_spec, pass_rate_spec,
+    window_of,
+};
 use crate::web::export::SLIDE_SIZES;
 
-/// Bars per chart page: a whole report of ~40 rows fits; larger datasets page through.
-const BARS_PER_PAGE: usize = 40;
-
-/// The dashboard's charts, for titles and for presentation mode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChartKind {
-    PassRate,
-    Counts,
-    ByGroup(GroupBy),
-}
-
-impl ChartKind {
-    pub fn title(self, lang: Lang) -> String {
-        match self {
-            ChartKind::PassRate => lang.pick("各证书通过率", "Pass rate by certificate").into(),
-            ChartKind::Counts => lang
-                .pick("报考人数与获证人数", "Registered and certified")
-                .into(),
-            ChartKind::ByGroup(group) => match lang {
-                Lang::Zh => format!("按{}的通过率", group.label(lang)),
-                Lang::En => format!("Pass rate by {}", group.label(lang).to_lowercase()),
-            },
-        }
-    }
-}
-
-/// The pass rate by certificate of the records on screen, the bars in `window`. Reads the
-/// state, so inside a memo it follows every change.
-pub fn pass_rate_spec(state: BoardState, window: Window) -> ChartSpec {
-    let (definition, whiskers) = state.view.with(|v| (v.rate, v.whiskers));
-    let lang = state.lang.get();
-    state.with_selection(|selection| {
-        ChartSpec::Rate(pass_rate_by_certificate(
-            selection, definition, whiskers, window, lang,
-        ))
-    })
-}
-
-/// Registered and certified per certificate, the rows in `window`.
-pub fn counts_spec(state: BoardState, window: Window) -> ChartSpec {
-    let definition = state.view.with(|v| v.rate);
-    let lang = state.lang.get();
-    state.with_selection(|selection| {
-        ChartSpec::Counts(registered_certified(selection, definition, window, lang))
-    })
-}
-
-/// The pass rate by the grouping the view names, every group.
-pub fn group_spec(state: BoardState) -> ChartSpec {
-    let (group_by, definition, whiskers) = state.view.with(|v| (v.group_by, v.rate, v.whiskers));
-    let lang = state.lang.get();
-    state.with_selection(|selection| {
-        ChartSpec::Rate(pass_rate_by_group(
-            selection, group_by, definition, whiskers, lang,
-        ))
-    })
-}
-
-/// What an exported picture or a slide says about the records: dataset, filters, date.
-pub fn caption_of(state: BoardState) -> Caption {
-    let lang = state.lang.get();
-    state.dataset.with(|d| {
-        state
-            .index
-            .with(|i| state.view.with(|v| Caption::new(d, i, &v.filter, lang)))
-    })
-}
-
-/// What the parts of the section share: the clicked bar's filter, the caption and description
-/// every chart and picture has, and the size pictures are exported at.
-#[derive(Clone, Copy)]
-pub struct Shared {
-    pub state: BoardState,
-    select: Callback<BarTarget>,
-    pub caption: Signal<Caption>,
-    summary: Memo<String>,
-    /// The size pictures are exported at; its shape is the PowerPoint deck's.
-    pub export_size: RwSignal<(u32, u32)>,
-    export_tall: RwSignal<bool>,
-    /// The page of bars the pass-rate chart and the counts chart show.
-    pub rate_page: RwSignal<usize>,
-    pub counts_page: RwSignal<usize>,
-    /// Whether the deck has a slide per group too.
-    pub per_group: RwSignal<bool>,
-}
-
 /// What the section's later chunk hands over: builds one of its parts.
-type Part = fn(Shared) -> AnyView;
+type Part = fn(ChartsContext) -> AnyView;
 
 /// The first chart and the switches it reads are part of the first screen; presentation mode,
 /// the export size and the two other charts come in a chunk fetched right after it.
@@ -122,7 +35,7 @@ pub fn ChartsSection() -> impl IntoView {
     let records = move || state.totals.with(|t| t.records);
     let pass_rate =
         Memo::new(move |_| pass_rate_spec(state, window_of(rate_page.get(), records())));
-    let shared = Shared {
+    let shared = ChartsContext {
         state,
         select,
         // Read only when a picture is exported: worked out then, not on every filter change.
@@ -231,8 +144,8 @@ on_demand! { rest:
 }
 
 #[component]
-fn ExportControls(shared: Shared) -> impl IntoView {
-    let Shared {
+fn ExportControls(shared: ChartsContext) -> impl IntoView {
+    let ChartsContext {
         state,
         export_size,
         export_tall,
@@ -283,8 +196,8 @@ fn ExportControls(shared: Shared) -> impl IntoView {
 }
 
 #[component]
-fn OtherCharts(shared: Shared) -> impl IntoView {
-    let Shared {
+fn OtherCharts(shared: ChartsContext) -> impl IntoView {
+    let ChartsContext {
         state,
         select,
         caption,
@@ -346,15 +259,6 @@ fn OtherCharts(shared: Shared) -> impl IntoView {
                     .collect_view()}
             </fieldset>
         </ChartPanel>
-    }
-}
-
-/// The window of bars on `page`, clamped to the records there are.
-pub fn window_of(page: usize, records: usize) -> Window {
-    let pages = records.div_ceil(BARS_PER_PAGE).max(1);
-    Window {
-        first: page.min(pages - 1) * BARS_PER_PAGE,
-        size: BARS_PER_PAGE,
     }
 }
 

@@ -9,10 +9,6 @@ use leptos::prelude::*;
 use crate::charts::ChartStyle;
 use crate::charts::layout::SLIDE_ROW_HEIGHT;
 use crate::charts::style::Palette;
-use crate::components::charts_section::{
-    ChartKind, Shared, caption_of, counts_spec, group_spec, pass_rate_spec, window_of,
-};
-use crate::components::presentation::{deck_plan, slide_content, slide_title, with_a_rate};
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::deck::{SlideChart, deck, group_members};
@@ -26,6 +22,10 @@ use crate::office::docx::{
 };
 use crate::office::pptx::{Opening, SlidePage, SlideShape, deck_presentation};
 use crate::state::BoardState;
+use crate::state::charts::{
+    ChartKind, ChartsContext, caption_of, counts_spec, deck_plan, group_spec, pass_rate_spec,
+    slide_content, slide_title, window_of, with_a_rate,
+};
 use crate::web::download::{download, today};
 use crate::web::export::{chart_picture, fonts_ready};
 
@@ -46,7 +46,7 @@ enum Progress {
 /// What the buttons hand to the writers.
 #[derive(Clone, Copy)]
 struct OfficeJob {
-    shared: Shared,
+    shared: ChartsContext,
     progress: RwSignal<Option<Progress>>,
     /// Set by 停止: the writer stops before its next picture.
     stop: RwSignal<bool>,
@@ -60,7 +60,7 @@ impl Progress {
 }
 
 #[component]
-pub fn ReportFiles(shared: Shared) -> impl IntoView {
+pub fn ReportFiles(shared: ChartsContext) -> impl IntoView {
     let state = shared.state;
     let job = OfficeJob {
         shared,
