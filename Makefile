@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # scripts/split/ first: its wasm-bindgen cuts the page's wasm into chunks (see ARCHITECTURE.md).
 TRUNK := PATH=$(CURDIR)/scripts/split:$$PATH trunk --skip-version-check
 
-.PHONY: help tools test-tools serve build dist test fmt-check clippy purity native-test \
+.PHONY: help tools test-tools serve build dist test fmt-check clippy purity layers native-test \
         browser-test e2e size bench clean
 
 help:
@@ -33,7 +33,7 @@ build dist: tools
 	$(TRUNK) build --release --public-url ./
 	scripts/stamp-service-worker.sh dist
 
-test: test-tools fmt-check clippy purity native-test browser-test dist size e2e
+test: test-tools fmt-check clippy purity layers native-test browser-test dist size e2e
 	@echo "make test: all checks and tests passed"
 
 fmt-check:
@@ -46,6 +46,11 @@ clippy:
 
 purity:
 	scripts/check-domain-purity.sh
+
+# No module-level import circle in src/, and no pure layer (domain, charts, office) naming a
+# view, the state or web glue.
+layers:
+	python3 scripts/check-layers.py
 
 native-test:
 	cargo test

@@ -20,13 +20,15 @@ use crate::components::summary_figures::SummaryFigures;
 use crate::components::update_notice::UpdateNotice;
 use crate::domain::Lang;
 use crate::domain::builtin;
+use crate::domain::link::DatasetLink;
 use crate::domain::saved::{Saved, Unreadable};
 use crate::on_demand;
 use crate::on_demand::Unavailable;
 use crate::on_demand::{Build, OnDemand, UnavailableNotice};
 use crate::state::{BoardState, SaveStatus, read_stored};
 use crate::web::address::{
-    address_names_view, data_param, linked_dataset, sync_view_with_address, view_from_address,
+    address_names_view, data_param, linked_dataset, query_of, sync_view_with_address,
+    view_from_address,
 };
 use crate::web::file_reader::{open_bytes, open_picked};
 use crate::web::offline;
@@ -98,7 +100,15 @@ fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
     {
         state.check_link(wanted);
     }
-    sync_view_with_address(state);
+    // (The closures take the signals they read, not the whole state.)
+    let (index, source_name, link) = (state.index, state.source_name, state.link);
+    sync_view_with_address(
+        state.view,
+        move |view| index.with(|index| query_of(view, index)),
+        move |bare| {
+            (!bare || source_name.with(Option::is_some)).then(|| link.with(DatasetLink::to_param))
+        },
+    );
 
     // The browser tab names the dataset on screen.
     Effect::new(move || {

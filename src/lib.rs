@@ -9,7 +9,6 @@ pub mod components;
 pub mod domain;
 pub mod import_client;
 pub mod import_worker;
-pub mod library;
 pub mod office;
 pub mod on_demand;
 pub mod state;
@@ -17,3 +16,5 @@ pub mod synthetic;
 pub mod web;
 
 pub use app::App;
+/// The library of datasets, part of the state (`state/library.rs`), by its short name.
+pub use state::library;

@@ -166,26 +166,55 @@ fn loads_done() -> ArcRwSignal<u64> {
     LOADS.with(ArcRwSignal::clone)
 }
 
+/// What the mechanism needs of the page it serves, which the page hands it once with
+/// [`serve`]: the language its lines speak, and the switch that says an action's chunk could
+/// not be fetched (shown by [`UnavailableNotice`]). The mechanism knows nothing else of the app.
+#[derive(Clone, Copy)]
+pub struct OnDemandPage {
+    pub lang: RwSignal<Lang>,
+    pub unavailable: RwSignal<bool>,
+}
+
+thread_local! {
+    // (A thread-local rather than a context: one more context type is first-load bytes.)
+    static PAGE: std::cell::Cell<Option<OnDemandPage>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tells the mechanism which page it serves.
+pub fn serve(page: OnDemandPage) {
+    PAGE.with(|cell| cell.set(Some(page)));
+}
+
+#[inline(never)]
+fn page() -> Option<OnDemandPage> {
+    PAGE.with(std::cell::Cell::get)
+}
+
 /// Runs an on-demand action; when its chunk cannot be fetched, the page says so
-/// (`BoardState.unavailable`).
+/// (`OnDemandPage::unavailable`).
 pub fn run<F>(action: F)
 where
     F: Future<Output = Result<(), Unavailable>> + 'static,
 {
-    let state = use_context::<crate::state::BoardState>();
     leptos::task::spawn_local(async move {
-        if action.await.is_err()
-            && let Some(state) = state
-        {
-            state.unavailable.try_set(true);
+        if action.await.is_err() {
+            say_unavailable();
         }
     });
 }
 
-/// The interface language, or Chinese before the board's state exists.
+/// Turns the page's "could not load" line on. (Not generic, and not inlined into each `run`.)
+#[inline(never)]
+fn say_unavailable() {
+    if let Some(page) = page() {
+        page.unavailable.try_set(true);
+    }
+}
+
+/// The interface language, or Chinese before the page provides one.
 fn lang_signal() -> Signal<Lang> {
-    match use_context::<crate::state::BoardState>() {
-        Some(state) => state.lang.into(),
+    match page() {
+        Some(page) => page.lang.into(),
         None => Signal::stored(Lang::Zh),
     }
 }
@@ -206,14 +235,14 @@ pub fn failed_line(lang: Signal<Lang>, again: impl Fn() + Send + Sync + 'static)
 /// The line `run` turns on when an action's chunk could not be fetched.
 #[component]
 pub fn UnavailableNotice() -> impl IntoView {
-    let state = crate::state::BoardState::expect();
-    let lang = state.lang;
+    let page = page().expect("the page is served before its notices show");
+    let lang = page.lang;
     view! {
-        <Show when=move || state.unavailable.get()>
+        <Show when=move || page.unavailable.get()>
             <p class="pb-on-demand pb-on-demand--failed" data-testid="on-demand-failed" role="alert">
                 {move || Unavailable.describe(lang.get())}
                 " "
-                <button type="button" class="pb-button" on:click=move |_| state.unavailable.set(false)>
+                <button type="button" class="pb-button" on:click=move |_| page.unavailable.set(false)>
                     {move || lang.get().pick("知道了", "Dismiss")}
                 </button>
             </p>

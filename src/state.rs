@@ -4,6 +4,7 @@
 //! by the components.
 
 pub mod charts;
+pub mod library;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -22,8 +23,8 @@ use crate::domain::summary::summarize;
 use crate::domain::table::looks_like_table;
 use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang, Totals};
-use crate::library::{Action, Outgoing};
 use crate::web::storage::{self, PREVIOUS_KEY, SESSION_KEY, SET_ASIDE_PREFIX, WriteError};
+use library::{Action, Outgoing};
 
 /// A file the user tried to open and that was refused, with every reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -310,6 +311,10 @@ impl BoardState {
     /// Makes the state available to every component below.
     pub fn provide(self) -> Self {
         provide_context(self);
+        crate::on_demand::serve(crate::on_demand::OnDemandPage {
+            lang: self.lang,
+            unavailable: self.unavailable,
+        });
         self
     }
 
@@ -389,7 +394,9 @@ impl BoardState {
                         source_name: self.source_name.get_untracked().as_deref(),
                         library_id: self.library_id.get_untracked().as_deref(),
                     },
-                    &crate::web::address::view_query(self),
+                    &self.index.with_untracked(|index| {
+                        crate::web::address::query_of(&self.view.get_untracked(), index)
+                    }),
                     revision,
                     js_sys::Date::now(),
                 )
@@ -441,7 +448,7 @@ impl BoardState {
 
     /// Another tab changed the library: its list is read again (where it has started).
     pub fn reread_library(&self) {
-        crate::on_demand::run(crate::library::act(*self, Action::Reread));
+        crate::on_demand::run(library::act(*self, Action::Reread));
     }
 
     /// Keeps the work on screen as the previous work, in memory and, when it fits, in the
@@ -531,7 +538,7 @@ impl BoardState {
             self.view.update(|v| v.filter = Default::default());
         }
         self.save();
-        crate::on_demand::run(crate::library::act(*self, Action::Replaced { outgoing }));
+        crate::on_demand::run(library::act(*self, Action::Replaced { outgoing }));
     }
 
     /// Whether the data on screen differs from the dataset as loaded.

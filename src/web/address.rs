@@ -7,7 +7,6 @@ use wasm_bindgen::JsValue;
 use crate::domain::index::DatasetIndex;
 use crate::domain::link::{self, DatasetLink};
 use crate::domain::view::ViewState;
-use crate::state::BoardState;
 
 /// The view the address names now (the default view where it names none).
 pub fn view_from_address() -> ViewState {
@@ -35,15 +34,9 @@ pub fn data_param() -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
-/// The view as the address writes it, without the `?` (not tracked: for saving).
-pub fn view_query(state: &BoardState) -> String {
-    state
-        .index
-        .with_untracked(|index| query_of(&state.view.get_untracked(), index))
-}
-
-/// `view` as a query, with each batch spelt as the data spell it, so links stay readable.
-fn query_of(view: &ViewState, index: &DatasetIndex) -> String {
+/// `view` as a query (without the `?`), with each batch spelt as the data spell it, so links
+/// stay readable.
+pub fn query_of(view: &ViewState, index: &DatasetIndex) -> String {
     view.to_query(|key| {
         index
             .batches
@@ -57,19 +50,24 @@ fn query_of(view: &ViewState, index: &DatasetIndex) -> String {
 /// Ticking a box adds a history entry. Typing in the search box adds one at its first
 /// keystroke and replaces it at the next ones, so that "back" goes to the view before the
 /// search, not through every keystroke nor past the last change before it.
-pub fn sync_view_with_address(state: BoardState) {
+///
+/// `query` writes a view as a query (reading what it needs, tracked); `dataset` gives the
+/// dataset's link (`DatasetLink::to_param`) where the address is to name it, told whether the
+/// view's query is empty (the built-in data in its default view is a bare address).
+pub fn sync_view_with_address(
+    view: RwSignal<ViewState>,
+    query: impl Fn(&ViewState) -> String + 'static,
+    dataset: impl Fn(bool) -> Option<String> + 'static,
+) {
     // The view last written, and whether that write was typing (so the next keystroke replaces).
     Effect::new(move |previous: Option<(ViewState, bool)>| {
-        let view = state.view.get();
-        let query = state.index.with(|index| query_of(&view, index));
+        let view = view.get();
+        let query = query(&view);
         // Which dataset the view is of goes in front of the view: the file `?data=` names, or
-        // the dataset's link (not for the built-in data in its default view, a bare address).
+        // the dataset's link.
         let named = match data_param() {
             Some(data) => Some(("data", data)),
-            None if !query.is_empty() || state.source_name.with(Option::is_some) => {
-                Some((link::PARAM, state.link.with(DatasetLink::to_param)))
-            }
-            None => None,
+            None => dataset(query.is_empty()).map(|param| (link::PARAM, param)),
         };
         let query = match named {
             Some((key, value)) => {
@@ -120,7 +118,7 @@ pub fn sync_view_with_address(state: BoardState) {
     });
 
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        state.view.set(view_from_address());
+        view.set(view_from_address());
     });
     on_cleanup(move || handle.remove());
 }
