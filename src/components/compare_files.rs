@@ -269,14 +269,7 @@ async fn make_deck(input: &FilesInput, lang: Lang) -> Result<(), String> {
     let made_on = today();
     let opening = Opening {
         title: file_title(&caption, lang),
-        details: vec![
-            caption.filters.clone(),
-            caption.as_of.clone(),
-            match lang {
-                Lang::Zh => format!("导出于 {made_on}"),
-                Lang::En => format!("Exported on {made_on}"),
-            },
-        ],
+        details: caption.file_lines(&made_on, lang),
         figures: input
             .kpis
             .get_untracked()

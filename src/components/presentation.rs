@@ -191,22 +191,24 @@ fn SlideShow(
             .dataset
             .with(|d| state.matching.with(|m| with_a_rate(d, m)))
     });
-    let slides = Memo::new(move |_| {
-        let plan = by_group.with(|spec| {
+    let plan = Memo::new(move |_| {
+        by_group.with(|spec| {
             if per_group.get() {
                 groups.with(|groups| deck_plan(state, rated.get(), spec, Some(groups)))
             } else {
                 deck_plan(state, rated.get(), spec, None)
             }
-        });
-        deck(&plan, rows.get())
+        })
     });
+    let slides = Memo::new(move |_| plan.with(|plan| deck(plan, rows.get())));
     let position = move || current.get().min(slides.with(Vec::len) - 1);
     let slide = Memo::new(move |_| slides.with(|s| s[position()]));
     let content = Memo::new(move |_| {
-        let (slide, rows, rated) = (slide.get(), rows.get(), rated.get());
-        by_group.with(|spec| {
-            groups.with(|groups| slide_content(state, slide, rows, rated, spec, groups))
+        let (slide, rows) = (slide.get(), rows.get());
+        plan.with(|plan| {
+            by_group.with(|spec| {
+                groups.with(|groups| slide_content(state, slide, rows, plan, spec, groups))
+            })
         })
     });
     let summary = state.summary;

@@ -435,14 +435,7 @@ async fn make_deck(job: OfficeJob) {
     let made_on = today();
     let opening = Opening {
         title: caption.dataset.clone(),
-        details: vec![
-            caption.filters.clone(),
-            caption.as_of.clone(),
-            match lang {
-                Lang::Zh => format!("导出于 {made_on}"),
-                Lang::En => format!("Exported on {made_on}"),
-            },
-        ],
+        details: caption.file_lines(&made_on, lang),
         figures: state.totals.with_untracked(|t| key_figures(t, lang)),
         notes: summary.clone(),
     };
@@ -454,7 +447,7 @@ async fn make_deck(job: OfficeJob) {
             return stopped(job, lang);
         }
         job.progress.set(Some(Progress::Working { done, total }));
-        let (title, spec) = slide_content(state, slide, rows, rated, &by_group, &groups);
+        let (title, spec) = slide_content(state, slide, rows, &plan, &by_group, &groups);
         let mut notes = match slide.chart {
             SlideChart::GroupPassRate(group) => state.dataset.with_untracked(|d| {
                 state.index.with_untracked(|i| {

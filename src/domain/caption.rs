@@ -37,6 +37,19 @@ impl Caption {
         join_parts(&[&self.dataset, &self.filters, &self.as_of])
     }
 
+    /// The lines under a file's title (a document, a deck's opening slide): the filters, the
+    /// data's date and the day the file was made, `YYYY-MM-DD`; none of them empty.
+    pub fn file_lines(&self, made_on: &str, lang: Lang) -> Vec<String> {
+        let made = match lang {
+            Lang::Zh => format!("导出于 {made_on}"),
+            Lang::En => format!("Exported on {made_on}"),
+        };
+        [self.filters.clone(), self.as_of.clone(), made]
+            .into_iter()
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
     /// The line under the dataset's title in an exported picture: "filters · as of".
     pub fn details(&self) -> String {
         join_parts(&[&self.filters, &self.as_of])

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::figures::{Ratio, Totals};
 use super::lang::{Lang, format_count};
-use super::model::{Level, Major, Record};
+use super::model::{Level, Record};
 pub use super::terms::RowOrder;
 
 /// The endings a certificate's name may carry or not: "Web前端开发职业技能等级证书" and
@@ -304,33 +304,14 @@ impl Comparison {
 
     /// The majors of either side, by key, with their names: what the comparison's major filter
     /// offers.
-    /// A major under an old and a new code is one (by its name, as `domain::majors` has it):
-    /// offered by its name, which the filter matches on either side whatever the code.
+    /// A major under an old and a new code is one (`domain::majors::distinct`), offered by its
+    /// key: its name where it has several codes, which the filter matches on either side.
     pub fn majors<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<(String, String)> {
-        let mut seen = HashSet::new();
-        let mut codes: HashMap<&str, &str> = HashMap::new();
-        let mut several = HashSet::new();
-        let all: Vec<&Major> = records.into_iter().flat_map(|r| r.majors.iter()).collect();
-        for major in &all {
-            let name = super::majors::identity(major);
-            if let Some(code) = codes.insert(name, &major.code)
-                && code != major.code
-            {
-                several.insert(name);
-            }
-        }
-        let mut majors: Vec<(String, String)> = all
-            .into_iter()
-            .filter(|m| seen.insert(super::majors::identity(m)))
-            .map(|m: &Major| {
-                let key = if several.contains(super::majors::identity(m)) {
-                    m.name.clone()
-                } else {
-                    m.key().to_string()
-                };
-                (key, m.name.clone())
-            })
-            .collect();
+        let mut majors: Vec<(String, String)> =
+            super::majors::distinct(records.into_iter().flat_map(|r| r.majors.iter()))
+                .into_iter()
+                .map(|major| (major.key().to_string(), major.name))
+                .collect();
         majors.sort_by(|x, y| x.1.cmp(&y.1));
         majors
     }
@@ -370,8 +351,7 @@ pub fn format_points(hundredths: i64) -> String {
         -1 => "−",
         _ => "",
     };
-    let n = hundredths.unsigned_abs();
-    format!("{sign}{}.{:02}", n / 100, n % 100)
+    format!("{sign}{}", points_size(hundredths))
 }
 
 /// The change of `from` to `to` in tenths of a percent of `from`, rounded half away from zero,
@@ -778,14 +758,17 @@ pub fn series_chart(
     }
 }
 
+/// What two schools are compared by: the `institution` without white space; `None` for none.
+pub fn school_key(institution: Option<&str>) -> Option<String> {
+    let name: String = institution?.split_whitespace().collect();
+    (!name.is_empty()).then_some(name)
+}
+
 /// A warning above the figures when the two sides may not be one school: their `institution`
 /// differs (white space aside), or one side names none. `None` when both name the same school,
 /// or neither names any (a table has no place for it).
 pub fn institution_warning(a: Option<&str>, b: Option<&str>, lang: Lang) -> Option<String> {
-    let school = |s: Option<&str>| {
-        s.map(|s| s.split_whitespace().collect::<String>())
-            .filter(|s| !s.is_empty())
-    };
+    let school = school_key;
     let (key_a, key_b) = (school(a), school(b));
     match (&key_a, &key_b) {
         (Some(x), Some(y)) if x == y => None,

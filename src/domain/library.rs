@@ -252,10 +252,7 @@ pub const SERIES_YEARS: usize = 3;
 /// for their own years, else the one added last), in year order; none where there are fewer
 /// than [`SERIES_YEARS`] years.
 pub fn series_of<'c>(catalog: &'c Catalog, a: &str, b: &str) -> Vec<&'c Entry> {
-    let school = |entry: &Entry| -> Option<String> {
-        let name: String = entry.institution.as_deref()?.split_whitespace().collect();
-        (!name.is_empty()).then_some(name)
-    };
+    let school = |entry: &Entry| super::compare::school_key(entry.institution.as_deref());
     let Some(ours) = catalog.entry(b).and_then(school) else {
         return Vec::new();
     };

@@ -421,15 +421,7 @@ impl Body<'_> {
     ) -> Result<(), PackageError> {
         let lang = self.lang;
         self.paragraph(Some("Title"), None, &[(&caption.dataset, Look::default())]);
-        let made = match lang {
-            Lang::Zh => format!("导出于 {made_on}"),
-            Lang::En => format!("Exported on {made_on}"),
-        };
-        let details = [caption.filters.as_str(), caption.as_of.as_str(), &made]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let details = caption.file_lines(made_on, lang).join(" · ");
         let grey = Look {
             grey: true,
             size: Some(21),

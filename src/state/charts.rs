@@ -145,17 +145,19 @@ pub fn deck_plan(
     }
 }
 
-/// A slide's title and chart, `rows` bars a slide: `rated` of the records on screen have a
-/// rate, `by_group` is the dashboard's chart by group, `groups` the per-group slides' records.
+/// A slide's title and chart, `rows` bars a slide: `plan` says how many of the records on
+/// screen have a rate and how many anybody registered (as [`deck_plan`] counted them),
+/// `by_group` is the dashboard's chart by group, `groups` the per-group slides' records.
 /// Reads the state, so inside a memo it follows every change.
 pub fn slide_content(
     state: BoardState,
     slide: Slide,
     rows: usize,
-    rated: usize,
+    plan: &DeckPlan,
     by_group: &ChartSpec,
     groups: &[(String, Vec<u32>)],
 ) -> (String, ChartSpec) {
+    let (records, rated, counted) = (plan.records, plan.rated, plan.registered);
     let rated_in = |members: &[u32]| state.dataset.with(|d| with_a_rate(d, members));
     let window = Window {
         first: slide.page * rows,
@@ -170,7 +172,6 @@ pub fn slide_content(
     };
     match slide.chart {
         SlideChart::PassRate => {
-            let records = state.totals.with(|t| t.records);
             let spec = pass_rate_spec(state, rated_window(rated));
             let unrated = if last_page && records > rated {
                 pass_rate_spec(
@@ -191,10 +192,6 @@ pub fn slide_content(
         SlideChart::Counts => {
             // The rows nobody registered for come last (most registered first): the last
             // slide names them instead of drawing them.
-            let records = state.totals.with(|t| t.records);
-            let counted = state
-                .dataset
-                .with(|d| state.matching.with(|m| with_registrants(d, m)));
             let spec = counts_spec(state, window);
             let nobody = if last_page {
                 counts_spec(

@@ -312,13 +312,7 @@ fn a_word_document_gets_advice_that_works_today() {
         "旧报告.doc",
         "报告.wps",
     ] {
-        let mut engine = Engine::default();
-        let request = Request::Open {
-            name: name.into(),
-            title: "t".into(),
-            current: None,
-        };
-        let reply = engine.handle(request, &bytes, &gb18030);
+        let reply = open(&mut Engine::default(), name, &bytes, None);
         let Reply::Refused(reasons) = reply else {
             panic!("{name}: refused, not {reply:?}")
         };
@@ -337,14 +331,12 @@ fn a_word_document_gets_advice_that_works_today() {
         );
     }
     // Every refusal's English is a sentence of its own.
-    let mut engine = Engine::default();
-    let request = Request::Open {
-        name: "x.xlsx".into(),
-        title: "t".into(),
-        current: None,
-    };
-    let Reply::Refused(reasons) = engine.handle(request, b"<html><table></table></html>", &gb18030)
-    else {
+    let Reply::Refused(reasons) = open(
+        &mut Engine::default(),
+        "x.xlsx",
+        b"<html><table></table></html>",
+        None,
+    ) else {
         panic!("refused")
     };
     assert!(
