@@ -5,19 +5,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::charts_section::ChartsSection;
-use crate::components::editing::StorageNotice;
-use crate::components::filters::Filters;
-use crate::components::header::Header;
-use crate::components::import_preview::ImportPreview;
-use crate::components::kpis::Kpis;
-use crate::components::link_notice::LinkDataMissing;
-use crate::components::load_errors::LoadErrors;
-use crate::components::reconciliation::ReconciliationPanel;
-use crate::components::records_table::RecordsTable;
-use crate::components::summary::Summary;
-use crate::components::summary_figures::SummaryFigures;
-use crate::components::update_notice::UpdateNotice;
+use crate::components::board::charts_section::ChartsSection;
+use crate::components::board::filters::Filters;
+use crate::components::board::header::Header;
+use crate::components::board::kpis::Kpis;
+use crate::components::board::reconciliation::ReconciliationPanel;
+use crate::components::board::summary::Summary;
+use crate::components::board::summary_figures::SummaryFigures;
+use crate::components::files::load_errors::LoadErrors;
+use crate::components::files::preview::ImportPreview;
+use crate::components::notices::LinkDataMissing;
+use crate::components::notices::UpdateNotice;
+use crate::components::records::editing::StorageNotice;
+use crate::components::records::table::RecordsTable;
 use crate::domain::Lang;
 use crate::domain::builtin;
 use crate::domain::link::DatasetLink;
@@ -200,13 +200,13 @@ on_demand! { rest:
 
 on_demand! { library:
     fn compare_panel() -> Build {
-        || view! { <crate::components::compare_panel::ComparePanel/> }.into_any()
+        || view! { <crate::components::compare::panel::ComparePanel/> }.into_any()
     }
 }
 
 on_demand! { library:
     fn library_panel() -> Build {
-        || view! { <crate::components::library_panel::LibraryPanel/> }.into_any()
+        || view! { <crate::components::library::LibraryPanel/> }.into_any()
     }
 }
 

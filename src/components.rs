@@ -1,27 +1,15 @@
-//! The views, one component per file. They read the state and place it; the rules live in
-//! `domain`.
+//! The views, in folders by what loads together (see ARCHITECTURE.md, "What loads when"). They
+//! read the state and place it; the rules live in `domain`, what the charts and slides show in
+//! `state::charts`.
 
-pub mod chart_panel;
-pub mod charts_section;
-pub mod compare_files;
-pub mod compare_panel;
-pub mod compare_slides;
-pub mod editing;
-pub mod filters;
-pub mod header;
-pub mod import_preview;
-pub mod kpis;
-pub mod library_panel;
-pub mod link_notice;
-pub mod load_errors;
-pub mod presentation;
-pub mod print_records;
-pub mod reconciliation;
-pub mod records_table;
+pub mod board;
+pub mod compare;
+pub mod files;
+pub mod library;
+pub mod notices;
+pub mod present;
+pub mod records;
 pub mod report_files;
-pub mod summary;
-pub mod summary_figures;
-pub mod update_notice;
 
 /// Whether an event's target is a form control (a text box, a select, editable text): keys and
 /// pastes there are the control's, not the page's shortcuts.

@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::editing::{ChangesPanel, EditToolbar};
-use crate::components::print_records::PrintRecords;
+use crate::components::records::editing::{ChangesPanel, EditToolbar};
+use crate::components::records::print::PrintRecords;
 use crate::domain::edit::RecordId;
 use crate::domain::fields::{EditProblem, Field};
 use crate::domain::figures::format_rate;

@@ -11,7 +11,7 @@ use crate::charts::compare::CompareChart;
 use crate::charts::layout::{SLIDE_ROW_HEIGHT, rows_fitting_in};
 use crate::charts::style::Palette;
 use crate::charts::{Chart, ChartStyle};
-use crate::components::presentation::{fullscreen, type_scale};
+use crate::components::present::presentation::{fullscreen, type_scale};
 use crate::domain::caption::Caption;
 use crate::domain::compare::KpiLine;
 use crate::state::BoardState;

@@ -310,7 +310,7 @@ pub fn StorageNotice() -> impl IntoView {
                         ),
                     }}
                 </p>
-                <crate::components::header::Exports/>
+                <crate::components::board::header::Exports/>
             </div>
         </Show>
     }

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::chart_panel::ChartPanel;
-use crate::components::presentation::Presentation;
+use crate::components::board::chart_panel::ChartPanel;
+use crate::components::present::presentation::Presentation;
 use crate::domain::chart_data::BarTarget;
 use crate::domain::view::{GroupBy, RateDefinition};
 use crate::on_demand;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::charts::layout::SLIDE_ROW_HEIGHT;
 use crate::charts::style::Palette;
 use crate::charts::{Chart, ChartStyle};
-use crate::components::compare_slides::SlideChart;
+use crate::components::compare::slides::SlideChart;
 use crate::components::report_files::{
     ComparisonDeck, ComparisonDoc, DOCUMENT_PIXELS, deck_geometry, write_comparison_deck,
     write_comparison_doc,

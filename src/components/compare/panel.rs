@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::charts::compare::CompareChart;
 use crate::charts::style::Palette;
 use crate::charts::{Chart, ChartStyle};
-use crate::components::compare_files::{CompareFiles, FilesInput};
-use crate::components::compare_slides::{CompareSlides, SlideChart};
+use crate::components::compare::files::{CompareFiles, FilesInput};
+use crate::components::compare::slides::{CompareSlides, SlideChart};
 use crate::domain::caption::Caption;
 use crate::domain::compare::{
     Comparison, Pairing, RowOrder, RowStatus, YearFigures, compare, format_points, kpi_lines,
@@ -278,7 +278,10 @@ fn Compared(
     let stop = Callback::new(move |_: ()| {
         presenting.set(false);
         if document().fullscreen_element().is_some() {
-            crate::components::presentation::fullscreen("exitFullscreen", Some(document().into()));
+            crate::components::present::presentation::fullscreen(
+                "exitFullscreen",
+                Some(document().into()),
+            );
         }
     });
     let slides_span = Signal::derive(move || {
@@ -515,9 +518,9 @@ fn Compared(
                 on:click=move |_| {
                     // Full screen is asked for at the click (browsers allow it only then); the
                     // slides show once their sheet (in the slides' chunk) is in the page.
-                    crate::components::compare_slides::start_full_screen();
+                    crate::components::compare::slides::start_full_screen();
                     leptos::task::spawn_local(async move {
-                        let _ = crate::components::presentation::add_slides_sheet().await;
+                        let _ = crate::components::present::presentation::add_slides_sheet().await;
                         presenting.set(true);
                     });
                 }>

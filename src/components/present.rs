@@ -1,0 +1,3 @@
+//! Presentation mode: the dashboard's charts as slides.
+
+pub mod presentation;
