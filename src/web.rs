@@ -4,7 +4,7 @@
 //! First screen: `storage` (reading the stored work's key), `prefs` (language and theme),
 //! `address` (the view in the page address), `canvas` (the charts' backend), `hooks` (element
 //! sizes), `offline` (registering the service worker). On demand, with the chunks that use them:
-//! `download` and `export` (files and pictures), `file_reader` and `text_decoder` (opening
+//! `download` and `export` (files and pictures), `fullscreen` (the slides), `file_reader` and `text_decoder` (opening
 //! files), `library_store` (the library of datasets, in IndexedDB); see ARCHITECTURE.md for which chunk holds what.
 
 pub mod address;
@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod download;
 pub mod export;
 pub mod file_reader;
+pub mod fullscreen;
 pub mod hooks;
 pub mod library_store;
 pub mod offline;

@@ -277,12 +277,7 @@ fn Compared(
     let presenting = RwSignal::new(false);
     let stop = Callback::new(move |_: ()| {
         presenting.set(false);
-        if document().fullscreen_element().is_some() {
-            crate::components::present::presentation::fullscreen(
-                "exitFullscreen",
-                Some(document().into()),
-            );
-        }
+        crate::web::fullscreen::leave();
     });
     let slides_span = Signal::derive(move || {
         let (a, b) = legend.get();
@@ -517,12 +512,9 @@ fn Compared(
                 title=state.tr("演示模式：关键数据和各图表，一页一张，全屏", "Presentation: the key figures and each chart, a slide each, full screen")
                 on:click=move |_| {
                     // Full screen is asked for at the click (browsers allow it only then); the
-                    // slides show once their sheet (in the slides' chunk) is in the page.
-                    crate::components::compare::slides::start_full_screen();
-                    leptos::task::spawn_local(async move {
-                        let _ = crate::components::present::presentation::add_slides_sheet().await;
-                        presenting.set(true);
-                    });
+                    // slides show once the slide show's chunk is in.
+                    crate::web::fullscreen::enter();
+                    presenting.set(true);
                 }>
                 {state.tr("演示比较", "Present the comparison")}
             </button>
