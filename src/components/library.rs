@@ -8,12 +8,8 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::domain::library::Entry;
 use crate::domain::view::CompareView;
-use crate::library::{Action, act};
+use crate::library::{Action, ask as run};
 use crate::state::BoardState;
-
-fn run(state: BoardState, action: Action) {
-    crate::on_demand::run(act(state, action));
-}
 
 #[component]
 pub fn LibraryPanel() -> impl IntoView {

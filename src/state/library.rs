@@ -147,6 +147,27 @@ crate::on_demand! { library:
     }
 }
 
+/// Asks the library to do `action`; the page says so when the library's chunk cannot be
+/// fetched.
+pub fn ask(state: BoardState, action: Action) {
+    crate::on_demand::run(act(state, action));
+}
+
+/// One side of a comparison: the dataset on screen live, another as the library read it
+/// (asked for the first time it is needed).
+pub fn side(state: BoardState, id: &str) -> Side {
+    if state.library_id.with(|a| a.as_deref() == Some(id)) {
+        return state.dataset.with(|d| Side::Ready(Shared::new(d.clone())));
+    }
+    match library().sides.with(|s| s.get(id).cloned()) {
+        Some(side) => side,
+        None => {
+            ask(state, Action::LoadSide(id.to_string()));
+            Side::Loading
+        }
+    }
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
