@@ -19,6 +19,10 @@ use crate::domain::lang::format_count;
 use crate::domain::view::RateDefinition;
 use crate::domain::{Lang, Record};
 
+/// The device pixels a document's chart is drawn across: the text's width of an A4 page at
+/// about 300 dots to the inch.
+pub const DOCUMENT_PIXELS: f64 = 1_980.0;
+
 /// A4, in twentieths of a point (dxa), and its margins.
 const PAGE_WIDTH: i64 = 11_906;
 const PAGE_HEIGHT: i64 = 16_838;

@@ -11,14 +11,14 @@ use crate::charts::style::Palette;
 use crate::charts::{Chart, ChartStyle};
 use crate::components::compare::slides::SlideChart;
 use crate::components::report_files::{
-    ComparisonDeck, ComparisonDoc, DOCUMENT_PIXELS, deck_geometry, write_comparison_deck,
-    write_comparison_doc,
+    ComparisonDeck, ComparisonDoc, deck_geometry, write_comparison_deck, write_comparison_doc,
 };
 use crate::domain::Lang;
 use crate::domain::caption::Caption;
 use crate::domain::compare::{Comparison, KpiLine, RowOrder, RowStatus, format_points};
 use crate::domain::figures::format_rate;
 use crate::domain::lang::format_count;
+use crate::office::docx::DOCUMENT_PIXELS;
 use crate::office::docx::{DocTable, Figure, FigurePiece, figure_pieces};
 use crate::office::pptx::{Opening, SlidePage};
 use crate::state::{BoardState, Shared};
