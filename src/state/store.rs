@@ -257,9 +257,11 @@ impl BoardState {
         self
     }
 
-    /// The state provided by [`BoardState::provide`].
+    /// The state provided by [`BoardState::provide`]. (Leptos's `expect_context` formats the
+    /// type's name and the caller into its message: a static one is less code in the first
+    /// load.)
     pub fn expect() -> Self {
-        expect_context::<BoardState>()
+        use_context::<BoardState>().expect("BoardState::provide runs before every view")
     }
 
     /// Runs `f` on the records the filter lets through. Tracked: inside a memo or an effect it

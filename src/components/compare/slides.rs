@@ -120,7 +120,7 @@ fn compare_deck(deck: CompareDeck) -> BuildDeck {
             };
             Some((title, chart.with(|c| c.page(page * per_slide, per_slide))))
         });
-        let title = Signal::derive(move || match content.get() {
+        let title = Arc::new(move || match content.get() {
             Some((title, _)) => title,
             None => match lang.get() {
                 crate::domain::Lang::Zh => format!("两年比较：{}", span.get()),
@@ -158,13 +158,13 @@ fn compare_deck(deck: CompareDeck) -> BuildDeck {
         Deck {
             count,
             position,
-            caption: caption.into(),
+            caption: Arc::new(move || caption.get()),
             title,
-            charted: Signal::derive(move || content.with(Option::is_some)),
-            label: Signal::derive(move || {
+            charted: Arc::new(move || content.with(Option::is_some)),
+            label: Arc::new(move || {
                 content.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default())
             }),
-            bars: Signal::derive(move || content.with(|c| c.as_ref().map_or(0, |(_, c)| c.rows()))),
+            bars: Arc::new(move || content.with(|c| c.as_ref().map_or(0, |(_, c)| c.rows()))),
             description: None,
             paint: Arc::new(move |canvas, device, style| {
                 content.with(|content| {

@@ -155,16 +155,16 @@ fn dashboard_deck(
         Deck {
             count,
             position,
-            caption,
-            title: Signal::derive(move || {
+            caption: Arc::new(move || caption.get()),
+            title: Arc::new(move || {
                 content.with(|(title, _)| slide_title(title, slide.get(), state.lang.get()))
             }),
-            charted: Signal::stored(true),
-            label: Signal::derive(move || {
+            charted: Arc::new(|| true),
+            label: Arc::new(move || {
                 content.with(|(title, spec)| state.lang.get().then(title, spec.note()))
             }),
-            bars: Signal::derive(move || content.with(|(_, spec)| spec.rows())),
-            description: Some(state.summary.into()),
+            bars: Arc::new(move || content.with(|(_, spec)| spec.rows())),
+            description: Some(Arc::new(move || state.summary.get())),
             paint: Arc::new(move |canvas, device, style| {
                 content.with(|(_, spec)| {
                     if let Err(error) = paint(canvas, spec, device, style) {

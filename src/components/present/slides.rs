@@ -61,22 +61,27 @@ impl SlideGeometry {
 /// projector's palette at the slide's scale).
 pub type Paint = Arc<dyn Fn(&HtmlCanvasElement, (u32, u32), &ChartStyle) + Send + Sync>;
 
-/// What a deck shows, slide by slide: each signal reads the slide at `position`.
+/// A reading of the deck's state (tracked where the show reads it). Plain closures rather than
+/// signals: the two decks live in two chunks, and a signal type that both made would be code
+/// they share, which the split puts in the first load.
+pub type Read<T> = Arc<dyn Fn() -> T + Send + Sync>;
+
+/// What a deck shows, slide by slide: each reading is of the slide at `position`.
 pub struct Deck {
     /// How many slides.
     pub count: Memo<usize>,
     /// The slide shown ([`SlideGeometry::position`]).
     pub position: Memo<usize>,
     /// The dataset, the filters and the date around every slide.
-    pub caption: Signal<Caption>,
-    pub title: Signal<String>,
+    pub caption: Read<Caption>,
+    pub title: Read<String>,
     /// Whether the slide has a chart; a slide without one shows `figures` on its stage.
-    pub charted: Signal<bool>,
+    pub charted: Read<bool>,
     /// The chart's name and its bars (the canvas's `aria-label` and `data-bars`).
-    pub label: Signal<String>,
-    pub bars: Signal<usize>,
+    pub label: Read<String>,
+    pub bars: Read<usize>,
     /// What a screen reader hears after the chart's name (the dashboard's summary).
-    pub description: Option<Signal<String>>,
+    pub description: Option<Read<String>>,
     pub paint: Paint,
     pub figures: Option<ViewFn>,
     /// Ends the show.
@@ -189,6 +194,7 @@ fn SlideShow(deck: BuildDeck) -> impl IntoView {
     });
 
     let counter = move || format!("{} / {}", position.get() + 1, count.get());
+    let named = title.clone();
     let chart = move || {
         view! {
             <canvas
@@ -196,10 +202,19 @@ fn SlideShow(deck: BuildDeck) -> impl IntoView {
                 class="pb-slide__canvas"
                 data-testid="slide-chart"
                 data-type-scale=move || format!("{:.3}", scale.get())
-                data-bars=move || bars.get().to_string()
+                data-bars={
+                    let bars = bars.clone();
+                    move || bars().to_string()
+                }
                 role="img"
-                aria-label=move || label.get()
-                aria-description=move || description.map(|d| d.get())
+                aria-label={
+                    let label = label.clone();
+                    move || label()
+                }
+                aria-description={
+                    let description = description.clone();
+                    move || description.as_ref().map(|d| d())
+                }
             ></canvas>
         }
     };
@@ -212,24 +227,30 @@ fn SlideShow(deck: BuildDeck) -> impl IntoView {
             tabindex="-1"
             role="region"
             aria-roledescription=state.tr("幻灯片", "slide")
-            aria-label=move || format!("{} {}", title.get(), counter())
+            aria-label=move || format!("{} {}", named(), counter())
             data-slide=move || position.get().to_string()
             data-slides=move || count.get().to_string()
         >
             <header class="pb-slide__head">
-                <p class="pb-slide__dataset">{move || caption.with(|c| c.dataset.clone())}</p>
+                <p class="pb-slide__dataset">{
+                    let caption = caption.clone();
+                    move || caption().dataset
+                }</p>
                 <h2 class="pb-slide__title" data-testid="slide-title" aria-live="polite">
-                    {move || title.get()}
+                    {move || title()}
                 </h2>
-                <p class="pb-slide__filters">{move || caption.with(|c| c.filters.clone())}</p>
+                <p class="pb-slide__filters">{
+                    let caption = caption.clone();
+                    move || caption().filters
+                }</p>
             </header>
             <div class="pb-slide__stage" node_ref=stage>
-                <Show when=move || charted.get() fallback=figures>
-                    {chart}
+                <Show when=move || charted() fallback=figures>
+                    {chart.clone()}
                 </Show>
             </div>
             <footer class="pb-slide__foot">
-                <span>{move || caption.with(|c| c.as_of.clone())}</span>
+                <span>{move || caption().as_of}</span>
                 <span class="pb-slide__nav">
                     <button
                         class="pb-slide__button"
