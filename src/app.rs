@@ -121,8 +121,12 @@ fn Board(stored: Option<(String, Result<Saved, Unreadable>)>) -> impl IntoView {
     accept_dropped_and_pasted_files(state);
     // The library of datasets is read after the first screen, and after the `?data=` file:
     // nothing of it stands in the way of the data the address asks for.
-    if !open_data_param(state) {
-        start_library(state);
+    let asked = link_fragment()
+        .map(FromAddress::Link)
+        .or_else(|| data_param_to_fetch(state).map(FromAddress::File));
+    match asked {
+        Some(what) => on_demand::run(open_from_address(state, what)),
+        None => start_library(state),
     }
     // After one visit the app opens with no network; a new deployment offers a reload.
     let update_ready = RwSignal::new(false);
@@ -292,28 +296,48 @@ fn accept_dropped_and_pasted_files(state: BoardState) {
     });
 }
 
+/// The fragment of a link that carries data (`#d=…`), when the address is one. (Read through
+/// `Reflect`, as `web::address::drop_fragment` writes: a second caller of web-sys's wrappers
+/// would take them out of line, into the first load.)
+fn link_fragment() -> Option<String> {
+    js_sys::Reflect::get(&window().location(), &"hash".into())
+        .ok()
+        .and_then(|h| h.as_string())
+        .filter(|h| h.starts_with("#d="))
+}
+
 /// `?data=2022.json` opens that file from beside the app, unless the work restored from this
 /// browser came from it and has edits (they are kept; without edits the file is fetched
-/// again, so a newer copy on the site shows). Returns whether a file is being fetched (the
-/// library starts once it is open, or refused).
-fn open_data_param(state: BoardState) -> bool {
-    let Some(address) = data_param() else {
-        return false;
-    };
+/// again, so a newer copy on the site shows). The address of the file to fetch, if any.
+fn data_param_to_fetch(state: BoardState) -> Option<String> {
+    let address = data_param()?;
     if state.source_name.get_untracked().as_deref() == Some(address.as_str()) && state.has_edits() {
-        return false;
+        return None;
     }
-    on_demand::run(fetch_data_param(state, address));
-    true
+    Some(address)
 }
 
 fn start_library(state: BoardState) {
     on_demand::run(crate::library::act(state, crate::library::Action::Start));
 }
 
+/// What the address asks to open before the library starts.
+enum FromAddress {
+    /// A file beside the app (`?data=`).
+    File(String),
+    /// The data a link carries (`#d=…`).
+    Link(String),
+}
+
 on_demand! { files:
-    fn fetch_data_param(state: BoardState, address: String) -> () {
-        fetch_and_open(state, address)
+    fn open_from_address(state: BoardState, what: FromAddress) -> () {
+        match what {
+            FromAddress::File(address) => fetch_and_open(state, address),
+            FromAddress::Link(fragment) => leptos::task::spawn_local(async move {
+                state.open_link(&fragment).await;
+                start_library(state);
+            }),
+        }
     }
 }
 

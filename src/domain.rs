@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod parse;
 pub mod reconcile;
 pub mod saved;
+pub mod share;
 pub mod sort;
 pub mod stats;
 pub mod suggest;

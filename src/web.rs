@@ -4,11 +4,12 @@
 //! First screen: `storage` (reading the stored work's key), `prefs` (language and theme),
 //! `address` (the view in the page address), `canvas` (the charts' backend), `hooks` (element
 //! sizes), `offline` (registering the service worker). On demand, with the chunks that use them:
-//! `download` and `export` (files and pictures), `fullscreen` (the slides), `file_reader` and `text_decoder` (opening
+//! `download` and `export` (files and pictures), `fullscreen` (the slides), `compress` (links that carry data), `file_reader` and `text_decoder` (opening
 //! files), `library_store` (the library of datasets, in IndexedDB); see ARCHITECTURE.md for which chunk holds what.
 
 pub mod address;
 pub mod canvas;
+pub mod compress;
 pub mod download;
 pub mod export;
 pub mod file_reader;

@@ -8,5 +8,6 @@ pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod reconciliation;
+pub mod share;
 pub mod summary;
 pub mod summary_figures;

@@ -10,7 +10,9 @@ use crate::domain::error::Problem;
 use crate::domain::import::session::Both;
 use crate::domain::import::{Reply, Request, is_workbook};
 use crate::domain::parse::parse_dataset_bytes;
+use crate::domain::share::{self, LinkProblem};
 use crate::domain::table::looks_like_table;
+use crate::domain::view::ViewState;
 use crate::domain::{Dataset, DatasetError, Lang};
 
 impl BoardState {
@@ -203,6 +205,63 @@ impl BoardState {
             name: name.to_string(),
             errors: vec![DatasetError::whole_file(Problem::Unreadable)],
         }));
+    }
+}
+
+impl BoardState {
+    /// A link's data, opened as a file is (asking first over edited work; it joins the
+    /// library), on the view the link was copied with. A damaged or cut-off link is refused
+    /// and changes nothing. The fragment leaves the address once read, so that a reload does
+    /// not open it again.
+    pub async fn open_link(&self, fragment: &str) {
+        let bytes = match share::compressed_in(fragment) {
+            None => return,
+            Some(Err(problem)) => return self.forget_link_and(|| self.refuse_link(problem)),
+            Some(Ok(bytes)) => bytes,
+        };
+        let text = crate::web::compress::inflate(&bytes)
+            .await
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        self.forget_link_and(|| {
+            let Some(text) = text else {
+                return self.refuse_link(LinkProblem::NotEncoded);
+            };
+            let Ok((query, json)) = share::read_payload(&text) else {
+                return self.refuse_link(LinkProblem::NotData);
+            };
+            match crate::domain::parse_dataset(json) {
+                Ok(dataset) => {
+                    let name = dataset.title.clone();
+                    if self.open_dataset(&name, dataset) {
+                        self.view.set(ViewState::from_query(query));
+                    }
+                }
+                Err(errors) => self.refuse(&self.link_name(), errors),
+            }
+        });
+    }
+
+    /// Takes the fragment out of the address, then does `then`.
+    fn forget_link_and(&self, then: impl FnOnce()) {
+        crate::web::address::drop_fragment();
+        then();
+    }
+
+    fn link_name(&self) -> String {
+        self.lang
+            .get_untracked()
+            .pick("链接中的数据", "The data in the link")
+            .to_string()
+    }
+
+    /// A link whose data cannot be read: nothing changes, and the user is told why.
+    fn refuse_link(&self, problem: LinkProblem) {
+        let problem = Problem::Import {
+            zh: problem.message(Lang::Zh).to_string(),
+            en: problem.message(Lang::En).to_string(),
+        };
+        self.refuse(&self.link_name(), vec![DatasetError::whole_file(problem)]);
     }
 }
 

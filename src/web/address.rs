@@ -129,3 +129,34 @@ fn only_search_changed(before: &ViewState, after: &ViewState) -> bool {
     typed.filter.search = after.filter.search.clone();
     before.filter.search != after.filter.search && typed == *after
 }
+
+/// A part of the page's address (`location.pathname`, `.search`, `.origin`), read through
+/// `Reflect`: web-sys's wrappers, called from a second place (the `files` and `exports`
+/// chunks), would be taken out of line into the first load.
+fn location_part(name: &str) -> String {
+    js_sys::Reflect::get(&window().location(), &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query and fragment: where a link to it points.
+pub fn page_address() -> String {
+    format!("{}{}", location_part("origin"), location_part("pathname"))
+}
+
+/// Takes the fragment (`#…`) out of the page's address, without a history entry (through
+/// `Reflect`, as [`location_part`]).
+pub fn drop_fragment() {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let bare = format!("{}{}", location_part("pathname"), location_part("search"));
+    let history = Reflect::get(&window(), &"history".into()).ok();
+    let replace = history
+        .as_ref()
+        .and_then(|h| Reflect::get(h, &"replaceState".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Some(history), Some(replace)) = (history, replace) {
+        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &bare.into());
+    }
+}

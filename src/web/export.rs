@@ -110,6 +110,29 @@ pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
         .map_err(|e| format!("{e:?}"))
 }
 
+/// Puts text on the clipboard (`navigator.clipboard.writeText`); where the browser has no
+/// clipboard, or refuses, says so.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard =
+        js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined())
+            .ok_or("no clipboard")?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|e| format!("{e:?}"))?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
 /// `spec` drawn on a new canvas of `layout` layout pixels at `style` (its scale: device pixels
 /// per layout pixel), as the PNG picture a document or a deck embeds.
 pub async fn chart_picture(

@@ -65,6 +65,7 @@ crate::on_demand! { rest:
         || view! {
             <OpenFile/>
             <Exports offer_scope=true/>
+            <crate::components::board::share::ShareLink/>
             <LanguageSwitch/>
             <ThemeSwitch/>
         }
