@@ -35,16 +35,16 @@ impl LinkProblem {
     pub fn message(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (LinkProblem::NotEncoded, Lang::Zh) => {
-                "这个链接里的数据不完整或已损坏（可能被截断了）。请让对方重新复制链接，或者发送 JSON 文件。当前数据没有改变。"
+                "这个链接里的数据不完整或已损坏（可能被截断了）。请让对方重新复制链接，或者发送 JSON 文件。"
             }
             (LinkProblem::NotEncoded, Lang::En) => {
-                "The data in this link is incomplete or damaged (it may have been cut off). Ask for the link again, or for the JSON file. The data on screen has not changed."
+                "The data in this link is incomplete or damaged (it may have been cut off). Ask for the link again, or for the JSON file."
             }
             (LinkProblem::NotData, Lang::Zh) => {
-                "这个链接里的数据无法读取：它已损坏，或者不是本看板生成的。请让对方发送 JSON 文件。当前数据没有改变。"
+                "这个链接里的数据无法读取：它已损坏，或者不是本看板生成的。请让对方发送 JSON 文件。"
             }
             (LinkProblem::NotData, Lang::En) => {
-                "The data in this link cannot be read: it is damaged, or was not made by this board. Ask for the JSON file instead. The data on screen has not changed."
+                "The data in this link cannot be read: it is damaged, or was not made by this board. Ask for the JSON file instead."
             }
         }
     }
@@ -171,10 +171,12 @@ mod tests {
     }
 
     #[test]
-    fn problems_say_nothing_changed_in_both_languages() {
+    fn problems_say_what_to_ask_for_in_both_languages() {
+        // (That nothing changed is said by the refusal around them.)
         for problem in [LinkProblem::NotEncoded, LinkProblem::NotData] {
-            assert!(problem.message(Lang::Zh).contains("当前数据没有改变"));
-            assert!(problem.message(Lang::En).contains("has not changed"));
+            assert!(problem.message(Lang::Zh).contains("JSON 文件"));
+            assert!(problem.message(Lang::En).contains("JSON file"));
         }
+        assert!(LinkProblem::NotEncoded.message(Lang::Zh).contains("已损坏"));
     }
 }

@@ -109,7 +109,8 @@ test('a damaged or cut-off link is refused and changes nothing', async ({ page, 
     await other.goto(broken);
     const refusal = other.getByTestId('load-error');
     await expect(refusal).toBeVisible();
-    await expect(refusal).toContainText('当前数据没有改变');
+    await expect(refusal).toContainText('已损坏');
+    await expect(refusal).toContainText('当前数据没有任何改动');
     await expect(kpi(other, 'records')).toHaveText('38');
     await expect(other.getByTestId('record-row').first().locator('input[name=note]')).not.toHaveValue('链接里的修改');
     await other.context().close();
