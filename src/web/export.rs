@@ -90,40 +90,28 @@ pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
         .map_err(|e| format!("{e:?}"))?;
     let item = js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&items))
         .map_err(|e| format!("{e:?}"))?;
-    let clipboard =
-        js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"clipboard".into())
-            .ok()
-            .filter(|c| !c.is_undefined())
-            .ok_or("no clipboard")?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"write".into())
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into()
-        .map_err(|e| format!("{e:?}"))?;
-    let promise: js_sys::Promise = write
-        .call1(&clipboard, &js_sys::Array::of1(&item))
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into()
-        .map_err(|e| format!("{e:?}"))?;
-    JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|e| format!("{e:?}"))
+    to_clipboard("write", &js_sys::Array::of1(&item)).await
 }
 
 /// Puts text on the clipboard (`navigator.clipboard.writeText`); where the browser has no
 /// clipboard, or refuses, says so.
 pub async fn copy_text(text: &str) -> Result<(), String> {
+    to_clipboard("writeText", &JsValue::from_str(text)).await
+}
+
+/// Calls `navigator.clipboard[method](arg)` and waits for its promise.
+async fn to_clipboard(method: &str, arg: &JsValue) -> Result<(), String> {
     let clipboard =
         js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"clipboard".into())
             .ok()
             .filter(|c| !c.is_undefined())
             .ok_or("no clipboard")?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+    let call: js_sys::Function = js_sys::Reflect::get(&clipboard, &method.into())
         .map_err(|e| format!("{e:?}"))?
         .dyn_into()
         .map_err(|e| format!("{e:?}"))?;
-    let promise: js_sys::Promise = write
-        .call1(&clipboard, &JsValue::from_str(text))
+    let promise: js_sys::Promise = call
+        .call1(&clipboard, arg)
         .map_err(|e| format!("{e:?}"))?
         .dyn_into()
         .map_err(|e| format!("{e:?}"))?;

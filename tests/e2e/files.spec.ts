@@ -2,19 +2,9 @@
 // Excel; CSV from Excel on Chinese Windows (GB18030); a table pasted from Excel or WPS; a file
 // dropped on the page; a dataset named in the address (?data=).
 import { type Page } from '@playwright/test';
-import { test, expect, watchErrors } from './fixtures';
+import { test, expect, watchErrors, kpi, kpis } from './fixtures';
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-
-const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
-
-async function kpis(page: Page) {
-  const out: string[] = [];
-  for (const name of ['records', 'registered', 'certified', 'pending', 'pass-rate', 'pass-rate-all']) {
-    out.push(((await kpi(page, name).textContent()) ?? '').trim());
-  }
-  return out;
-}
 
 async function downloaded(page: Page, testId: string) {
   const download = page.waitForEvent('download');

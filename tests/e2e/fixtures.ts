@@ -23,3 +23,15 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 
 export { expect };
+
+/** A key figure's card. */
+export const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
+
+/** Every key figure, as shown. */
+export async function kpis(page: Page) {
+  const out: string[] = [];
+  for (const name of ['records', 'registered', 'certified', 'pending', 'pass-rate', 'pass-rate-all']) {
+    out.push(((await kpi(page, name).textContent()) ?? '').trim());
+  }
+  return out;
+}

@@ -1,19 +1,9 @@
 // A link that carries the data: copied from one browser, opened in another that holds nothing,
 // it shows the same data (edits included) on the same view; a damaged link changes nothing.
 import { type Browser, type Page } from '@playwright/test';
-import { test, expect, watchErrors } from './fixtures';
+import { test, expect, watchErrors, kpi, kpis } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
-
-async function kpis(page: Page) {
-  const out: string[] = [];
-  for (const name of ['records', 'registered', 'certified', 'pending', 'pass-rate', 'pass-rate-all']) {
-    out.push(((await kpi(page, name).textContent()) ?? '').trim());
-  }
-  return out;
-}
 
 /** Clicks 复制带数据的链接 and returns the link it shows. */
 async function shareLink(page: Page) {
