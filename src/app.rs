@@ -303,7 +303,10 @@ fn link_fragment() -> Option<String> {
     js_sys::Reflect::get(&window().location(), &"hash".into())
         .ok()
         .and_then(|h| h.as_string())
-        .filter(|h| h.starts_with("#d="))
+        .filter(|h| {
+            h.strip_prefix('#')
+                .is_some_and(|f| f.starts_with(crate::domain::share::FRAGMENT_KEY))
+        })
 }
 
 /// `?data=2022.json` opens that file from beside the app, unless the work restored from this

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::domain::library::Entry;
 use crate::domain::view::CompareView;
-use crate::library::{Action, ask as run};
+use crate::library::{Action, ask};
 use crate::state::BoardState;
 
 #[component]
@@ -65,7 +65,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     }}
                     " "
                     <button type="button" class="pb-button" data-testid="dataset-undo-remove"
-                        on:click=move |_| run(state, Action::Restore)>
+                        on:click=move |_| ask(state, Action::Restore)>
                         {state.tr("撤销删除", "Undo remove")}
                     </button>
                 </p>
@@ -108,7 +108,7 @@ fn Item(entry: Entry) -> impl IntoView {
             if let Ok(Some(new)) = window().prompt_with_message_and_default(question, &title)
                 && !new.trim().is_empty()
             {
-                run(state, Action::Rename(id.get_value(), new));
+                ask(state, Action::Rename(id.get_value(), new));
             }
         }
     };
@@ -124,7 +124,7 @@ fn Item(entry: Entry) -> impl IntoView {
                 ),
             };
             if window().confirm_with_message(&question).unwrap_or(false) {
-                run(state, Action::Remove(id.get_value()));
+                ask(state, Action::Remove(id.get_value()));
             }
         }
     };
@@ -136,7 +136,7 @@ fn Item(entry: Entry) -> impl IntoView {
             .ok()
             .filter(|y| (1990..2100).contains(y));
         if year.is_some() || value.trim().is_empty() {
-            run(state, Action::SetYear(id.get_value(), year));
+            ask(state, Action::SetYear(id.get_value(), year));
         }
     };
     view! {
@@ -165,14 +165,14 @@ fn Item(entry: Entry) -> impl IntoView {
             <span class="pb-library__records" data-testid="dataset-records">{records}</span>
             <span class="pb-library__actions">
                 <button type="button" class="pb-button" data-testid="dataset-open"
-                    disabled=active on:click=move |_| run(state, Action::Open(id.get_value()))>
+                    disabled=active on:click=move |_| ask(state, Action::Open(id.get_value()))>
                     {state.tr("打开", "Open")}
                 </button>
                 <button type="button" class="pb-button" data-testid="dataset-rename" on:click=rename>
                     {state.tr("重命名", "Rename")}
                 </button>
                 <button type="button" class="pb-button" data-testid="dataset-export"
-                    on:click=move |_| run(state, Action::Export(id.get_value()))>
+                    on:click=move |_| ask(state, Action::Export(id.get_value()))>
                     {state.tr("导出 JSON", "Export JSON")}
                 </button>
                 <button type="button" class="pb-button" data-testid="dataset-remove"

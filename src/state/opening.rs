@@ -214,38 +214,33 @@ impl BoardState {
     /// and changes nothing. The fragment leaves the address once read, so that a reload does
     /// not open it again.
     pub async fn open_link(&self, fragment: &str) {
-        let bytes = match share::compressed_in(fragment) {
-            None => return,
-            Some(Err(problem)) => return self.forget_link_and(|| self.refuse_link(problem)),
-            Some(Ok(bytes)) => bytes,
+        let Some(bytes) = share::compressed_in(fragment) else {
+            return;
+        };
+        crate::web::address::drop_fragment();
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(problem) => return self.refuse_link(problem),
         };
         let text = crate::web::compress::inflate(&bytes)
             .await
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok());
-        self.forget_link_and(|| {
-            let Some(text) = text else {
-                return self.refuse_link(LinkProblem::NotEncoded);
-            };
-            let Ok((query, json)) = share::read_payload(&text) else {
-                return self.refuse_link(LinkProblem::NotData);
-            };
-            match crate::domain::parse_dataset(json) {
-                Ok(dataset) => {
-                    let name = dataset.title.clone();
-                    if self.open_dataset(&name, dataset) {
-                        self.view.set(ViewState::from_query(query));
-                    }
+        let Some(text) = text else {
+            return self.refuse_link(LinkProblem::NotEncoded);
+        };
+        let Ok((query, json)) = share::read_payload(&text) else {
+            return self.refuse_link(LinkProblem::NotData);
+        };
+        match crate::domain::parse_dataset(json) {
+            Ok(dataset) => {
+                let name = dataset.title.clone();
+                if self.open_dataset(&name, dataset) {
+                    self.view.set(ViewState::from_query(query));
                 }
-                Err(errors) => self.refuse(&self.link_name(), errors),
             }
-        });
-    }
-
-    /// Takes the fragment out of the address, then does `then`.
-    fn forget_link_and(&self, then: impl FnOnce()) {
-        crate::web::address::drop_fragment();
-        then();
+            Err(errors) => self.refuse(&self.link_name(), errors),
+        }
     }
 
     fn link_name(&self) -> String {

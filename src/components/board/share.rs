@@ -129,10 +129,18 @@ crate::on_demand! { exports:
 
 /// The link of the data and view on screen: this page's address with the fragment, copied.
 async fn link_of(state: BoardState) -> Shared {
+    // The comparison names datasets of this browser's library, which the recipient's lacks.
+    let view = crate::domain::view::ViewState {
+        compare: None,
+        ..state.view.get_untracked()
+    };
     let query = state
         .index
-        .with_untracked(|index| crate::web::address::query_of(&state.view.get_untracked(), index));
-    let json = state.dataset.with_untracked(|d| d.to_json_pretty());
+        .with_untracked(|index| crate::web::address::query_of(&view, index));
+    // Compact: the link's length is the point.
+    let Ok(json) = state.dataset.with_untracked(serde_json::to_string) else {
+        return Shared::Failed;
+    };
     let payload = share::payload(&query, &json);
     let Ok(compressed) = crate::web::compress::deflate(payload.as_bytes()).await else {
         return Shared::Failed;

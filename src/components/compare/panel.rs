@@ -17,7 +17,7 @@ use crate::domain::compare::{
 };
 use crate::domain::library::side_name;
 use crate::domain::view::CompareView;
-use crate::library::{Action, Side, ask as run, side};
+use crate::library::{Action, Side, ask, side};
 use crate::state::{BoardState, Shared};
 
 /// The comparison on screen, with its sides' datasets.
@@ -86,7 +86,7 @@ pub fn ComparePanel() -> impl IntoView {
             }
         });
         if let Some(c) = current.get_untracked() {
-            run(
+            ask(
                 state,
                 Action::SetComparison {
                     a: c.a.clone(),
