@@ -24,4 +24,4 @@ cp tests/e2e/reference/echarts.html tests/e2e/node_modules/echarts/dist/echarts.
   data/report-2021.json dist/bench/reference/
 (cd tests/e2e && npx playwright test -c playwright.bench.config.ts)
 cat target/bench-browser.txt target/bench-levers.txt target/bench-startup.txt target/bench-network.txt \
-  target/bench-workbooks.txt target/bench-office.txt
+  target/bench-workbooks.txt target/bench-office.txt target/bench-standalone.txt

@@ -3,7 +3,9 @@
 # font (so Chinese renders in screenshots); LibreOffice's headless Writer, Impress and Calc and
 # poppler's tools (the end-to-end tests open the exported Office files in a real office suite,
 # convert them to PDF and read its text); and Playwright from npm without any browser download
-# (the tests drive Debian's Chromium).
+# (the tests drive Debian's Chromium); and the other two engines a standalone page is opened in:
+# WebKit (Debian's WebKitWebDriver drives WebKitGTK's MiniBrowser, under xvfb-run) and Firefox
+# (firefox-esr, driven by puppeteer-core from npm over WebDriver BiDi, no download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +28,7 @@ install_missing() {
 }
 
 install_missing "" chromium chromium-driver fonts-noto-cjk
+install_missing --no-install-recommends webkit2gtk-driver xvfb xauth firefox-esr
 # Without recommends: LibreOffice's converters need none of them, and they are most of its size.
 install_missing --no-install-recommends \
   libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui poppler-utils
@@ -33,7 +36,7 @@ install_missing --no-install-recommends \
 lock=tests/e2e/package-lock.json
 stamp=tests/e2e/node_modules/.installed-lock
 if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
-  echo "installing Playwright (no browser download)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/e2e --no-audit --no-fund
+  echo "installing Playwright and puppeteer-core (no browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/e2e --no-audit --no-fund
   cp "$lock" "$stamp"
 fi

@@ -29,6 +29,8 @@ first_load=() chunks=() worker=()
 for file in "$dist"/*.html "$dist"/*.js "$dist"/*.wasm "$dist"/*.css; do
   case "$(basename "$file")" in
     import-worker*) worker+=("$file") ;;
+    # Fetched when a standalone page is exported, never by the first screen.
+    standalone-boot.js) chunks+=("$file") ;;
     sw.js) ;;
     split_*.wasm | chunk_*.wasm) chunks+=("$file") ;;
     *) first_load+=("$file") ;;

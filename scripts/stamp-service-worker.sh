@@ -5,8 +5,10 @@
 # the service worker itself.
 set -euo pipefail
 dist=${1:-dist}
-# The import worker's files carry no hash in their names: the page names their version.
-worker=$(cat "$dist/import-worker.js" "$dist/import-worker_bg.wasm" "$dist/import-worker-start.js" | sha256sum | cut -c1-16)
+# The import worker's files and the standalone page's boot script carry no hash in their names:
+# the page names their version.
+worker=$(cat "$dist/import-worker.js" "$dist/import-worker_bg.wasm" "$dist/import-worker-start.js" \
+  "$dist/standalone-boot.js" | sha256sum | cut -c1-16)
 sed -i "s/<meta name=\"import-worker-version\" content=\"[^\"]*\"/<meta name=\"import-worker-version\" content=\"$worker\"/" "$dist/index.html"
 grep -q "content=\"$worker\"" "$dist/index.html"
 id=$(cat "$dist/index.html" "$dist/sw.js" | sha256sum | cut -c1-16)

@@ -33,14 +33,17 @@ use crate::web::address::{
 use crate::web::file_reader::{open_bytes, open_picked};
 use crate::web::offline;
 use crate::web::prefs::Prefs;
+use crate::web::standalone;
 use crate::web::storage::{self, WriteError};
 use crate::web::storage::{LIBRARY_KEY, SESSION_KEY};
 
 /// The page. Work stored in this browser is read first (its reader loads on demand, only for
-/// a browser that holds some), then the board starts.
+/// a browser that holds some), then the board starts. A standalone file opens its own work
+/// when this browser holds none of it yet.
 #[component]
 pub fn App() -> impl IntoView {
-    let Some(text) = storage::read(SESSION_KEY) else {
+    let stored = storage::read(SESSION_KEY).or_else(|| standalone::field("session"));
+    let Some(text) = stored else {
         return Board(BoardProps { stored: None }).into_any();
     };
     // The reading waits here until the board takes it (once: the phase then stays Ready).
@@ -188,12 +191,12 @@ on_demand! { rest:
     }
 }
 
-/// The browser keeps none of the work (the notices say so).
+/// The browser keeps none of the work (the notices say so); a standalone file knows at once.
 fn storage_off(state: BoardState) -> bool {
     matches!(
         state.save_status.get(),
         SaveStatus::NotSaved(WriteError::Unavailable | WriteError::Quota)
-    )
+    ) || storage::off_in_standalone()
 }
 
 on_demand! { rest:
@@ -239,12 +242,12 @@ on_demand! { rest:
 /// other tab of the same site).
 fn listen_to_other_tabs(state: BoardState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        let key = ev.key();
-        if key.as_deref() == Some(SESSION_KEY)
+        let key = ev.key().unwrap_or_default();
+        if key == storage::scoped(SESSION_KEY)
             && let Some(text) = ev.new_value()
         {
             state.on_stored_elsewhere(&text);
-        } else if key.as_deref() == Some(LIBRARY_KEY) {
+        } else if key == storage::scoped(LIBRARY_KEY) {
             state.reread_library();
         }
     });

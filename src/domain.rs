@@ -25,6 +25,7 @@ pub mod reconcile;
 pub mod saved;
 pub mod share;
 pub mod sort;
+pub mod standalone;
 pub mod stats;
 pub mod suggest;
 pub mod summary;

@@ -12,10 +12,10 @@ const DATA_CACHE = 'pilot-board-data'; // (the page reads it too: src/app.rs, la
 // How long a dataset file's request may wait for the network before the last copy is used.
 const NETWORK_PATIENCE_MS = 3000;
 
-// The import worker's files, which the page does not link: it starts the worker on the first
-// workbook or table, asking for each file with the version index.html names (their names carry
-// no hash).
-const ON_DEMAND = ['import-worker-start.js', 'import-worker.js', 'import-worker_bg.wasm'];
+// The files the page does not link: the import worker's (it starts on the first workbook or
+// table) and the standalone page's boot script (fetched when one is exported). The page asks for
+// each with the version index.html names (their names carry no hash).
+const ON_DEMAND = ['import-worker-start.js', 'import-worker.js', 'import-worker_bg.wasm', 'standalone-boot.js'];
 // The chunks of the page's code that load on first use, and their loader: the build writes
 // their names here (scripts/split/post-build.sh). Their names carry their content's hash.
 const CHUNKS = [];

@@ -9,5 +9,6 @@ pub mod header;
 pub mod kpis;
 pub mod reconciliation;
 pub mod share;
+pub mod standalone;
 pub mod summary;
 pub mod summary_figures;

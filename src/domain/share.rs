@@ -79,9 +79,20 @@ pub fn compressed_in(fragment: &str) -> Option<Result<Vec<u8>, LinkProblem>> {
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Base64's own alphabet (RFC 4648 §4), which `atob` reads.
+const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Base64url without padding (RFC 4648 §5): the characters a URL carries as they are.
 fn base64url(bytes: &[u8]) -> String {
+    base64_in(bytes, ALPHABET)
+}
+
+/// Base64 without padding (RFC 4648 §4), as `atob` reads it.
+pub fn base64(bytes: &[u8]) -> String {
+    base64_in(bytes, STANDARD)
+}
+
+fn base64_in(bytes: &[u8], alphabet: &[u8; 64]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -89,7 +100,7 @@ fn base64url(bytes: &[u8]) -> String {
             .enumerate()
             .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..chunk.len() + 1 {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            out.push(alphabet[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
     }
     out
@@ -132,6 +143,7 @@ mod tests {
         assert_eq!(base64url(b"Man"), "TWFu");
         assert_eq!(base64url(b"Ma"), "TWE");
         assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64(&[0xfb, 0xff]), "+/8");
     }
 
     #[test]

@@ -48,6 +48,19 @@ impl BoardState {
     /// table under the report's own headings opens, and a file it cannot read is refused with
     /// the worker's reasons. Nothing on screen changes until then.
     fn import(&self, name: &str, bytes: &[u8]) {
+        // The reader of tables and workbooks runs in a worker, which a `file://` page cannot
+        // start: a standalone file says so, and what it can open.
+        if crate::web::standalone::is_standalone() {
+            let problem = Problem::Import {
+                zh: crate::domain::standalone::TABLES_NEED_THE_BOARD
+                    .0
+                    .to_string(),
+                en: crate::domain::standalone::TABLES_NEED_THE_BOARD
+                    .1
+                    .to_string(),
+            };
+            return self.refuse(name, vec![DatasetError::whole_file(problem)]);
+        }
         let lang = self.lang.get_untracked();
         let title = name
             .rsplit_once('.')

@@ -196,6 +196,32 @@ impl BoardState {
         })));
     }
 
+    /// The work on screen as a standalone file carries it: the envelope the browser stores, with
+    /// its edits, on this view (but not the comparison, which names datasets of this browser's
+    /// library) and without a library id (the recipient's library is their own).
+    pub fn work_to_send(&self) -> String {
+        let view = ViewState {
+            compare: None,
+            ..self.view.get_untracked()
+        };
+        let query = self
+            .index
+            .with_untracked(|index| crate::web::address::query_of(&view, index));
+        self.editor.with_untracked(|editor| {
+            saved::write(
+                &LoadedJson::of(editor),
+                editor,
+                Origin {
+                    source_name: self.source_name.get_untracked().as_deref(),
+                    library_id: None,
+                },
+                &query,
+                0,
+                js_sys::Date::now(),
+            )
+        })
+    }
+
     /// The work on screen as the library stores it: its id and its envelope (`None` before
     /// the library has given it an id).
     pub fn work_envelope(&self) -> Option<Outgoing> {

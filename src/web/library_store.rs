@@ -89,7 +89,11 @@ pub async fn open() -> Result<JsValue, StoreError> {
     let request = call(
         &factory,
         "open",
-        &[JsValue::from_str(DB_NAME), JsValue::from(DB_VERSION)],
+        // A standalone file's library is its own, as its stored work is (`storage::scoped`).
+        &[
+            JsValue::from_str(&super::storage::scoped(DB_NAME)),
+            JsValue::from(DB_VERSION),
+        ],
     )
     .map_err(|_| StoreError::Unavailable)?;
     // The first time, `upgradeneeded` comes before `success`: the store is made then (the

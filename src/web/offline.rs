@@ -9,9 +9,10 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Registers the service worker served beside the page (so its scope is the page's folder,
 /// whatever sub-path that is) and sets `update_ready` when a newer version is waiting. Release
-/// builds only: during development every build would be a "new version".
+/// builds only: during development every build would be a "new version". A standalone file has
+/// no worker (browsers refuse one on `file://`): it holds everything itself.
 pub fn register(update_ready: RwSignal<bool>) {
-    if cfg!(debug_assertions) {
+    if cfg!(debug_assertions) || super::standalone::is_standalone() {
         return;
     }
     let navigator = window().navigator();

@@ -11,6 +11,12 @@ pub const FILES: (&str, &str) = ("pb-files-style", include_str!("../../style/fil
 /// The library's list and the comparison.
 pub const LIBRARY: (&str, &str) = ("pb-library-style", include_str!("../../style/library.css"));
 
+/// A standalone file's banner.
+pub const STANDALONE: (&str, &str) = (
+    "pb-standalone-style",
+    include_str!("../../style/standalone.css"),
+);
+
 /// Puts the sheet `(id, css)` in the page's head, once.
 pub fn add((id, css): (&str, &str)) {
     let document = document();

@@ -32,11 +32,31 @@ pub fn available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
+/// The key a value is stored under on this page. A standalone file's keys carry its id: a
+/// browser may give every `file://` page one storage (Chromium does), and one file's work must
+/// not open in another.
+pub fn scoped(key: &str) -> String {
+    match super::standalone::field("id") {
+        Some(mut id) => {
+            id.push('/');
+            id.push_str(key);
+            id
+        }
+        None => key.to_string(),
+    }
+}
+
+/// A standalone file in a browser that lets a `file://` page store nothing: edits live only in
+/// the page, which must say so before any is made.
+pub fn off_in_standalone() -> bool {
+    super::standalone::is_standalone() && !available()
+}
+
 pub fn read(key: &str) -> Option<String> {
     if !available() {
         return None;
     }
-    LocalStorage::raw().get_item(key).ok().flatten()
+    LocalStorage::raw().get_item(&scoped(key)).ok().flatten()
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
@@ -44,13 +64,13 @@ pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
         return Err(WriteError::Unavailable);
     }
     LocalStorage::raw()
-        .set_item(key, value)
+        .set_item(&scoped(key), value)
         .map_err(|error| describe(&error))
 }
 
 pub fn remove(key: &str) {
     if available() {
-        LocalStorage::delete(key);
+        LocalStorage::delete(scoped(key));
     }
 }
 

@@ -150,9 +150,11 @@ test('the release build works from a sub-path, with hashed file names and only r
     expect(hashed, `a hashed ${ext} file in dist/`).not.toEqual([]);
     // Every bundled file is named by its content (so a new deployment never reuses a name) and
     // the page links it by that name.
-    // (The import worker names its own files, without a hash: the page carries their version.)
+    // (The import worker names its own files, without a hash, and so does the standalone page's
+    // boot script, fetched only when one is exported: the page carries their version.)
+    const versioned = (name: string) => name.startsWith('import-worker') || name === 'standalone-boot.js';
     const unhashed = names.filter(
-      (name) => name.endsWith(ext) && name !== 'sw.js' && !name.startsWith('import-worker') && !hashed.includes(name),
+      (name) => name.endsWith(ext) && name !== 'sw.js' && !versioned(name) && !hashed.includes(name),
     );
     expect(unhashed, `${ext} files in dist/ without a content hash`).toEqual([]);
     for (const name of hashed) {
@@ -269,6 +271,13 @@ test('after one visit the app opens and works with no network', async ({ browser
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('kpi-records')).toHaveText('5');
+
+  // So were the files a standalone page is made of: one is exported with no network.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-html').click();
+  const saved = await (await download).path();
+  await expect(page.getByTestId('export-html-status')).toHaveAttribute('data-state', 'done');
+  expect(fs.statSync(saved).size).toBeGreaterThan(1_000_000);
 
   expect(errors).toEqual([]);
   await context.close();

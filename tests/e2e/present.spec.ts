@@ -383,7 +383,7 @@ test('every control is reached by Tab with a visible focus ring', async ({ page 
   await open(page);
   const seen = new Set<string>();
   let unringed: string[] = [];
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 70; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

@@ -107,3 +107,30 @@ test('a damaged or cut-off link is refused and changes nothing', async ({ page, 
     expect(errors, broken).toEqual([]);
   }
 });
+
+test('data too large for a link: the button says to send the standalone page', async ({ page }) => {
+  const report = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/report-2021.json'), 'utf-8'));
+  // Records that do not repeat, so that they compress as a college's own do: far over the limit.
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647);
+  const records = Array.from({ length: 3000 }, (_, n) => ({
+    ...report.records[n % report.records.length],
+    certificate: `证书${random().toString(36)}${random().toString(36)}`,
+    registered: random() % 500,
+    certified: null,
+  }));
+  const data = { ...report, title: '三千条记录', records };
+  delete data.reported_totals;
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'three-thousand.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(data)),
+  });
+  await expect(kpi(page, 'records')).toHaveText('3000');
+  await page.getByTestId('share-link').click();
+  const status = page.getByTestId('share-link-status');
+  await expect(status).toHaveAttribute('data-state', 'too-long');
+  await expect(status).toContainText('请改为发送“导出独立网页”得到的 .html 文件');
+  await expect(page.getByTestId('share-link-text')).toHaveCount(0);
+});

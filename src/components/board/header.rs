@@ -43,7 +43,12 @@ pub fn Header() -> impl IntoView {
                     })}
                     <span class="pb-header__source">{source}</span>
                 </p>
-                <Show when=move || state.source_name.with(Option::is_none)>
+                // (Not in a standalone file: it cannot open workbooks, and its banner says what
+                // it is.)
+                <Show when=move || {
+                    state.source_name.with(Option::is_none)
+                        && !crate::web::standalone::is_standalone()
+                }>
                     <p class="pb-header__sample" data-testid="sample-note">
                         {state.tr(
                             "这是示例数据：一所职业院校 2021 年的试点工作报告。要看自己学校的数据，请点“打开数据文件…”打开 Excel 或 WPS 工作簿（.xlsx、.xls、.et）、CSV 或本应用导出的 JSON，或在 Excel、WPS 中复制表格后直接在本页粘贴。",
@@ -63,8 +68,12 @@ crate::on_demand! { rest:
     /// Open, export, and the language and theme switches: right after the first screen.
     fn header_actions() -> crate::on_demand::Build {
         || view! {
+            // A standalone file says where it came from (a row of its own, above the buttons).
+            {crate::web::standalone::is_standalone()
+                .then(|| view! { <crate::components::board::standalone::StandaloneBanner/> })}
             <OpenFile/>
             <Exports offer_scope=true/>
+            <crate::components::board::standalone::ExportHtml/>
             <crate::components::board::share::ShareLink/>
             <LanguageSwitch/>
             <ThemeSwitch/>

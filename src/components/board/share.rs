@@ -1,7 +1,7 @@
 //! 复制带数据的链接: a link to this page that carries the dataset on screen (edits included)
 //! and its view in the fragment, compressed (`domain::share`). It is copied, and shown to
 //! select by hand where the browser refuses the clipboard; over `LINK_LIMIT` the button says to
-//! send a file instead. The link is made in the `exports` chunk.
+//! send the standalone page instead. The link is made in the `exports` chunk.
 
 use leptos::prelude::*;
 
@@ -100,13 +100,13 @@ fn describe(outcome: &Shared, lang: Lang) -> (&'static str, String) {
         (Shared::TooLong { chars }, Lang::Zh) => (
             "too-long",
             format!(
-                "数据太多，放不进一个链接（需要 {chars} 个字符，上限 {LINK_LIMIT}）。请改为发送“导出 JSON”得到的文件。"
+                "数据太多，放不进一个链接（需要 {chars} 个字符，上限 {LINK_LIMIT}）。请改为发送“导出独立网页”得到的 .html 文件，收到的人双击即可打开。"
             ),
         ),
         (Shared::TooLong { chars }, Lang::En) => (
             "too-long",
             format!(
-                "The data is too large for a link ({chars} characters; the limit is {LINK_LIMIT}). Send the file Export JSON makes instead."
+                "The data is too large for a link ({chars} characters; the limit is {LINK_LIMIT}). Send the .html file Export standalone page makes instead: it opens with a double-click."
             ),
         ),
         (Shared::Failed, Lang::Zh) => (
@@ -145,11 +145,11 @@ async fn link_of(state: BoardState) -> Shared {
     let Ok(compressed) = crate::web::compress::deflate(payload.as_bytes()).await else {
         return Shared::Failed;
     };
-    let link = format!(
-        "{}#{}",
-        crate::web::address::page_address(),
-        share::fragment(&compressed)
-    );
+    // A standalone file links to the hosted page it came from, not to itself.
+    let page = crate::web::standalone::field("from")
+        .filter(|from| !from.is_empty())
+        .unwrap_or_else(crate::web::address::page_address);
+    let link = format!("{page}#{}", share::fragment(&compressed));
     let chars = link.chars().count();
     if chars > LINK_LIMIT {
         return Shared::TooLong { chars };

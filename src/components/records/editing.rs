@@ -194,11 +194,12 @@ fn SaveStatusLine() -> impl IntoView {
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = BoardState::expect();
+    let standalone_off = crate::web::storage::off_in_standalone();
     let storage_off = move || {
         matches!(
             state.save_status.get(),
             SaveStatus::NotSaved(WriteError::Unavailable | WriteError::Quota)
-        )
+        ) || standalone_off
     };
     let dismiss = move |_| state.notice.set(None);
     let notice = move || {
@@ -300,6 +301,10 @@ pub fn StorageNotice() -> impl IntoView {
             <div class="pb-notice pb-notice--warn" role="alert" data-testid="storage-warning">
                 <p>
                     {move || match state.save_status.get() {
+                        _ if standalone_off => state.lang.get().pick(
+                            "这个浏览器不让离线网页保存修改：修改只在本页面里，关闭或刷新就会丢失。要留下修改，请“导出独立网页”另存一份，或导出文件。",
+                            "This browser lets an offline page keep no changes: they are only in this page and are lost when it is closed or reloaded. To keep them, export a new standalone page, or a file.",
+                        ),
                         SaveStatus::NotSaved(WriteError::Quota) => state.lang.get().pick(
                             "数据太大，浏览器的存储空间放不下：修改没有保存在浏览器中，只在本页面里，关闭或刷新页面就会丢失。请导出文件保存。",
                             "Too much data for the browser's storage: changes are not saved in the browser, only in this page, and are lost when it is closed or reloaded. Export a file to keep them.",
@@ -310,6 +315,7 @@ pub fn StorageNotice() -> impl IntoView {
                         ),
                     }}
                 </p>
+                {standalone_off.then(|| view! { <crate::components::board::standalone::ExportHtml/> })}
                 <crate::components::board::header::Exports/>
             </div>
         </Show>
