@@ -196,9 +196,11 @@ impl BoardState {
         })));
     }
 
-    /// The work on screen as a standalone file carries it: the envelope the browser stores, with
-    /// its edits, on this view (but not the comparison, which names datasets of this browser's
-    /// library) and without a library id (the recipient's library is their own).
+    /// The work on screen as a standalone file carries it: the envelope the browser stores, of
+    /// the data on screen (edits included, but not their history: what was changed or deleted
+    /// before it was sent is not the recipient's to undo, as a link or a JSON file does not
+    /// carry it either), on this view (but not the comparison, which names datasets of this
+    /// browser's library) and without a library id (the recipient's library is their own).
     pub fn work_to_send(&self) -> String {
         let view = ViewState {
             compare: None,
@@ -207,19 +209,18 @@ impl BoardState {
         let query = self
             .index
             .with_untracked(|index| crate::web::address::query_of(&view, index));
-        self.editor.with_untracked(|editor| {
-            saved::write(
-                &LoadedJson::of(editor),
-                editor,
-                Origin {
-                    source_name: self.source_name.get_untracked().as_deref(),
-                    library_id: None,
-                },
-                &query,
-                0,
-                js_sys::Date::now(),
-            )
-        })
+        let editor = Editor::new(self.dataset.with_untracked(Dataset::clone));
+        saved::write(
+            &LoadedJson::of(&editor),
+            &editor,
+            Origin {
+                source_name: self.source_name.get_untracked().as_deref(),
+                library_id: None,
+            },
+            &query,
+            0,
+            js_sys::Date::now(),
+        )
     }
 
     /// The work on screen as the library stores it: its id and its envelope (`None` before

@@ -62,6 +62,8 @@ test('the standalone file opens from file:// with no network: the data, the edit
   await level.uncheck();
   await expect(kpi(offline, 'records')).toHaveText('38');
   await expect(offline.getByTestId('record-row').first().locator('input[name=registered]')).toHaveValue('81');
+  // As its value, not as an edit to take back: the sender's history stays with the sender.
+  await expect(offline.getByTestId('undo')).toBeDisabled();
   // The slides (their code is a chunk, unpacked from the file).
   await offline.getByTestId('present').click();
   await expect(offline.getByTestId('slide')).toHaveAttribute('data-slide', '0');
