@@ -35,3 +35,16 @@ export async function kpis(page: Page) {
   }
   return out;
 }
+
+/** The built-in report with one edit (the first record's registered, to 81) on a view with a
+ * filter (初级, 3 records); its key figures. */
+export async function editedAndFiltered(page: Page) {
+  await page.goto('./');
+  await expect(kpi(page, 'records')).toHaveText('38');
+  const input = page.getByTestId('record-row').first().locator('input[name=registered]');
+  await input.fill('81');
+  await input.press('Enter');
+  await page.getByTestId('filter-level').locator('input[type=checkbox][value="初级"]').check();
+  await expect(kpi(page, 'records')).toHaveText('3');
+  return kpis(page);
+}

@@ -4,7 +4,7 @@
 // the hosted page exported in Chromium and shows its key figures; its filters and slides work.
 // scripts/install-test-tools.sh installs both.
 import { type Page } from '@playwright/test';
-import { test, expect, kpi, kpis } from './fixtures';
+import { test, expect, editedAndFiltered } from './fixtures';
 import { exportStandalone } from './standalone-helpers';
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -16,14 +16,8 @@ const LEVEL = '[data-testid=filter-level] input[type=checkbox][value="初级"]';
 
 /** The built-in report with one edit, on a view with a filter, exported; and its key figures. */
 async function exported(page: Page, testInfo: Parameters<typeof exportStandalone>[1]) {
-  await page.goto('./');
-  await expect(kpi(page, 'records')).toHaveText('38');
-  const input = page.getByTestId('record-row').first().locator('input[name=registered]');
-  await input.fill('81');
-  await input.press('Enter');
-  await page.getByTestId('filter-level').locator('input[type=checkbox][value="初级"]').check();
-  await expect(kpi(page, 'records')).toHaveText('3');
-  return { file: await exportStandalone(page, testInfo), figures: await kpis(page) };
+  const figures = await editedAndFiltered(page);
+  return { file: await exportStandalone(page, testInfo), figures };
 }
 
 /** Polls `read` until it gives `want` (compared as JSON) or `ms` pass; returns the last value. */

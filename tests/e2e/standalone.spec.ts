@@ -2,7 +2,7 @@
 // browser with every network request blocked, as a recipient double-clicks a mail attachment.
 // The same file in WebKit and Firefox: standalone-engines.spec.ts.
 import { type Browser } from '@playwright/test';
-import { test, expect, watchErrors, kpi, kpis } from './fixtures';
+import { test, expect, watchErrors, kpi, kpis, editedAndFiltered } from './fixtures';
 import { exportStandalone } from './standalone-helpers';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,14 +30,7 @@ function onlyTheFile(requests: string[]) {
 }
 
 test('the standalone file opens from file:// with no network: the data, the edit, the view, filters and slides', async ({ page, browser }, testInfo) => {
-  await page.goto('./');
-  await expect(kpi(page, 'records')).toHaveText('38');
-  const input = page.getByTestId('record-row').first().locator('input[name=registered]');
-  await input.fill('81');
-  await input.press('Enter');
-  await page.getByTestId('filter-level').locator('input[type=checkbox][value="初级"]').check();
-  await expect(kpi(page, 'records')).toHaveText('3');
-  const before = await kpis(page);
+  const before = await editedAndFiltered(page);
   const file = await exportStandalone(page, testInfo);
   const size = fs.statSync(file).size;
   testInfo.annotations.push({ type: 'standalone file (built-in report)', description: `${size} bytes` });
