@@ -1,7 +1,8 @@
 //! Writes the workbook fixtures the tests open: a college's own workbook (a notes sheet in
 //! front, a title row, merged batch cells, other headings, majors by name alone, percent cells,
-//! 待公布, a 合计 row), the same table as a GB18030 CSV and as OpenDocument; and the hostile
-//! workbooks.
+//! 待公布, a 合计 row), the same table as a GB18030 CSV and as OpenDocument; the 2021 report as a
+//! Word document (its tables 1, 2 and 3, from the tables pasted out of it); and the hostile
+//! workbooks and documents.
 //!
 //!     cargo run --example workbook_fixtures            # tests/fixtures, tests/hostile
 //!     cargo run --example workbook_fixtures -- rows N  # a benchmark workbook of N records, to stdout
@@ -288,6 +289,166 @@ fn handmade_xlsx(sheet: &[u8], extra: Option<(&str, u64)>) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// The 2021 report as a Word document: its title and opening text, then tables 1, 2 and 3 as
+/// Word tables under their captions, as the report lays them out. Tables 1 and 3 come from the
+/// tables pasted out of it (`report-table1.tsv`, `report-table3.tsv`), each continued after a
+/// page break as a second or third table under the same header, as Word writes a table that runs
+/// over a page; the batch cells merged down each part, the majors one paragraph each, table 3's
+/// 总计 across three columns. Table 2 (书证融通: certificate, level, majors) is table 1's columns.
+fn report_docx() -> Vec<u8> {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let paragraph = |text: &str| {
+        format!(
+            r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            escape(text)
+        )
+    };
+    let page_break = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+    // A table's parts: the rows under each header, the header repeated where a page begins.
+    let parts = |tsv: &str| -> (Vec<String>, Vec<Vec<Vec<String>>>) {
+        let mut lines = tsv
+            .lines()
+            .map(|l| l.split('\t').map(str::to_string).collect::<Vec<_>>());
+        let header = lines.next().unwrap();
+        let mut parts = vec![Vec::new()];
+        for line in lines {
+            if line == header {
+                parts.push(Vec::new());
+            } else {
+                parts.last_mut().unwrap().push(line);
+            }
+        }
+        (header, parts)
+    };
+    // A part as a Word table: batch cells (column 0) merged down while they repeat, the majors
+    // column's codes one paragraph each, a 总计 row's label across `total_span` columns.
+    let table =
+        |header: &[String], rows: &[Vec<String>], majors: Option<usize>, total_span: usize| {
+            let cell = |properties: String, lines: Vec<String>| {
+                let body: String = lines.iter().map(|l| paragraph(l)).collect();
+                format!("<w:tc><w:tcPr>{properties}</w:tcPr>{body}</w:tc>")
+            };
+            let mut xml = String::from(
+                r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid/>"#,
+            );
+            xml.push_str(&format!(
+                "<w:tr><w:trPr><w:tblHeader/></w:trPr>{}</w:tr>",
+                header
+                    .iter()
+                    .map(|h| cell(String::new(), vec![h.clone()]))
+                    .collect::<String>()
+            ));
+            for (index, row) in rows.iter().enumerate() {
+                xml.push_str("<w:tr>");
+                if row[0] == "总计" && total_span > 1 {
+                    xml.push_str(&cell(
+                        format!(r#"<w:gridSpan w:val="{total_span}"/>"#),
+                        vec![row[0].clone()],
+                    ));
+                    for value in &row[total_span..] {
+                        xml.push_str(&cell(String::new(), vec![value.clone()]));
+                    }
+                    xml.push_str("</w:tr>");
+                    continue;
+                }
+                for (column, value) in row.iter().enumerate() {
+                    let merge = match (column, index) {
+                        (0, 0) => r#"<w:vMerge w:val="restart"/>"#.to_string(),
+                        (0, _) if rows[index - 1][0] == *value => "<w:vMerge/>".to_string(),
+                        (0, _) => r#"<w:vMerge w:val="restart"/>"#.to_string(),
+                        _ => String::new(),
+                    };
+                    let continued = merge == "<w:vMerge/>";
+                    let lines = if continued {
+                        vec![String::new()]
+                    } else if Some(column) == majors {
+                        value.split_whitespace().map(str::to_string).collect()
+                    } else {
+                        vec![value.clone()]
+                    };
+                    xml.push_str(&cell(merge, lines));
+                }
+                xml.push_str("</w:tr>");
+            }
+            xml.push_str("</w:tbl>");
+            xml
+        };
+    let (header1, parts1) = parts(include_str!("../tests/fixtures/report-table1.tsv"));
+    let (header3, parts3) = parts(include_str!("../tests/fixtures/report-table3.tsv"));
+    let mut body = String::new();
+    body.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>2021年“1+X”证书制度试点工作报告</w:t></w:r></w:p>"#);
+    body.push_str(&paragraph("为了深入贯彻落实《国家职业教育改革实施方案》，学校扎实推进“1+X”证书制度试点工作。现将截止到 2021 年 12 月 31 日的试点工作情况报告如下。"));
+    body.push_str(&paragraph("一、试点证书"));
+    body.push_str(&paragraph("学校作为两批“1+X”证书制度试点院校，2021年共申请了产品创意设计职业技能等级证书等23个“1+X”证书制度试点，加上沿用批次一共获批36个试点。详情见表1。"));
+    body.push_str(&paragraph("表1 “1+X”证书制度试点明细表"));
+    for (index, part) in parts1.iter().enumerate() {
+        if index > 0 {
+            body.push_str(page_break);
+        }
+        body.push_str(&table(&header1, part, Some(3), 1));
+    }
+    body.push_str(&paragraph("二、具体工作"));
+    body.push_str(&paragraph("表2 书证融通一览表"));
+    let rows2: Vec<Vec<String>> = parts1
+        .iter()
+        .flatten()
+        .filter(|row| row[0] != "总计")
+        .map(|row| vec![row[1].clone(), row[2].clone(), row[3].clone()])
+        .collect();
+    let header2 = ["证书试点", "等级", "专业"].map(str::to_string);
+    // (No batch column: merging down the first column would merge certificates.)
+    let table2 = table(&header2, &rows2, Some(2), 1)
+        .replace(r#"<w:vMerge w:val="restart"/>"#, "")
+        .replace("<w:vMerge/>", "");
+    body.push_str(&table2);
+    body.push_str(&paragraph("三、考核情况"));
+    body.push_str(&paragraph("表3 “1+X”证书制度试点考核情况表"));
+    for (index, part) in parts3.iter().enumerate() {
+        if index > 0 {
+            body.push_str(page_break);
+        }
+        body.push_str(&table(&header3, part, None, 3));
+    }
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts: [(&str, &[u8]); 3] = [
+        ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#),
+        ("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
+        ("word/document.xml", document.as_bytes()),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A .docx of `document` (and, as `handmade_xlsx`, an extra part of zeros).
+fn handmade_docx(document: &str, extra: Option<(&str, u64)>) -> Vec<u8> {
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    if let Some((name, zeros)) = extra {
+        zip.start_file(name, options.large_file(zeros > u32::MAX as u64))
+            .unwrap();
+        let block = vec![0u8; 1 << 20];
+        for _ in 0..zeros >> 20 {
+            zip.write_all(&block).unwrap();
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 fn sheet_xml(rows: &str) -> Vec<u8> {
     format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#).into_bytes()
 }
@@ -310,6 +471,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         college_csv(),
     )?;
     std::fs::write(root.join("fixtures/college-workbook.ods"), college_ods())?;
+    std::fs::write(root.join("fixtures/report-2021.docx"), report_docx())?;
 
     let hostile = root.join("hostile");
     let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>证书名称</t></is></c><c r="B1" t="inlineStr"><is><t>报考人数</t></is></c></row>"#;
@@ -328,6 +490,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(
         hostile.join("nested.xlsx"),
         handmade_xlsx(&sheet_xml(&nested), None),
+    )?;
+    // Word documents: one with a part that unpacks to 400 MB, one nested 200,000 deep, one of
+    // 10,000 tables.
+    let document = |body: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        )
+    };
+    let table =
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>证书名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    std::fs::write(
+        hostile.join("zip-bomb.docx"),
+        handmade_docx(&document(table), Some(("word/media/image1.bin", 400 << 20))),
+    )?;
+    std::fs::write(
+        hostile.join("nested.docx"),
+        handmade_docx(
+            &document(&("<w:sdt>".repeat(200_000) + &"</w:sdt>".repeat(200_000))),
+            None,
+        ),
+    )?;
+    std::fs::write(
+        hostile.join("many-tables.docx"),
+        handmade_docx(&document(&table.repeat(10_000)), None),
     )?;
     // A zip cut off half-way, as a failed download leaves it.
     let whole = college_workbook()?;

@@ -18,6 +18,8 @@ for size in 10000 100000; do
   [ -s "dist/bench/workbook-$size.xlsx" ] ||
     cargo run --quiet --release --example workbook_fixtures -- rows "$size" > "dist/bench/workbook-$size.xlsx"
 done
+# The 2021 report as a Word document, for pick-to-preview.
+cp tests/fixtures/report-2021.docx dist/bench/
 # The start-up reference: the same chart drawn with ECharts (test-only, from npm).
 mkdir -p dist/bench/reference
 cp tests/e2e/reference/echarts.html tests/e2e/node_modules/echarts/dist/echarts.min.js \

@@ -4,9 +4,11 @@
 //! by sheet row and column. Tables whose headings are the report's own keep the direct path of
 //! `table.rs`.
 
+pub mod docx;
 pub mod grid;
 pub mod merge;
 pub mod plan;
+pub mod refusal;
 pub mod session;
 pub mod values;
 pub mod vocabulary;

@@ -201,11 +201,37 @@ test('a footnote under the totals blocks nothing, and one click leaves a bad row
   await expect(kpi(page, 'registered')).toHaveText('280');
 });
 
-test('a Word document is told what works today: copy its table and paste it here', async ({ page }) => {
+test('the report as a Word document opens as the built-in data in one confirm, its table 1 merged into its table 3', async ({ page }) => {
+  // Open something else first, so that the figures below come from the document.
+  const builtIn = await kpis(page);
+  await page.getByTestId('file-input').setInputFiles(path.resolve(__dirname, '../../docs/examples/minimal.json'));
+  await expect(kpi(page, 'records')).toHaveText('1');
+  await page.getByTestId('file-input').setInputFiles(path.join(fixtures, 'report-2021.docx'));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  // Its tables by their captions; table 3 chosen; table 1 proposed to merge in.
+  const sheets = page.getByTestId('import-sheet');
+  await expect(sheets.locator('option')).toHaveText([
+    '表1 “1+X”证书制度试点明细表',
+    '表2 书证融通一览表',
+    '表3 “1+X”证书制度试点考核情况表',
+  ]);
+  await expect(sheets).toHaveValue('2');
+  const companion = page.getByTestId('import-companion');
+  await expect(companion).toBeChecked();
+  await expect(preview).toContainText('并入它的涵盖专业');
+  await page.screenshot({ path: path.join(shots, 'import-word-report.png') });
+  await page.getByTestId('import-confirm').click();
+  await expect(preview).toHaveCount(0);
+  expect(await kpis(page)).toEqual(builtIn);
+  await expect(page.getByTestId('kpi-registered').locator('xpath=..')).toContainText('涵盖 34 个专业');
+});
+
+test('a Word 97–2003 document is told to be saved as .docx; a .docx without tables says so', async ({ page }) => {
   // A .docx is a zip whose document is word/document.xml.
   const script =
     'import io, sys, zipfile; b = io.BytesIO(); z = zipfile.ZipFile(b, "w");' +
-    'z.writestr("[Content_Types].xml", "<Types/>"); z.writestr("word/document.xml", "<w:document/>");' +
+    'z.writestr("[Content_Types].xml", "<Types/>"); z.writestr("word/document.xml", "<w:document><w:body><w:p/></w:body></w:document>");' +
     'z.close(); sys.stdout.buffer.write(b.getvalue())';
   const docx = execFileSync('python3', ['-c', script]);
   await page.getByTestId('file-input').setInputFiles({
@@ -214,11 +240,16 @@ test('a Word document is told what works today: copy its table and paste it here
     buffer: docx,
   });
   const error = page.getByTestId('load-error');
-  await expect(error).toBeVisible();
-  await expect(error).toContainText('这是一个 Word 文档（.docx）');
-  await expect(error).toContainText('复制（Ctrl+C），再回到本页按 Ctrl+V 粘贴');
+  await expect(error).toContainText('这个 Word 文档中没有表格');
+  await expect(kpi(page, 'records')).toHaveText('38');
+  await page.getByTestId('file-input').setInputFiles({
+    name: '2020年试点报告.doc',
+    mimeType: 'application/msword',
+    buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+  });
+  await expect(error).toContainText('请在 Word 或 WPS 中另存为 .docx 后再打开');
   await expect(error).not.toContainText('另存为 .xlsx');
   await expect(kpi(page, 'records')).toHaveText('38');
   await page.getByTestId('lang').click();
-  await expect(error).toContainText('This is a Word document (.docx)');
+  await expect(error).toContainText('Save it as .docx in Word or WPS');
 });

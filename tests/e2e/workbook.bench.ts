@@ -1,4 +1,5 @@
-// Workbooks of 10,000 and 100,000 records (scripts/bench.sh writes them): the time from
+// Workbooks of 10,000 and 100,000 records (scripts/bench.sh writes them), and the 2021 report
+// as a Word document: the time from
 // picking one to its preview shown, with the import worker already loaded (warm) and on the
 // first workbook of a page (cold: the reader loads too); the time from confirm to the first
 // chart; and the bytes the first workbook fetches. Prints medians; timing runs inside the page.
@@ -95,6 +96,22 @@ for (const size of sizes) {
     results.push(line);
   });
 }
+
+test('the 2021 report as a Word document', async ({ page }) => {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    await page.goto('./');
+    await expect(page.getByTestId('kpi-records')).toHaveText('38');
+    cold.push(await pickToPreview(page, 'report-2021.docx', 38));
+    await page.getByTestId('import-cancel').click();
+    warm.push(await pickToPreview(page, 'report-2021.docx', 38));
+  }
+  const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(', ')})`;
+  const line = `the 2021 report as .docx (${fs.statSync(path.join(dist, 'bench', 'report-2021.docx')).size} B, three tables): pick to preview median ${ms(warm)}, first file of the page ${ms(cold)}`;
+  console.log(line);
+  results.push(line);
+});
 
 test.afterAll(() => {
   const out = path.resolve(__dirname, '../../target/bench-workbooks.txt');

@@ -88,7 +88,7 @@ test('the same table as a GB18030 CSV gives the same figures', async ({ page }) 
   expect(await kpis(page)).toEqual(COLLEGE);
 });
 
-test('hostile workbooks are refused within seconds, the page alive and nothing changed', async ({ page }) => {
+test('hostile workbooks and Word documents are refused within seconds, the page alive and nothing changed', async ({ page }) => {
   const before = await kpis(page);
   const cases: Array<[string, string]> = [
     ['zip-bomb.xlsx', '解压后'],
@@ -98,6 +98,9 @@ test('hostile workbooks are refused within seconds, the page alive and nothing c
     ['encrypted.xlsx', '密码'],
     ['web-page.xls', '网页'],
     ['spreadsheet-2003.xls', 'SpreadsheetML'],
+    ['zip-bomb.docx', '解压后'],
+    ['nested.docx', 'Word 文档已损坏'],
+    ['many-tables.docx', '表格超过 1000 个'],
   ];
   for (const [name, says] of cases) {
     const started = Date.now();

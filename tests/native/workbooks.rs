@@ -293,8 +293,8 @@ fn the_limits_hold_on_a_real_workbook() {
     ));
 }
 
-#[test]
-fn a_word_document_gets_advice_that_works_today() {
+/// A zip holding `document` as its `word/document.xml`.
+fn docx(document: &str) -> Vec<u8> {
     use std::io::Write;
     let mut bytes = Vec::new();
     {
@@ -303,33 +303,157 @@ fn a_word_document_gets_advice_that_works_today() {
         zip.start_file("[Content_Types].xml", options).unwrap();
         zip.write_all(b"<Types/>").unwrap();
         zip.start_file("word/document.xml", options).unwrap();
-        zip.write_all(b"<w:document/>").unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
         zip.finish().unwrap();
     }
-    for name in [
-        "2021年试点报告.docx",
-        "报告（无扩展名）",
-        "旧报告.doc",
-        "报告.wps",
-    ] {
-        let reply = open(&mut Engine::default(), name, &bytes, None);
-        let Reply::Refused(reasons) = reply else {
-            panic!("{name}: refused, not {reply:?}")
-        };
-        let reason = &reasons[0];
-        assert!(reason.zh.contains("Word 文档"), "{name}: {}", reason.zh);
-        assert!(
-            reason.zh.contains("复制") && reason.zh.contains("粘贴"),
-            "{}",
-            reason.zh
-        );
-        assert!(!reason.zh.contains("另存为 .xlsx"), "{}", reason.zh);
-        assert!(
-            reason.en.starts_with("This is a Word document"),
-            "{}",
-            reason.en
+    bytes
+}
+
+#[test]
+fn the_report_as_a_word_document_opens_as_the_built_in_data_in_one_confirm() {
+    let bytes = fixture("fixtures/report-2021.docx");
+    let mut engine = Engine::default();
+    let shown = preview(open(&mut engine, "2021年试点工作报告.docx", &bytes, None));
+    // Each table is a sheet named by its caption; tables 1 and 3, continued over pages, are one
+    // each.
+    assert_eq!(
+        shown.sheets,
+        [
+            "表1 “1+X”证书制度试点明细表",
+            "表2 书证融通一览表",
+            "表3 “1+X”证书制度试点考核情况表"
+        ]
+    );
+    // Table 3 is the records; table 1 merges into them.
+    assert_eq!(shown.sheet, 2);
+    let companion = shown.companion.expect("table 1 proposed");
+    assert!(companion.on);
+    assert!(
+        companion.text.zh.contains("“表1 “1+X”证书制度试点明细表”")
+            && companion.text.zh.contains("38 条"),
+        "{}",
+        companion.text.zh
+    );
+    assert!(shown.problems.is_empty(), "{:?}", shown.problems);
+    let dataset = take(&mut engine, Request::Take);
+    let builtin = pilot_board::domain::builtin::report_2021();
+    let (totals, expected) = (Totals::of(&dataset.records), Totals::of(&builtin.records));
+    assert_eq!(
+        (
+            totals.records,
+            totals.registered,
+            totals.certified,
+            totals.majors
+        ),
+        (38, 3482, 2297, 34)
+    );
+    assert_eq!(totals, expected);
+    let approved: u64 = dataset
+        .records
+        .iter()
+        .filter_map(|r| r.approved_trainees)
+        .sum();
+    assert_eq!(approved, 4307);
+    for (read, built_in) in dataset.records.iter().zip(&builtin.records) {
+        assert_eq!(
+            (
+                read.registered,
+                read.certified,
+                read.approved_trainees,
+                read.majors.len()
+            ),
+            (
+                built_in.registered,
+                built_in.certified,
+                built_in.approved_trainees,
+                built_in.majors.len()
+            ),
+            "{} {}",
+            read.batch,
+            read.certificate
         );
     }
+
+    // Without table 1: the records of table 3 alone.
+    let without = preview(engine.handle(Request::Companion(false), &[], &gb18030));
+    assert_eq!(without.companion.map(|c| c.on), Some(false));
+    let alone = take(&mut engine, Request::Take);
+    assert_eq!(Totals::of(&alone.records).majors, 0);
+    assert_eq!(Totals::of(&alone.records).registered, 3482);
+}
+
+#[test]
+fn an_old_word_document_is_told_to_be_saved_as_docx_and_one_without_tables_says_so() {
+    let empty =
+        docx("<w:document><w:body><w:p><w:r><w:t>只有文字</w:t></w:r></w:p></w:body></w:document>");
+    for name in ["2021年试点报告.docx", "报告（无扩展名）"] {
+        let Reply::Refused(reasons) = open(&mut Engine::default(), name, &empty, None) else {
+            panic!("{name}: refused")
+        };
+        assert!(
+            reasons[0].zh.contains("这个 Word 文档中没有表格"),
+            "{name}: {}",
+            reasons[0].zh
+        );
+        assert!(
+            reasons[0].en.starts_with("This Word document has no table"),
+            "{}",
+            reasons[0].en
+        );
+    }
+    for name in ["旧报告.doc", "报告.wps"] {
+        let Reply::Refused(reasons) = open(&mut Engine::default(), name, &empty, None) else {
+            panic!("{name}: refused")
+        };
+        assert!(
+            reasons[0]
+                .zh
+                .contains("请在 Word 或 WPS 中另存为 .docx 后再打开"),
+            "{}",
+            reasons[0].zh
+        );
+        assert!(!reasons[0].zh.contains("另存为 .xlsx"), "{}", reasons[0].zh);
+    }
+}
+
+#[test]
+fn hostile_word_documents_are_refused() {
+    // A zip bomb: a document that unpacks to far more than the limit.
+    let mut bomb = String::from("<w:document><w:body>");
+    bomb.push_str(&" ".repeat(2 << 20));
+    bomb.push_str("</w:body></w:document>");
+    let small = Limits {
+        unpacked_bytes: 1 << 20,
+        ..LIMITS
+    };
+    assert!(matches!(
+        read_workbook(&docx(&bomb), &small),
+        Err(Refusal::Unpacks { .. })
+    ));
+    // Elements nested 200,000 deep, and 10,000 tables.
+    let nested = format!(
+        "<w:document><w:body>{}{}</w:body></w:document>",
+        "<w:sdt>".repeat(200_000),
+        "</w:sdt>".repeat(200_000)
+    );
+    assert!(matches!(
+        read_workbook(&docx(&nested), &LIMITS),
+        Err(Refusal::DocumentDamaged { .. })
+    ));
+    let table =
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>证书名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let many = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        table.repeat(10_000)
+    );
+    assert_eq!(
+        read_workbook(&docx(&many), &LIMITS),
+        Err(Refusal::TooManyTables { limit: 1_000 })
+    );
+}
+
+#[test]
+fn a_refusal_is_a_sentence_of_its_own() {
     // Every refusal's English is a sentence of its own.
     let Reply::Refused(reasons) = open(
         &mut Engine::default(),

@@ -172,6 +172,31 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
         .merge
         .clone()
         .map(|offer| merge_offer(state, offer, lang));
+    // A Word document's "sheets" are its tables.
+    let word = preview.name.to_lowercase().ends_with(".docx");
+    let sheet_label = match word {
+        true => lang.pick("表格：", "Table: "),
+        false => lang.pick("工作表：", "Sheet: "),
+    };
+    // Another table of the same file that merges into these records (a Word report's table 1).
+    let companion = preview.companion.clone().map(|companion| {
+        view! {
+            <p class="pb-import__companion">
+                <label>
+                    <input
+                        type="checkbox"
+                        data-testid="import-companion"
+                        prop:checked=companion.on
+                        on:change:target=move |ev| {
+                            state.revise_import(Request::Companion(ev.target().checked()))
+                        }
+                    />
+                    " "
+                    {companion.text.get(lang).to_string()}
+                </label>
+            </p>
+        }
+    });
     let skipped_count = preview.skipped_count;
     let skipped = folded(
         "pb-import__skipped",
@@ -192,8 +217,9 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
             <p>{intro}</p>
             {merge}
             <p class="pb-import__sheet">
-                <label>{lang.pick("工作表：", "Sheet: ")} {sheet}</label>
+                <label>{sheet_label} {sheet}</label>
             </p>
+            {companion}
             <div class="pb-table-scroll">
                 <table class="pb-table pb-import__table">
                     <thead>

@@ -66,6 +66,8 @@ pub enum Request {
         row: usize,
         out: bool,
     },
+    /// Whether the other table the preview proposes (`Preview::companion`) is merged in.
+    Companion(bool),
     /// The dataset the preview would open.
     Take,
     /// The data on screen with the table's columns merged in.
@@ -112,6 +114,16 @@ pub struct Preview {
     pub problems: Vec<RowLine>,
     pub problem_count: usize,
     pub merge: Option<MergeOffer>,
+    /// Another table of the file whose columns merge into this one's records (a Word report's
+    /// table 1 into its table 3), and whether it is merged in.
+    pub companion: Option<Companion>,
+}
+
+/// Another table of the same file, merged into the records the chosen one gives.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Companion {
+    pub text: Both,
+    pub on: bool,
 }
 
 /// How a row of the preview is read.
@@ -156,6 +168,10 @@ pub struct Session {
     /// each change, once: the preview and what it confirms are the same).
     reading: Reading,
     merge: Option<MergePlan>,
+    /// Another sheet whose columns merge into the chosen one's records, its merge, and whether
+    /// the user keeps it on.
+    companion: Option<(usize, MergePlan)>,
+    companion_on: bool,
     sheet: usize,
     merged_cells: usize,
     /// The title the file's name gives, for a sheet without a title row of its own.
@@ -184,6 +200,8 @@ impl Session {
             },
             reading: Reading::default(),
             merge: None,
+            companion: None,
+            companion_on: true,
             sheets,
             sheet,
             merged_cells: 0,
@@ -196,21 +214,54 @@ impl Session {
 
     /// Reads sheet `index` (its merged ranges filled in) and proposes its header and columns.
     pub fn choose_sheet(&mut self, index: usize) {
-        let Some(sheet) = self.sheets.get(index) else {
+        let Some((draft, merged_cells)) = self.draft_of(index) else {
             return;
         };
-        let mut sheet = sheet.clone();
-        self.merged_cells = sheet.fill_merges();
-        let proposal = propose(&sheet);
-        self.draft.header_row = proposal.as_ref().map_or(0, |p| p.header_row);
-        // A title written above the table names the dataset better than the file's name.
-        self.draft.title =
-            title_row(&sheet, self.draft.header_row).unwrap_or_else(|| self.file_title.clone());
-        self.draft.columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
-        self.draft.rows = Default::default();
-        self.draft.sheet = sheet;
+        self.draft = draft;
+        self.merged_cells = merged_cells;
         self.sheet = index;
         self.refresh();
+    }
+
+    /// Sheet `index` as the preview proposes to read it, and how many cells its merged ranges
+    /// filled.
+    fn draft_of(&self, index: usize) -> Option<(Draft, usize)> {
+        let mut sheet = self.sheets.get(index)?.clone();
+        let merged_cells = sheet.fill_merges();
+        let proposal = propose(&sheet);
+        let header_row = proposal.as_ref().map_or(0, |p| p.header_row);
+        // A title written above the table names the dataset better than the file's name.
+        let title = title_row(&sheet, header_row).unwrap_or_else(|| self.file_title.clone());
+        let columns = proposal.map_or_else(|| vec![None; sheet.width()], |p| p.columns);
+        let draft = Draft {
+            name: self.draft.name.clone(),
+            title,
+            sheet,
+            header_row,
+            columns,
+            rows: Default::default(),
+        };
+        Some((draft, merged_cells))
+    }
+
+    /// Merges (or not) the other table the preview proposes.
+    pub fn choose_companion(&mut self, on: bool) {
+        self.companion_on = on;
+    }
+
+    /// Another sheet of the file that merges into the records this one gives, every row of it
+    /// matching one, without a problem: the one that matches most.
+    fn find_companion(&self) -> Option<(usize, MergePlan)> {
+        let dataset = self.reading.result.as_ref().ok()?;
+        (0..self.sheets.len())
+            .filter(|&index| index != self.sheet)
+            .filter_map(|index| {
+                let (draft, _) = self.draft_of(index)?;
+                let plan = plan_merge(&draft, dataset)?;
+                (plan.problems.is_empty() && plan.unmatched_rows.is_empty() && plan.matched > 0)
+                    .then_some((index, plan))
+            })
+            .max_by_key(|(index, plan)| (plan.matched, std::cmp::Reverse(*index)))
     }
 
     pub fn assign(&mut self, column: usize, field: Option<Field>) {
@@ -226,6 +277,7 @@ impl Session {
 
     fn refresh(&mut self) {
         self.reading = self.draft.read();
+        self.companion = self.find_companion();
         self.merge = self
             .current
             .as_ref()
@@ -236,9 +288,17 @@ impl Session {
         &self.draft
     }
 
-    /// The dataset the table gives, when it reads without a problem.
+    /// The dataset the table gives, when it reads without a problem (with the other table
+    /// merged in, when it is on).
     pub fn dataset(&self) -> Option<Dataset> {
-        self.reading.result.as_ref().ok().cloned()
+        let dataset = self.reading.result.as_ref().ok()?;
+        Some(match (&self.companion, self.companion_on) {
+            (Some((_, plan)), true) => Dataset {
+                records: plan.records.clone(),
+                ..dataset.clone()
+            },
+            _ => dataset.clone(),
+        })
     }
 
     /// The data on screen with the table's columns merged into its matching records.
@@ -397,8 +457,34 @@ impl Session {
             problem_count: problems.len(),
             problems: problems.into_iter().take(PROBLEMS_SHOWN).collect(),
             merge,
+            companion: self.companion.as_ref().map(|(index, plan)| Companion {
+                text: companion_text(&self.sheets[*index].name, plan),
+                on: self.companion_on,
+            }),
         }
     }
+}
+
+fn companion_text(sheet: &str, plan: &MergePlan) -> Both {
+    let fields = |lang: Lang| {
+        plan.fields
+            .iter()
+            .map(|field| field.label(lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    };
+    Both::of(|lang| match lang {
+        Lang::Zh => format!(
+            "同一文件中的“{sheet}”按申报批次、证书名称和等级对上了这些记录中的 {} 条：并入它的{}。",
+            plan.matched,
+            fields(lang)
+        ),
+        Lang::En => format!(
+            "“{sheet}” in the same file matches {} of these records by batch, certificate and level: merge in its {}.",
+            format_count(plan.matched as u64, lang),
+            fields(lang)
+        ),
+    })
 }
 
 /// A problem said in the sheet's terms: its row, the cell (`E15`) and the column as the sheet
@@ -499,8 +585,9 @@ fn title_row(sheet: &Sheet, header_row: usize) -> Option<String> {
         })
 }
 
-/// The sheet most like a pilot table: the one whose header row places the most columns, then
-/// the one with the most rows under it. `None` when no sheet has a header at all.
+/// The sheet most like a pilot table: one with registered and certified columns first, then
+/// the one whose header row places the most columns, then the one with the most rows under it.
+/// `None` when no sheet has a header at all.
 pub fn best_sheet(sheets: &[Sheet]) -> Option<usize> {
     sheets
         .iter()
@@ -509,7 +596,12 @@ pub fn best_sheet(sheets: &[Sheet]) -> Option<usize> {
             let proposal = propose(sheet)?;
             let placed = proposal.columns.iter().flatten().count();
             let rows = sheet.rows.len().saturating_sub(proposal.header_row);
-            Some(((placed, rows), std::cmp::Reverse(index)))
+            // A sheet of counts is the records; another (a report's table of majors) can only
+            // merge into them.
+            let counts = [Field::Registered, Field::Certified]
+                .iter()
+                .all(|field| proposal.columns.contains(&Some(*field)));
+            Some(((counts, placed, rows), std::cmp::Reverse(index)))
         })
         .max()
         .map(|(_, std::cmp::Reverse(index))| index)
@@ -582,9 +674,10 @@ impl Engine {
                 current,
             } => {
                 self.session = None;
-                // A Word document, by its name or its parts: the advice that works today.
-                if let Some(old) = super::workbook::word_document(&name) {
-                    return refused(Refusal::WordDocument { old });
+                // A Word 97–2003 or WPS document: what to save it as. (A .docx is a zip, read
+                // as a workbook is.)
+                if super::workbook::word_document(&name) == Some(true) {
+                    return refused(Refusal::OldWordDocument);
                 }
                 let current = current.and_then(|json| crate::domain::parse_dataset(&json).ok());
                 let workbook = is_workbook(&name, bytes);
@@ -619,6 +712,7 @@ impl Engine {
                 session.assign(column, field.as_deref().and_then(Field::from_key))
             }),
             Request::Row { row, out } => self.with_session(|session| session.choose_row(row, out)),
+            Request::Companion(on) => self.with_session(|session| session.choose_companion(on)),
             Request::Take => self.take(Session::dataset),
             Request::TakeMerge => self.take(Session::merged),
         }
