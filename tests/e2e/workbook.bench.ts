@@ -103,6 +103,7 @@ test('the 2021 report as a Word document', async ({ page }) => {
   for (let run = 0; run < 7; run++) {
     await page.goto('./');
     await expect(page.getByTestId('kpi-records')).toHaveText('38');
+    await page.getByTestId('file-input').waitFor({ state: 'attached' });
     cold.push(await pickToPreview(page, 'report-2021.docx', 38));
     await page.getByTestId('import-cancel').click();
     warm.push(await pickToPreview(page, 'report-2021.docx', 38));
