@@ -405,6 +405,10 @@ fn report_docx() -> Vec<u8> {
         .replace(r#"<w:vMerge w:val="restart"/>"#, "")
         .replace("<w:vMerge/>", "");
     body.push_str(&table2);
+    body.push_str(&paragraph("2. 师资队伍"));
+    body.push_str(&paragraph("2021 年，学校选派 212 人次专业骨干教师参加“1+X”证书制度试点师资团队国培班、广东省高职骨干教师教学能力提升国培项目、职业技能等级证书师资能力提升研究班等职业技能等级证书专项培训，共有 111 名教师取得了“1+X”证书考评员资格。"));
+    body.push_str(&paragraph("3. 基地建设"));
+    body.push_str(&paragraph("学校投入了 260 多万资金用于汽车运用与维修职业技能等级证书试点和智能新能源汽车职业技能等级证书试点建设，目前一共获批有 43 个考核站点。"));
     body.push_str(&paragraph("三、考核情况"));
     body.push_str(&paragraph("表3 “1+X”证书制度试点考核情况表"));
     for (index, part) in parts3.iter().enumerate() {

@@ -9,6 +9,7 @@ pub mod grid;
 pub mod merge;
 pub mod plan;
 pub mod refusal;
+pub mod report_text;
 pub mod session;
 pub mod values;
 pub mod vocabulary;

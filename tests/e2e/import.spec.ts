@@ -220,11 +220,27 @@ test('the report as a Word document opens as the built-in data in one confirm, i
   const companion = page.getByTestId('import-companion');
   await expect(companion).toBeChecked();
   await expect(preview).toContainText('并入它的涵盖专业');
-  await page.screenshot({ path: path.join(shots, 'import-word-report.png') });
+  // The report's own text: its title, its day, and four figures, each with its sentence.
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('标题：2021年“1+X”证书制度试点工作报告');
+  await expect(report).toContainText('数据截至：2021-12-31');
+  const figures = page.getByTestId('import-report-figure');
+  await expect(figures).toHaveCount(4);
+  for (const figure of await figures.all()) await expect(figure).toBeChecked();
+  await expect(report).toContainText('取得考评员资格的教师：111 名');
+  await expect(report).toContainText('共有 111 名教师取得了“1+X”证书考评员资格');
+  await page.screenshot({ path: path.join(shots, 'import-word-report.png'), fullPage: true });
+  // One left out.
+  await figures.nth(3).uncheck();
+  await expect(figures.nth(3)).not.toBeChecked();
   await page.getByTestId('import-confirm').click();
   await expect(preview).toHaveCount(0);
   expect(await kpis(page)).toEqual(builtIn);
   await expect(page.getByTestId('kpi-registered').locator('xpath=..')).toContainText('涵盖 34 个专业');
+  await expect(page.getByTestId('dataset-title')).toHaveText('2021年“1+X”证书制度试点工作报告');
+  await expect(page.getByTestId('as-of')).toContainText('2021年12月31日');
+  await expect(page.getByTestId('summary-figure')).toHaveCount(3);
+  await expect(page.getByTestId('summary-figure').first()).toContainText('取得考评员资格的教师');
 });
 
 test('a Word 97–2003 document is told to be saved as .docx; a .docx without tables says so', async ({ page }) => {

@@ -18,7 +18,7 @@ pub fn SummaryFigures() -> impl IntoView {
                     .map(|item| {
                         let (label, value, unit) = summary_item_parts(item, lang);
                         view! {
-                            <li class="pb-summary__item">
+                            <li class="pb-summary__item" data-testid="summary-figure">
                                 <span class="pb-summary__label">{label}</span>
                                 <span class="pb-summary__value">{value}</span>
                                 <span class="pb-summary__unit">{unit}</span>

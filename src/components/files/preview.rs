@@ -172,6 +172,49 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
         .merge
         .clone()
         .map(|offer| merge_offer(state, offer, lang));
+    // What a Word report's own text gives: its title and day, and each report-level figure
+    // with the sentence it was read from, to keep or leave out.
+    let report = preview.report.clone().map(|report| {
+        let said = |label: &str, value: Option<String>| {
+            value.map(|value| view! { <li>{label.to_string()}{value}</li> })
+        };
+        let title = said(lang.pick("标题：", "Title: "), report.title.clone());
+        let as_of = said(lang.pick("数据截至：", "Data as of: "), report.as_of.clone());
+        let figures = report
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(index, figure)| {
+                view! {
+                    <li>
+                        <label title=figure.sentence.clone()>
+                            <input
+                                type="checkbox"
+                                data-testid="import-report-figure"
+                                prop:checked=figure.on
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    state.revise_import(Request::Figure { index, on })
+                                }
+                            />
+                            " "
+                            {figure.text.clone()}
+                        </label>
+                        <span class="pb-import__sentence">{figure.sentence.clone()}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="pb-import__report" data-testid="import-report">
+                <p>{lang.pick(
+                    "从文档的文字中读到（确认时一并打开；不需要的数字请取消勾选）：",
+                    "Read from the document's text (opened with the table; untick a figure to leave it out):",
+                )}</p>
+                <ul>{title}{as_of}{figures}</ul>
+            </div>
+        }
+    });
     // A Word document's "sheets" are its tables.
     let word = preview.name.to_lowercase().ends_with(".docx");
     let sheet_label = match word {
@@ -220,6 +263,7 @@ fn panel(state: BoardState, preview: &Preview, lang: Lang) -> impl IntoView + us
                 <label>{sheet_label} {sheet}</label>
             </p>
             {companion}
+            {report}
             <div class="pb-table-scroll">
                 <table class="pb-table pb-import__table">
                     <thead>

@@ -14,6 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::grid::{Cell, Merge, Sheet};
 use super::refusal::{Limits, Refusal};
+use super::report_text::Paragraph;
 
 /// The most tables a document may hold: far more than any report, far fewer than would fill
 /// the preview's list.
@@ -22,13 +23,29 @@ pub const MAX_TABLES: usize = 1_000;
 /// The deepest a document's elements may nest (a report's tables are some twenty deep).
 pub const MAX_DEPTH: usize = 256;
 
+/// The most paragraphs kept of a document's text (what its title, its day and its
+/// report-level figures are read from).
+pub const MAX_PARAGRAPHS: usize = 10_000;
+
 /// The longest name a table is given from the paragraph above it, in characters.
 const NAME_CHARS: usize = 60;
 
-/// Every table of `word/document.xml`, as sheets. (Read from the zip as calamine reads a
-/// sheet, through a `BufReader` of the zip's part: one instantiation of the XML reader for both
-/// in the import worker.)
+/// A Word document as read: its tables as sheets, and its text outside them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub tables: Vec<Sheet>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Every table of `word/document.xml`, as sheets.
 pub fn tables_of<R: BufRead>(document: R, limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    read_document(document, limits).map(|document| document.tables)
+}
+
+/// `word/document.xml` read: its tables and its paragraphs. (Read from the zip as calamine
+/// reads a sheet, through a `BufReader` of the zip's part: one instantiation of the XML reader
+/// for both in the import worker.)
+pub fn read_document<R: BufRead>(document: R, limits: &Limits) -> Result<Document, Refusal> {
     let mut reader = Reader::from_reader(document);
     let config = reader.config_mut();
     config.trim_text(false);
@@ -70,7 +87,10 @@ pub fn tables_of<R: BufRead>(document: R, limits: &Limits) -> Result<Vec<Sheet>,
     if reading.tables.is_empty() {
         return Err(Refusal::NoTablesInDocument);
     }
-    Ok(continued_as_one(reading.tables))
+    Ok(Document {
+        tables: continued_as_one(reading.tables),
+        paragraphs: reading.paragraphs,
+    })
 }
 
 fn damaged(error: impl std::fmt::Display) -> Refusal {
@@ -92,6 +112,10 @@ struct Reading {
     in_text: bool,
     /// The last paragraph with text outside any table: the next table's name.
     last_paragraph: String,
+    /// Every paragraph with text outside the tables (the first [`MAX_PARAGRAPHS`]), and
+    /// whether the one being read is styled as a title or a heading.
+    paragraphs: Vec<Paragraph>,
+    heading: bool,
     table: Option<Table>,
     tables: Vec<Sheet>,
     cells: usize,
@@ -188,7 +212,18 @@ impl Reading {
                     };
                 }
             }
-            "p" => self.text.clear(),
+            "p" => {
+                self.text.clear();
+                self.heading = false;
+            }
+            // Word's own style names, and WPS's: the title and the headings.
+            "pStyle" if self.open_tables == 0 => {
+                let style = attribute(element, "val").unwrap_or_default().to_lowercase();
+                self.heading = style == "title"
+                    || style.starts_with("heading")
+                    || style == "1"
+                    || style.contains("标题");
+            }
             "r" => self.in_run = true,
             "t" => self.in_text = true,
             // (A paragraph's tab stops are `w:tab` too, outside any run.)
@@ -207,8 +242,15 @@ impl Reading {
                 let text = self.text.trim();
                 if !text.is_empty() {
                     self.last_paragraph = text.chars().take(NAME_CHARS).collect();
+                    if self.paragraphs.len() < MAX_PARAGRAPHS {
+                        self.paragraphs.push(Paragraph {
+                            text: text.to_string(),
+                            heading: self.heading,
+                        });
+                    }
                 }
                 self.text.clear();
+                self.heading = false;
             }
             // A paragraph of a cell is one of its lines; a paragraph of a table inside the
             // cell too.

@@ -395,7 +395,29 @@ pub(super) fn skip_reason(
         .then_some(SkipReason::Totals)
 }
 
-/// The figures of a totals row, as the report's printed totals.
+/// The printed totals of a sheet read with `columns` under `header_row` (its 合计 / 总计 row),
+/// on their own: for a table whose columns merge into another's records (the report's table 1,
+/// whose totals row counts the pilots, levels and majors).
+pub fn totals_in(
+    sheet: &Sheet,
+    header_row: usize,
+    columns: &[Option<Field>],
+    choices: &RowChoices,
+) -> Option<ReportedTotals> {
+    let body = header_row + 1..sheet.rows.len();
+    let fractions = columns
+        .iter()
+        .position(|c| *c == Some(Field::ReportedPassRate))
+        .is_some_and(|column| rates_are_fractions(body.clone().map(|row| sheet.cell(row, column))));
+    let row = body
+        .into_iter()
+        .find(|&row| row_skip(sheet, row, columns, false, choices) == Some(SkipReason::Totals))?;
+    Some(totals_of(sheet, row, columns, fractions))
+}
+
+/// The figures of a totals row, as the report's printed totals. A number under the
+/// certificate, level or majors heading of a totals row counts them (the report's table 1
+/// writes 总计 36 38 35: pilots, certificate levels, majors).
 fn totals_of(
     sheet: &Sheet,
     row: usize,
@@ -414,12 +436,14 @@ fn totals_of(
         .position(|c| *c == Some(Field::ReportedPassRate))
         .and_then(|column| read_rate(sheet.cell(row, column), fractions));
     ReportedTotals {
+        pilots: count(Field::Certificate),
+        certificate_levels: count(Field::Level),
+        majors: count(Field::Majors),
         approved_trainees: count(Field::ApprovedTrainees),
         social_training_person_days: count(Field::SocialTrainingPersonDays),
         registered: count(Field::Registered),
         certified: count(Field::Certified),
         pass_rate_percent: rate,
-        ..ReportedTotals::default()
     }
 }
 

@@ -6,14 +6,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::merge::{MergePlan, plan_merge};
-use super::plan::{Reading, propose};
-use super::workbook::{LIMITS, Refusal, read_workbook};
+use super::plan::{Reading, propose, totals_in};
+use super::report_text::ReportText;
+use super::workbook::{LIMITS, Refusal, read_book};
 use super::{Draft, Sheet, TableOutcome, is_workbook, open_table};
 use crate::domain::Totals;
 use crate::domain::fields::Field;
 use crate::domain::figures::format_rate;
 use crate::domain::lang::{Lang, format_count};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, ReportedTotals};
 use crate::domain::table::LegacyDecoder;
 
 /// Rows of the sheet the preview shows under the header.
@@ -68,6 +69,12 @@ pub enum Request {
     },
     /// Whether the other table the preview proposes (`Preview::companion`) is merged in.
     Companion(bool),
+    /// Whether the report-level figure `index` of the document's text (`Preview::report`) is
+    /// kept.
+    Figure {
+        index: usize,
+        on: bool,
+    },
     /// The dataset the preview would open.
     Take,
     /// The data on screen with the table's columns merged in.
@@ -117,6 +124,26 @@ pub struct Preview {
     /// Another table of the file whose columns merge into this one's records (a Word report's
     /// table 1 into its table 3), and whether it is merged in.
     pub companion: Option<Companion>,
+    /// What a Word report's own text gives: its title, its day, its report-level figures.
+    pub report: Option<ReportOffer>,
+}
+
+/// What a Word report's text gives the dataset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportOffer {
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    pub figures: Vec<FigureOffer>,
+}
+
+/// A report-level figure read from the text (`取得考评员资格的教师：111 名`), the sentence it
+/// was read from, and whether it is kept.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FigureOffer {
+    pub text: String,
+    pub sentence: String,
+    pub on: bool,
 }
 
 /// Another table of the same file, merged into the records the chosen one gives.
@@ -170,8 +197,11 @@ pub struct Session {
     merge: Option<MergePlan>,
     /// Another sheet whose columns merge into the chosen one's records, its merge, and whether
     /// the user keeps it on.
-    companion: Option<(usize, MergePlan)>,
+    companion: Option<(usize, MergePlan, Option<ReportedTotals>)>,
     companion_on: bool,
+    /// What a Word report's text says, and which of its figures are kept.
+    report: Option<ReportText>,
+    figures_on: Vec<bool>,
     sheet: usize,
     merged_cells: usize,
     /// The title the file's name gives, for a sheet without a title row of its own.
@@ -202,6 +232,8 @@ impl Session {
             merge: None,
             companion: None,
             companion_on: true,
+            report: None,
+            figures_on: Vec::new(),
             sheets,
             sheet,
             merged_cells: 0,
@@ -249,19 +281,36 @@ impl Session {
         self.companion_on = on;
     }
 
+    /// What a Word report's text says: its title, day and figures are proposed, every figure
+    /// kept until the user takes it out.
+    pub fn with_report(mut self, report: Option<ReportText>) -> Session {
+        self.figures_on = vec![true; report.as_ref().map_or(0, |r| r.figures.len())];
+        self.report = report;
+        self
+    }
+
+    /// Keeps (or not) the report-level figure `index`.
+    pub fn choose_figure(&mut self, index: usize, on: bool) {
+        if let Some(kept) = self.figures_on.get_mut(index) {
+            *kept = on;
+        }
+    }
+
     /// Another sheet of the file that merges into the records this one gives, every row of it
     /// matching one, without a problem: the one that matches most.
-    fn find_companion(&self) -> Option<(usize, MergePlan)> {
+    /// (With that sheet's own printed totals, which fill in those the chosen sheet lacks.)
+    fn find_companion(&self) -> Option<(usize, MergePlan, Option<ReportedTotals>)> {
         let dataset = self.reading.result.as_ref().ok()?;
         (0..self.sheets.len())
             .filter(|&index| index != self.sheet)
             .filter_map(|index| {
                 let (draft, _) = self.draft_of(index)?;
                 let plan = plan_merge(&draft, dataset)?;
+                let totals = totals_in(&draft.sheet, draft.header_row, &draft.columns, &draft.rows);
                 (plan.problems.is_empty() && plan.unmatched_rows.is_empty() && plan.matched > 0)
-                    .then_some((index, plan))
+                    .then_some((index, plan, totals))
             })
-            .max_by_key(|(index, plan)| (plan.matched, std::cmp::Reverse(*index)))
+            .max_by_key(|(index, plan, _)| (plan.matched, std::cmp::Reverse(*index)))
     }
 
     pub fn assign(&mut self, column: usize, field: Option<Field>) {
@@ -292,13 +341,28 @@ impl Session {
     /// merged in, when it is on).
     pub fn dataset(&self) -> Option<Dataset> {
         let dataset = self.reading.result.as_ref().ok()?;
-        Some(match (&self.companion, self.companion_on) {
-            (Some((_, plan)), true) => Dataset {
+        let mut dataset = match (&self.companion, self.companion_on) {
+            (Some((_, plan, totals)), true) => Dataset {
                 records: plan.records.clone(),
+                reported_totals: fill_totals(dataset.reported_totals.clone(), totals.clone()),
                 ..dataset.clone()
             },
             _ => dataset.clone(),
-        })
+        };
+        if let Some(report) = &self.report {
+            if let Some(title) = &report.title {
+                dataset.title = title.clone();
+            }
+            dataset.as_of = report.as_of.clone().or(dataset.as_of);
+            dataset.summary = report
+                .figures
+                .iter()
+                .zip(&self.figures_on)
+                .filter(|(_, on)| **on)
+                .map(|(proposed, _)| proposed.figure.clone())
+                .collect();
+        }
+        Some(dataset)
     }
 
     /// The data on screen with the table's columns merged into its matching records.
@@ -457,12 +521,55 @@ impl Session {
             problem_count: problems.len(),
             problems: problems.into_iter().take(PROBLEMS_SHOWN).collect(),
             merge,
-            companion: self.companion.as_ref().map(|(index, plan)| Companion {
+            companion: self.companion.as_ref().map(|(index, plan, _)| Companion {
                 text: companion_text(&self.sheets[*index].name, plan),
                 on: self.companion_on,
             }),
+            report: self.report.as_ref().map(|report| ReportOffer {
+                title: report.title.clone(),
+                as_of: report.as_of.clone(),
+                figures: report
+                    .figures
+                    .iter()
+                    .zip(&self.figures_on)
+                    .map(|(proposed, on)| FigureOffer {
+                        text: format!(
+                            "{}：{} {}",
+                            proposed.figure.label,
+                            proposed.figure.value,
+                            proposed.figure.unit.as_deref().unwrap_or("")
+                        )
+                        .trim_end()
+                        .to_string(),
+                        sentence: proposed.sentence.clone(),
+                        on: *on,
+                    })
+                    .collect(),
+            }),
         }
     }
+}
+
+/// The printed totals of the records' table, those it lacks taken from the other table's.
+fn fill_totals(
+    own: Option<ReportedTotals>,
+    other: Option<ReportedTotals>,
+) -> Option<ReportedTotals> {
+    let (Some(own), Some(other)) = (own.clone(), other.clone()) else {
+        return own.or(other);
+    };
+    Some(ReportedTotals {
+        pilots: own.pilots.or(other.pilots),
+        certificate_levels: own.certificate_levels.or(other.certificate_levels),
+        majors: own.majors.or(other.majors),
+        approved_trainees: own.approved_trainees.or(other.approved_trainees),
+        social_training_person_days: own
+            .social_training_person_days
+            .or(other.social_training_person_days),
+        registered: own.registered.or(other.registered),
+        certified: own.certified.or(other.certified),
+        pass_rate_percent: own.pass_rate_percent.or(other.pass_rate_percent),
+    })
 }
 
 fn companion_text(sheet: &str, plan: &MergePlan) -> Both {
@@ -682,10 +789,11 @@ impl Engine {
                 let current = current.and_then(|json| crate::domain::parse_dataset(&json).ok());
                 let workbook = is_workbook(&name, bytes);
                 if workbook {
-                    match read_workbook(bytes, &LIMITS) {
-                        Ok(sheets) => {
-                            return match Session::open(&name, &title, sheets, current) {
-                                Some(session) => self.preview_of(session),
+                    match read_book(bytes, &LIMITS) {
+                        Ok(book) => {
+                            let session = Session::open(&name, &title, book.sheets, current);
+                            return match session {
+                                Some(session) => self.preview_of(session.with_report(book.report)),
                                 None => refused(Refusal::NoTable),
                             };
                         }
@@ -713,6 +821,9 @@ impl Engine {
             }),
             Request::Row { row, out } => self.with_session(|session| session.choose_row(row, out)),
             Request::Companion(on) => self.with_session(|session| session.choose_companion(on)),
+            Request::Figure { index, on } => {
+                self.with_session(|session| session.choose_figure(index, on))
+            }
             Request::Take => self.take(Session::dataset),
             Request::TakeMerge => self.take(Session::merged),
         }

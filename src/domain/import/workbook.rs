@@ -10,6 +10,7 @@ use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
 
 use super::grid::{Cell, Merge, Sheet};
 pub use super::refusal::{LIMITS, Limits, Refusal};
+use super::report_text::ReportText;
 
 /// What the bytes of a file picked as a workbook are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,23 +81,38 @@ pub fn word_document(name: &str) -> Option<bool> {
 }
 
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    read_book(bytes, limits).map(|book| book.sheets)
+}
+
+/// A file read as sheets: a workbook's, or a Word report's tables with what its text says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+    pub report: Option<ReportText>,
+}
+
+/// The sheets of a workbook or the tables of a Word report, and what the report's text says.
+pub fn read_book(bytes: &[u8], limits: &Limits) -> Result<Book, Refusal> {
     if bytes.len() > limits.file_bytes {
         return Err(Refusal::TooLarge {
             bytes: bytes.len(),
             limit: limits.file_bytes,
         });
     }
-    let sheets = match kind(bytes) {
+    let book = match kind(bytes) {
         Kind::Zip => read_zip(bytes, limits)?,
-        Kind::Ole => read_ole(bytes, limits)?,
+        Kind::Ole => Book {
+            sheets: read_ole(bytes, limits)?,
+            report: None,
+        },
         Kind::Html => return Err(Refusal::Html),
         Kind::SpreadsheetXml => return Err(Refusal::SpreadsheetXml),
         Kind::Text | Kind::Other => return Err(Refusal::NotAWorkbook),
     };
-    if sheets.iter().all(|sheet| sheet.rows.is_empty()) {
+    if book.sheets.iter().all(|sheet| sheet.rows.is_empty()) {
         return Err(Refusal::Empty);
     }
-    Ok(sheets)
+    Ok(book)
 }
 
 fn damaged(error: impl std::fmt::Display) -> Refusal {
@@ -110,7 +126,7 @@ fn damaged(error: impl std::fmt::Display) -> Refusal {
 
 /// A zip: checked against the limits from its directory first, then read as the workbook its
 /// parts say it is.
-fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Book, Refusal> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     if archive.len() > limits.parts {
         return Err(Refusal::Damaged {
@@ -132,17 +148,25 @@ fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
         });
     }
     let has = |name: &str| archive.index_for_name(name).is_some();
+    let sheets = |sheets| Book {
+        sheets,
+        report: None,
+    };
     if has("content.xml") {
         let mut book = Ods::new(Cursor::new(bytes)).map_err(damaged)?;
-        read_ranges(&mut book, limits, |_, _| Vec::new())
+        read_ranges(&mut book, limits, |_, _| Vec::new()).map(sheets)
     } else if has("xl/workbook.bin") {
         let mut book = Xlsb::new(Cursor::new(bytes)).map_err(damaged)?;
-        read_ranges(&mut book, limits, |_, _| Vec::new())
+        read_ranges(&mut book, limits, |_, _| Vec::new()).map(sheets)
     } else if has("xl/workbook.xml") {
-        read_xlsx(Cursor::new(bytes), limits)
+        read_xlsx(Cursor::new(bytes), limits).map(sheets)
     } else if has("word/document.xml") {
-        let document = archive.by_name("word/document.xml").map_err(damaged)?;
-        super::docx::tables_of(std::io::BufReader::new(document), limits)
+        let part = archive.by_name("word/document.xml").map_err(damaged)?;
+        let document = super::docx::read_document(std::io::BufReader::new(part), limits)?;
+        Ok(Book {
+            sheets: document.tables,
+            report: Some(super::report_text::read_report(&document.paragraphs)),
+        })
     } else {
         Err(Refusal::NotAWorkbook)
     }
