@@ -278,14 +278,7 @@ fn handmade_xlsx(sheet: &[u8], extra: Option<(&str, u64)>) -> Vec<u8> {
     )
     .unwrap();
     zip.write_all(sheet).unwrap();
-    if let Some((name, zeros)) = extra {
-        zip.start_file(name, options.large_file(zeros > u32::MAX as u64))
-            .unwrap();
-        let block = vec![0u8; 1 << 20];
-        for _ in 0..zeros >> 20 {
-            zip.write_all(&block).unwrap();
-        }
-    }
+    add_zeros(&mut zip, options, extra);
     zip.finish().unwrap().into_inner()
 }
 
@@ -442,6 +435,16 @@ fn handmade_docx(document: &str, extra: Option<(&str, u64)>) -> Vec<u8> {
     zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
     zip.start_file("word/document.xml", options).unwrap();
     zip.write_all(document.as_bytes()).unwrap();
+    add_zeros(&mut zip, options, extra);
+    zip.finish().unwrap().into_inner()
+}
+
+/// A part `name` of `zeros` zero bytes, where `extra` asks for one (a zip bomb's payload).
+fn add_zeros(
+    zip: &mut ZipWriter<std::io::Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+    extra: Option<(&str, u64)>,
+) {
     if let Some((name, zeros)) = extra {
         zip.start_file(name, options.large_file(zeros > u32::MAX as u64))
             .unwrap();
@@ -450,7 +453,6 @@ fn handmade_docx(document: &str, extra: Option<(&str, u64)>) -> Vec<u8> {
             zip.write_all(&block).unwrap();
         }
     }
-    zip.finish().unwrap().into_inner()
 }
 
 fn sheet_xml(rows: &str) -> Vec<u8> {

@@ -315,7 +315,13 @@ impl Table {
         }
         let span = self.span.min(limits.columns - column);
         let text = self.lines.join("\n").trim().to_string();
-        let last_column = column + span - 1;
+        // The cell's own range: the grid columns it spans, on its row.
+        let across = Merge {
+            first_row: row,
+            first_column: column,
+            last_row: row,
+            last_column: column + span - 1,
+        };
         match self.merge {
             VerticalMerge::Continue => {
                 if let Some(&index) = self.down.get(&column) {
@@ -325,23 +331,13 @@ impl Table {
             }
             VerticalMerge::Restart => {
                 self.down.insert(column, self.merges.len());
-                self.merges.push(Merge {
-                    first_row: row,
-                    first_column: column,
-                    last_row: row,
-                    last_column,
-                });
+                self.merges.push(across);
                 self.row.push(cell_of(text));
             }
             VerticalMerge::None => {
                 self.down.remove(&column);
                 if span > 1 {
-                    self.merges.push(Merge {
-                        first_row: row,
-                        first_column: column,
-                        last_row: row,
-                        last_column,
-                    });
+                    self.merges.push(across);
                 }
                 self.row.push(cell_of(text));
             }

@@ -9,6 +9,7 @@ use super::plan::{SkipReason, row_skip};
 use super::values::{is_pending, read_level, read_rate};
 use crate::domain::error::{DatasetError, Problem};
 use crate::domain::fields::{EditProblem, Field, format_percent};
+use crate::domain::lang::Lang;
 use crate::domain::model::batch_key;
 use crate::domain::model::{Dataset, Level, Record};
 use crate::domain::numbers::fold_width;
@@ -29,6 +30,17 @@ pub struct MergePlan {
     pub unmatched_records: Vec<usize>,
     /// Values that could not be read, by row and column.
     pub problems: Vec<DatasetError>,
+}
+
+impl MergePlan {
+    /// The fields the table brings, as a list in `lang` (涵盖专业、已批准培训人数).
+    pub fn field_labels(&self, lang: Lang) -> String {
+        self.fields
+            .iter()
+            .map(|field| field.label(lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    }
 }
 
 /// A certificate name as the two tables are matched by: no white space, brackets and other

@@ -448,23 +448,16 @@ impl Session {
             .as_ref()
             .zip(self.merge.as_ref())
             .map(|(current, plan)| {
-                let fields = |lang: Lang| {
-                    plan.fields
-                        .iter()
-                        .map(|field| field.label(lang))
-                        .collect::<Vec<_>>()
-                        .join(lang.pick("、", ", "))
-                };
                 let text = Both::of(|lang| match lang {
                     Lang::Zh => format!(
                         "这张表的行按申报批次、证书名称和等级对上了当前数据的 {} 条记录：可以把它的 {} 并入这些记录（一步操作，可撤销）。",
                         plan.matched,
-                        fields(lang)
+                        plan.field_labels(lang)
                     ),
                     Lang::En => format!(
                         "This table's rows match {} records on screen by batch, certificate and level: its {} can be merged into them (one step, which undo takes back).",
                         format_count(plan.matched as u64, lang),
-                        fields(lang)
+                        plan.field_labels(lang)
                     ),
                 });
                 let rows = plan.unmatched_rows.iter().map(|(row, label)| {
@@ -573,23 +566,16 @@ fn fill_totals(
 }
 
 fn companion_text(sheet: &str, plan: &MergePlan) -> Both {
-    let fields = |lang: Lang| {
-        plan.fields
-            .iter()
-            .map(|field| field.label(lang))
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", "))
-    };
     Both::of(|lang| match lang {
         Lang::Zh => format!(
             "同一文件中的“{sheet}”按申报批次、证书名称和等级对上了这些记录中的 {} 条：并入它的{}。",
             plan.matched,
-            fields(lang)
+            plan.field_labels(lang)
         ),
         Lang::En => format!(
             "“{sheet}” in the same file matches {} of these records by batch, certificate and level: merge in its {}.",
             format_count(plan.matched as u64, lang),
-            fields(lang)
+            plan.field_labels(lang)
         ),
     })
 }
