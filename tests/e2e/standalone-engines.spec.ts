@@ -1,7 +1,8 @@
 // The standalone file in the other two engines, from file://: WebKit (the engine of every
 // iPhone browser; Debian's WebKitWebDriver drives WebKitGTK's MiniBrowser under xvfb-run) and
 // Firefox (Debian's firefox-esr under puppeteer-core, over WebDriver BiDi). Each opens the file
-// the hosted page exported in Chromium and shows its key figures; its filters and slides work.
+// the hosted page exported in Chromium and shows its key figures; its filters and slides work,
+// and an edit made in it is there after a reload (both keep a file:// page's storage).
 // scripts/install-test-tools.sh installs both.
 import { type Page } from '@playwright/test';
 import { test, expect, editedAndFiltered } from './fixtures';
@@ -31,7 +32,7 @@ async function until<T>(read: () => Promise<T>, want: T, ms = 30_000): Promise<T
   return last;
 }
 
-test('Firefox opens the standalone file from file://: its figures, a filter, the slides', async ({ page }, testInfo) => {
+test('Firefox opens the standalone file from file://: its figures, a filter, the slides, an edit kept over a reload', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const { file, figures } = await exported(page, testInfo);
   const browser = await puppeteer.launch({
@@ -55,6 +56,20 @@ test('Firefox opens the standalone file from file://: its figures, a filter, the
     expect(await until(records, '38')).toBe('38');
     await firefox.click('[data-testid=present]');
     await firefox.waitForSelector('[data-testid=slide][data-slide="0"]', { timeout: 15_000 });
+    await firefox.click('[data-testid=present-exit]');
+    // An edit made in the file is kept over a reload (Firefox keeps a file:// page's storage).
+    const certified = '[data-testid=record-row] input[name=certified]';
+    await firefox.waitForSelector(certified);
+    await firefox.waitForFunction(() => !document.querySelector('[data-testid=slide]'));
+    const second = (await firefox.$$(certified))[1];
+    await second.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+    await second.click({ count: 3 });
+    await second.type('7');
+    await firefox.keyboard.press('Enter');
+    await firefox.reload();
+    await firefox.waitForSelector(certified, { timeout: 30_000 });
+    const kept = () => firefox.$$eval(certified, (inputs) => (inputs[1] as HTMLInputElement).value);
+    expect(await until(kept, '7')).toBe('7');
     expect(errors).toEqual([]);
   } finally {
     await browser.close();
@@ -94,6 +109,15 @@ async function webkit(port: number) {
       const element = await call('POST', `${at}/element`, { using: 'css selector', value: css });
       await call('POST', `${at}/element/${Object.values(element)[0]}/click`, {});
     },
+    /** Types `text` over what the `nth` element `css` finds holds (selected first: WebDriver's
+     * "clear" would commit an empty value of its own). */
+    type: async (css: string, nth: number, text: string) => {
+      const elements = await call('POST', `${at}/elements`, { using: 'css selector', value: css });
+      const id = Object.values(elements[nth])[0];
+      await script('arguments[0].scrollIntoView({ block: "center" }); arguments[0].focus(); arguments[0].select()', [elements[nth]]);
+      await call('POST', `${at}/element/${id}/value`, { text });
+    },
+    reload: () => call('POST', `${at}/refresh`, {}),
     close: async () => {
       await call('DELETE', at).catch(() => {});
       try {
@@ -105,7 +129,7 @@ async function webkit(port: number) {
   };
 }
 
-test('WebKit opens the standalone file from file://: its figures, a filter, the slides', async ({ page }, testInfo) => {
+test('WebKit opens the standalone file from file://: its figures, a filter, the slides, an edit kept over a reload', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const { file, figures } = await exported(page, testInfo);
   const browser = await webkit(4400 + (process.pid % 500));
@@ -125,6 +149,17 @@ test('WebKit opens the standalone file from file://: its figures, a filter, the 
     await browser.click('[data-testid=present]');
     const slide = () => browser.script('return document.querySelector("[data-testid=slide]")?.getAttribute("data-slide") ?? null');
     expect(await until(slide, '0', 15_000)).toBe('0');
+    await browser.click('[data-testid=present-exit]');
+    // An edit made in the file is kept over a reload.
+    const certified = '[data-testid=record-row] input[name=certified]';
+    const value = () =>
+      browser.script('return document.querySelectorAll(arguments[0])[1]?.value ?? null', [certified]);
+    const slideGone = () => browser.script('return !document.querySelector("[data-testid=slide]")');
+    expect(await until(slideGone, true)).toBe(true);
+    expect(await until(async () => (await value()) !== null, true)).toBe(true);
+    await browser.type(certified, 1, '7\uE007');
+    await browser.reload();
+    expect(await until(value, '7')).toBe('7');
   } finally {
     await browser.close();
   }
