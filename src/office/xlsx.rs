@@ -1,9 +1,12 @@
 //! The records as an Excel workbook: a sheet of every record with every field, its pass rate as a
-//! number in percent format, a frozen header, columns as wide as their Chinese text and a totals
-//! row of formulas; and a sheet with the reconciliation. The headings are the report's (as the
+//! number in percent format, a frozen header, columns as wide as their Chinese text, a totals
+//! row of formulas and a native chart of the rates beside them; and a sheet with the
+//! reconciliation. The headings are the report's (as the
 //! CSV's), so that the app opens the file again as the same records.
 
-use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartType, Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError,
+};
 
 use crate::domain::caption::Caption;
 use crate::domain::fields::format_majors;
@@ -65,7 +68,76 @@ fn build(
     sheet.set_name(reconciliation_name)?;
     reconciliation_sheet(sheet, dataset, filtered, lang)?;
     page_header(sheet, &caption.dataset, lang);
+    if !dataset.records.is_empty() {
+        let data_name = lang.pick("图表数据", "Chart data");
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(data_name)?.set_hidden(true);
+        chart_data_sheet(sheet, dataset, records_name, lang)?;
+        workbook.worksheet_from_index(0)?.insert_chart(
+            HEADER_ROW,
+            CHART_COLUMN,
+            &rates_chart(dataset, data_name, lang),
+        )?;
+    }
     workbook.save_to_buffer()
+}
+
+/// The column the chart of the rates stands in, right of the records (and of their notes).
+const CHART_COLUMN: u16 = 12;
+
+/// What the chart draws, on a hidden sheet: each record's label (certificate · level, one line,
+/// as the board's charts write it) and its computed rate as a formula on the records sheet, so
+/// that a number corrected there moves its bar.
+fn chart_data_sheet(
+    sheet: &mut Worksheet,
+    dataset: &Dataset,
+    records: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    sheet.write_string(0, 0, lang.pick("证书 · 等级", "Certificate · level"))?;
+    sheet.write_string(0, 1, HEADINGS[9])?;
+    for (i, record) in dataset.records.iter().enumerate() {
+        let row = 1 + i as u32;
+        let label = format!("{} · {}", record.certificate, record.level.label(lang));
+        sheet.write_string(row, 0, &label)?;
+        // The records sheet's row of this record, 1-based.
+        let at = HEADER_ROW + 2 + i as u32;
+        let result = record
+            .pass_rate()
+            .map_or_else(|| PENDING.to_string(), |rate| fraction(rate).to_string());
+        sheet.write_formula(
+            row,
+            1,
+            Formula::new(format!("='{records}'!J{at}")).set_result(result),
+        )?;
+    }
+    Ok(())
+}
+
+/// A native Excel chart of each record's pass rate (通过率(计算)), one bar a record in the
+/// records' order, labelled by certificate and level: Excel and WPS can restyle it, and it
+/// follows the sheet's numbers when they are corrected there. Records without a published
+/// result (`--`) have no bar.
+fn rates_chart(dataset: &Dataset, data: &str, lang: Lang) -> Chart {
+    let last = dataset.records.len() as u32;
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name(lang.pick("通过率", "Pass rate"))
+        .set_categories((data, 1, 0, last, 0))
+        .set_values((data, 1, 1, last, 1))
+        .set_gap(60);
+    chart
+        .title()
+        .set_name(lang.pick("各证书通过率", "Pass rate by certificate"));
+    chart.legend().set_hidden();
+    chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
+    // The first record at the top, as in the sheet.
+    chart.y_axis().set_reverse();
+    chart
+        .set_width(720)
+        .set_height(120 + 22 * dataset.records.len().min(200) as u32);
+    chart
 }
 
 fn records_sheet(
@@ -188,6 +260,9 @@ fn records_sheet(
     sheet.write_string(row + 1, 0, note)?;
 
     print_setup(sheet, &caption.dataset, lang)?;
+    // On paper the records and their note, one page wide: not the chart beside them, which is
+    // for the screen and for copying into a deck.
+    sheet.set_print_area(0, 0, row + 1, (HEADINGS.len() - 1) as u16)?;
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, 60.0))?;
     }

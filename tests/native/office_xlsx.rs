@@ -29,9 +29,14 @@ fn the_records_read_back_with_rates_as_numbers_and_totals_as_formulas() {
     let bytes = workbook(&dataset, Lang::Zh);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let (records, reconciliation) = sheet_names(Lang::Zh);
+    // (Then the chart's data, hidden.)
     assert_eq!(
         book.sheet_names(),
-        vec![records.to_string(), reconciliation.to_string()]
+        vec![
+            records.to_string(),
+            reconciliation.to_string(),
+            "图表数据".to_string()
+        ]
     );
     let range = book.worksheet_range(records).unwrap();
     let rows: Vec<&[Data]> = range.rows().collect();
@@ -241,4 +246,45 @@ fn the_app_opens_its_own_workbook_as_the_same_records() {
         );
         assert_eq!(a.majors, b.majors);
     }
+}
+
+#[test]
+fn a_native_chart_of_the_rates_stands_beside_the_records_and_reads_them() {
+    let bytes = workbook(&report_2021(), Lang::Zh);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name}"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let chart = read("xl/charts/chart1.xml");
+    assert!(chart.contains("<c:barChart>") && chart.contains(r#"<c:barDir val="bar"/>"#));
+    // One bar a record, from the hidden chart-data sheet: "certificate · level" as the
+    // categories, the records sheet's computed rate (by formula) as values.
+    assert!(chart.contains("<c:f>图表数据!$A$2:$A$39</c:f>"), "{chart}");
+    assert!(chart.contains("<c:f>图表数据!$B$2:$B$39</c:f>"), "{chart}");
+    assert!(
+        chart.contains("产品创意设计职业技能等级证书 · 中级"),
+        "the labels cached"
+    );
+    let workbook = read("xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"name="图表数据" sheetId="3" state="hidden""#),
+        "{workbook}"
+    );
+    let data = read("xl/worksheets/sheet3.xml");
+    assert!(data.contains("<f>'试点记录'!J4</f>"), "{data}");
+    assert!(chart.contains("各证书通过率"));
+    assert!(
+        chart.contains(r#"<c:formatCode>0%</c:formatCode>"#)
+            || chart.contains(r#"formatCode="0%""#)
+    );
+    // The records sheet draws it.
+    let rels = read("xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(rels.contains("../drawings/drawing1.xml"), "{rels}");
+    let drawing = read("xl/drawings/_rels/drawing1.xml.rels");
+    assert!(drawing.contains("../charts/chart1.xml"), "{drawing}");
 }
