@@ -199,6 +199,10 @@ pub struct Session {
     /// the user keeps it on.
     companion: Option<(usize, MergePlan, Option<ReportedTotals>)>,
     companion_on: bool,
+    /// The sheets that could merge into another's records (batch, certificate and level, and
+    /// a column more), as proposed, with their printed totals: worked out once, at open, not at
+    /// each change of the chosen sheet's columns.
+    candidates: Vec<(usize, Draft, Option<ReportedTotals>)>,
     /// What a Word report's text says, and which of its figures are kept.
     report: Option<ReportText>,
     figures_on: Vec<bool>,
@@ -232,6 +236,7 @@ impl Session {
             merge: None,
             companion: None,
             companion_on: true,
+            candidates: Vec::new(),
             report: None,
             figures_on: Vec::new(),
             sheets,
@@ -240,6 +245,19 @@ impl Session {
             file_title: title.to_string(),
             current,
         };
+        session.candidates = (0..session.sheets.len())
+            .filter_map(|index| {
+                let (draft, _) = session.draft_of(index)?;
+                let placed = |field: Field| draft.columns.contains(&Some(field));
+                let keys = [Field::Batch, Field::Certificate, Field::Level];
+                let more = draft.columns.iter().flatten().count() > keys.len();
+                (keys.iter().all(|&field| placed(field)) && more).then(|| {
+                    let totals =
+                        totals_in(&draft.sheet, draft.header_row, &draft.columns, &draft.rows);
+                    (index, draft, totals)
+                })
+            })
+            .collect();
         session.choose_sheet(sheet);
         Some(session)
     }
@@ -301,14 +319,13 @@ impl Session {
     /// (With that sheet's own printed totals, which fill in those the chosen sheet lacks.)
     fn find_companion(&self) -> Option<(usize, MergePlan, Option<ReportedTotals>)> {
         let dataset = self.reading.result.as_ref().ok()?;
-        (0..self.sheets.len())
-            .filter(|&index| index != self.sheet)
-            .filter_map(|index| {
-                let (draft, _) = self.draft_of(index)?;
-                let plan = plan_merge(&draft, dataset)?;
-                let totals = totals_in(&draft.sheet, draft.header_row, &draft.columns, &draft.rows);
+        self.candidates
+            .iter()
+            .filter(|(index, _, _)| *index != self.sheet)
+            .filter_map(|(index, draft, totals)| {
+                let plan = plan_merge(draft, dataset)?;
                 (plan.problems.is_empty() && plan.unmatched_rows.is_empty() && plan.matched > 0)
-                    .then_some((index, plan, totals))
+                    .then(|| (*index, plan, totals.clone()))
             })
             .max_by_key(|(index, plan, _)| (plan.matched, std::cmp::Reverse(*index)))
     }
@@ -769,7 +786,7 @@ impl Engine {
                 self.session = None;
                 // A Word 97–2003 or WPS document: what to save it as. (A .docx is a zip, read
                 // as a workbook is.)
-                if super::workbook::word_document(&name) == Some(true) {
+                if super::workbook::old_word_document(&name) {
                     return refused(Refusal::OldWordDocument);
                 }
                 let current = current.and_then(|json| crate::domain::parse_dataset(&json).ok());

@@ -69,17 +69,18 @@ pub fn kind(bytes: &[u8]) -> Kind {
     Kind::Other
 }
 
-/// Every sheet of a workbook, merged ranges filled in later by the preview (it says so).
-/// A file named as a Word document: `Some(old)` for .docx (`false`) or .doc / .wps (`true`).
-pub fn word_document(name: &str) -> Option<bool> {
-    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    match extension.as_str() {
-        "docx" | "docm" | "dotx" => Some(false),
-        "doc" | "dot" | "wps" | "wpt" => Some(true),
-        _ => None,
-    }
+/// A file named as a Word 97–2003 or WPS document (.doc, .wps), which this reader does not
+/// read. (A .docx is a zip, told apart by its parts.)
+pub fn old_word_document(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, extension)| {
+        matches!(
+            extension.to_ascii_lowercase().as_str(),
+            "doc" | "dot" | "wps" | "wpt"
+        )
+    })
 }
 
+/// Every sheet of a workbook, merged ranges filled in later by the preview (it says so).
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
     read_book(bytes, limits).map(|book| book.sheets)
 }
